@@ -1,0 +1,96 @@
+/**
+ * Exchange errors with meaning (PROTOCOL §8). Branch on the numeric code, never on the message text,
+ * which Binance changes freely; the plain-language text is ours and is what the trader reads.
+ */
+
+/** How the client reacts to an error. */
+export type ErrorKind =
+  | 'auth' // stop; the user must fix the key, IP whitelist or permissions
+  | 'clock' // resync the clock offset, retry once
+  | 'rate-limit' // stop requests until the retry time
+  | 'banned' // stop everything until the ban ends
+  | 'transient' // retry with backoff
+  | 'request' // a bug in the request; do not retry
+  | 'symbol'; // unknown or non-trading symbol
+
+interface ErrorMeaning {
+  kind: ErrorKind;
+  message: string;
+}
+
+const MEANINGS: Readonly<Record<number, ErrorMeaning>> = {
+  [-1000]: { kind: 'transient', message: 'The exchange reported an unknown error; retrying.' },
+  [-1001]: { kind: 'transient', message: 'The exchange lost its internal connection; retrying.' },
+  [-1002]: { kind: 'auth', message: 'The API key is not authorised for this request: check its permissions.' },
+  [-1003]: { kind: 'rate-limit', message: 'Too many requests: the exchange asked us to slow down.' },
+  [-1006]: { kind: 'transient', message: 'The exchange sent an unexpected response; retrying.' },
+  [-1007]: { kind: 'transient', message: 'The exchange timed out; retrying.' },
+  [-1008]: { kind: 'transient', message: 'The exchange is throttling requests under load; retrying.' },
+  [-1021]: {
+    kind: 'clock',
+    message: "This computer's clock differs from the exchange's: resynchronising. If it persists, enable automatic time sync.",
+  },
+  [-1022]: {
+    kind: 'auth',
+    message: 'The exchange rejected the request signature: check the API secret and the key type.',
+  },
+  [-1099]: { kind: 'auth', message: 'The exchange did not accept these credentials for this request.' },
+  [-1100]: { kind: 'request', message: 'The exchange rejected a request parameter.' },
+  [-1101]: { kind: 'request', message: 'The exchange rejected a request: too many parameters.' },
+  [-1102]: { kind: 'request', message: 'The exchange rejected a request: a mandatory parameter was missing or malformed.' },
+  [-1103]: { kind: 'request', message: 'The exchange rejected a request: an unknown parameter was sent.' },
+  [-1104]: { kind: 'request', message: 'The exchange rejected a request: not all parameters were read.' },
+  [-1105]: { kind: 'request', message: 'The exchange rejected a request: a parameter was empty.' },
+  [-1106]: { kind: 'request', message: 'The exchange rejected a request: a parameter was sent that is not required.' },
+  [-1121]: { kind: 'symbol', message: 'The exchange does not know this symbol.' },
+  [-1122]: { kind: 'symbol', message: 'This symbol is not trading on the exchange.' },
+  [-1125]: { kind: 'transient', message: 'The user data stream key expired; renewing it.' },
+  [-1130]: { kind: 'request', message: 'The exchange rejected a parameter value.' },
+  [-2014]: { kind: 'auth', message: 'The API key is malformed: re-enter it exactly as the exchange shows it.' },
+  [-2015]: {
+    kind: 'auth',
+    message: 'The exchange rejected the API key: check the key, the IP whitelist, and that Futures is enabled for it.',
+  },
+  [-2017]: { kind: 'auth', message: 'The exchange has locked these API keys: unlock them in your account.' },
+  [-4056]: { kind: 'auth', message: 'The exchange rejected the API key type for this request.' },
+  [-4057]: { kind: 'auth', message: 'The exchange rejected the RSA public key registered for this API key.' },
+};
+
+/** An error the exchange answered, or one the client raised about the exchange. */
+export class ExchangeError extends Error {
+  override readonly name = 'ExchangeError';
+  constructor(
+    readonly code: number,
+    readonly kind: ErrorKind,
+    message: string,
+    /** HTTP-style status of the reply (0 when the client raised it). */
+    readonly status: number,
+    /** The exchange's own text, for logs; never shown as the main message. */
+    readonly exchangeMessage: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Maps a WS API error reply to a typed error with a message the trader can act on. */
+export function fromExchangeReply(status: number, code: number, exchangeMessage: string): ExchangeError {
+  if (status === 418) {
+    return new ExchangeError(code, 'banned', 'The exchange has temporarily banned this IP for too many requests.', status, exchangeMessage);
+  }
+  if (status === 429) {
+    return new ExchangeError(code, 'rate-limit', MEANINGS[-1003]?.message ?? 'Too many requests.', status, exchangeMessage);
+  }
+  if (status === 401) {
+    const meaning = MEANINGS[code] ?? MEANINGS[-2015];
+    return new ExchangeError(code, 'auth', meaning?.message ?? 'The exchange rejected the API key.', status, exchangeMessage);
+  }
+  const meaning = MEANINGS[code];
+  if (meaning !== undefined) return new ExchangeError(code, meaning.kind, meaning.message, status, exchangeMessage);
+  const kind: ErrorKind = status >= 500 ? 'transient' : 'request';
+  return new ExchangeError(code, kind, `The exchange answered with error ${code}.`, status, exchangeMessage);
+}
+
+/** A failure of the link itself (timeout, closed socket): always transient. */
+export function linkError(message: string): ExchangeError {
+  return new ExchangeError(0, 'transient', message, 0, message);
+}

@@ -1,0 +1,60 @@
+/**
+ * The WS API methods PerpDesk uses, one small function each, over an RpcSocket. Each doc comment
+ * gives the request weight (PROTOCOL §4, §5): the weight budget is shared per IP with REST.
+ */
+import type { ExchangePosition } from '../../shared/position';
+import { fromExchangeReply, linkError } from './errors';
+import { signParams, type Params, type Signer } from './signing';
+import type { RpcSocket } from './transport';
+import { parseAccountPositionResult, replyEnvelopeSchema, type RateLimit } from './wire';
+
+/** Binance recommends 5000 ms or less; PerpDesk never goes above 10 s (DESIGN §4). */
+export const RECV_WINDOW_MS = 5_000;
+
+export interface ReplyInfo {
+  method: string;
+  latencyMs: number;
+  rateLimits: RateLimit[] | undefined;
+}
+
+export interface WsApiContext {
+  rpc: RpcSocket;
+  signer: Signer;
+  /** The exchange's time as this computer estimates it (local time + clock offset). */
+  serverNow: () => number;
+  /** Called after every reply, success or error: rate-limit usage and latency. */
+  onReply?: (info: ReplyInfo) => void;
+}
+
+/** Sends a request and returns its `result`, or throws an ExchangeError built from its `error`. */
+async function call(context: WsApiContext, method: string, params?: Params): Promise<unknown> {
+  const started = performance.now();
+  const raw = await context.rpc.request(method, params);
+  const parsed = replyEnvelopeSchema.safeParse(raw);
+  if (!parsed.success) throw linkError(`The exchange sent a malformed reply to ${method}.`);
+  const reply = parsed.data;
+  context.onReply?.({ method, latencyMs: performance.now() - started, rateLimits: reply.rateLimits });
+  if (reply.status !== 200 || reply.error !== undefined) {
+    throw fromExchangeReply(reply.status, reply.error?.code ?? 0, reply.error?.msg ?? '');
+  }
+  return reply.result;
+}
+
+/** Adds apiKey, timestamp and recvWindow, then the signature (USER_DATA security). */
+function signed(context: WsApiContext, params: Params): Params {
+  return signParams(context.signer, {
+    ...params,
+    apiKey: context.signer.apiKey,
+    timestamp: Math.round(context.serverNow()),
+    recvWindow: RECV_WINDOW_MS,
+  });
+}
+
+/**
+ * `account.position` (v1), weight 5, USER_DATA. v1 rather than v2 because only v1 carries leverage
+ * and margin type. Returns a row per symbol and side, zero rows included; `symbol` narrows it.
+ */
+export async function accountPosition(context: WsApiContext, symbol?: string): Promise<ExchangePosition[]> {
+  const params: Params = symbol === undefined ? {} : { symbol };
+  return parseAccountPositionResult(await call(context, 'account.position', signed(context, params)));
+}

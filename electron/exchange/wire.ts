@@ -1,0 +1,102 @@
+/**
+ * Shapes of what the exchange sends, checked before anything uses it: every frame is untrusted.
+ * Replies to requests are rare and go through zod; mark price frames are hot (one per symbol per
+ * second, thousands per second in the benchmarks) and get a hand-written check instead.
+ */
+import { z } from 'zod';
+import { decimalStringSchema } from '../../shared/decimal-schema';
+import { exchangePositionSchema, type ExchangePosition } from '../../shared/position';
+
+const rateLimitSchema = z.object({
+  rateLimitType: z.string().max(40),
+  interval: z.string().max(20),
+  intervalNum: z.number().int().nonnegative(),
+  limit: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+});
+export type RateLimit = z.infer<typeof rateLimitSchema>;
+
+/** The WS API reply envelope (PROTOCOL §2): `result` on success, `error` on failure. */
+export const replyEnvelopeSchema = z.object({
+  id: z.union([z.string().max(64), z.number().int(), z.null()]),
+  status: z.number().int().min(100).max(599),
+  result: z.unknown().optional(),
+  error: z
+    .object({ code: z.number().int(), msg: z.string().max(1000) })
+    .optional(),
+  rateLimits: z.array(rateLimitSchema).max(10).optional(),
+});
+export type ReplyEnvelope = z.infer<typeof replyEnvelopeSchema>;
+
+/** v1 `account.position` result: one row per symbol and side, zero rows included. */
+export const accountPositionResultSchema = z.array(exchangePositionSchema).max(10_000);
+
+export function parseAccountPositionResult(result: unknown): ExchangePosition[] {
+  return accountPositionResultSchema.parse(result);
+}
+
+/** A mark price tick, reduced to what the engine uses. */
+export interface MarkTick {
+  symbol: string;
+  markPrice: string;
+  /** Exchange event time (ms). */
+  eventTime: number;
+}
+
+const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+const SYMBOL = /^[A-Z0-9]{2,30}(_[0-9]{6})?$/;
+
+/**
+ * Reads a `markPriceUpdate` payload (PROTOCOL §7) or returns null when it is not one. Hand-written
+ * because it runs for every frame on the hot path; it checks exactly the fields the engine uses.
+ */
+export function readMarkTick(data: unknown): MarkTick | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const frame = data as Record<string, unknown>;
+  const { e, s, p, E } = frame;
+  if (e !== 'markPriceUpdate') return null;
+  if (typeof s !== 'string' || !SYMBOL.test(s)) return null;
+  if (typeof p !== 'string' || !DECIMAL.test(p)) return null;
+  if (typeof E !== 'number' || !Number.isSafeInteger(E) || E < 0) return null;
+  return { symbol: s, markPrice: p, eventTime: E };
+}
+
+/** The market stream's control replies: `{"result":…,"id":…}` or `{"error":{code,msg},"id":…}`. */
+export const streamControlReplySchema = z.object({
+  id: z.union([z.number().int().nonnegative(), z.string().max(64)]),
+  result: z.unknown().optional(),
+  error: z.object({ code: z.number().int(), msg: z.string().max(1000) }).optional(),
+});
+
+/** REST `GET /fapi/v1/time`. */
+export const serverTimeSchema = z.object({ serverTime: z.number().int().positive() });
+
+const filterSchema = z.looseObject({ filterType: z.string().max(40) });
+
+/** REST `GET /fapi/v1/exchangeInfo`, the parts we use. */
+export const exchangeInfoSchema = z.object({
+  symbols: z
+    .array(
+      z.object({
+        symbol: z.string().max(40),
+        status: z.string().max(40),
+        contractType: z.string().max(40),
+        baseAsset: z.string().max(20),
+        quoteAsset: z.string().max(20),
+        filters: z.array(filterSchema).max(40),
+      }),
+    )
+    .max(5_000),
+});
+export type ExchangeInfo = z.infer<typeof exchangeInfoSchema>;
+
+/** Reads a decimal field of an exchangeInfo filter, or null. */
+export function filterDecimal(
+  filters: ReadonlyArray<Record<string, unknown>>,
+  filterType: string,
+  field: string,
+): string | null {
+  const filter = filters.find((f) => f.filterType === filterType);
+  const value = filter?.[field];
+  return typeof value === 'string' && decimalStringSchema.safeParse(value).success ? value : null;
+}

@@ -1,0 +1,153 @@
+/**
+ * The position engine: takes snapshots (on connect, on symbol change, periodically), applies mark
+ * ticks between them, follows the mark prices of every open position plus the selected symbol, and
+ * tells its owner when the view changed. The view itself is built lazily, at most once per change,
+ * because ticks can arrive far faster than anyone looks at the view.
+ */
+import type { PositionsView } from '../../shared/position';
+import type { ExchangePosition } from '../../shared/position';
+import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from './reducer';
+import { buildView } from './view';
+
+/** What the engine needs from the exchange client. */
+export interface EngineExchange {
+  fetchPositions(symbol?: string): Promise<ExchangePosition[]>;
+  followMarks(symbols: Iterable<string>): void;
+}
+
+export interface EngineOptions {
+  exchange: EngineExchange;
+  /** Local clock (ms). */
+  now: () => number;
+  /** The exchange's clock as estimated (ms). */
+  serverNow: () => number;
+  /** Something in the view changed; call `view()` to read it. */
+  onChange: () => void;
+  /** A snapshot failed; the owner decides (retry later, or stop on an auth failure). */
+  onSnapshotError: (error: unknown) => void;
+  /** Cadence of full snapshots while connected: the liquidation price of cross positions moves with
+   * other positions' PnL and the stream does not carry it (PROTOCOL §10). */
+  refreshIntervalMs?: number;
+}
+
+export class PositionEngine {
+  private state: PositionsState = EMPTY_STATE;
+  private selected: string | null = null;
+  private version = 0;
+  private snapshotAt: number | null = null;
+  private cached: PositionsView | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+  private queued: { symbol: string | null } | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  /** The current view; the same object until something changes. */
+  view(): PositionsView {
+    this.cached ??= buildView(this.state, this.selected, this.version, this.snapshotAt);
+    return this.cached;
+  }
+
+  get selectedSymbol(): string | null {
+    return this.selected;
+  }
+
+  /** The client (re)connected: everything may have changed meanwhile, take a full snapshot. */
+  connected(): void {
+    this.stopped = false;
+    this.scheduleRefresh();
+    void this.snapshot(null);
+  }
+
+  /** A mark tick from the stream. */
+  tick(tick: { symbol: string; markPrice: string; eventTime: number }): void {
+    this.commit(applyMarkPrice(this.state, tick, this.options.now()));
+  }
+
+  /** Shows one symbol (or all, with null): its rows are re-read at once and its mark followed. */
+  select(symbol: string | null): Promise<void> {
+    if (symbol === this.selected) return Promise.resolve();
+    this.selected = symbol;
+    this.changed();
+    this.followMarks();
+    return symbol === null ? Promise.resolve() : this.snapshot(symbol);
+  }
+
+  /** Stops periodic work; state is kept so the view stays on screen while disconnected. */
+  stop(): void {
+    this.stopped = true;
+    if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
+    this.refreshTimer = null;
+    this.queued = null;
+  }
+
+  /** Forgets every position (the account changed). */
+  reset(): void {
+    this.state = EMPTY_STATE;
+    this.snapshotAt = null;
+    this.changed();
+  }
+
+  /** Takes one snapshot; concurrent requests are serialised and collapsed (one may be queued). */
+  snapshot(symbol: string | null): Promise<void> {
+    if (this.inFlight !== null) {
+      // A queued whole-account snapshot covers any symbol snapshot.
+      this.queued = this.queued === null || symbol === null ? { symbol } : this.queued;
+      return this.inFlight;
+    }
+    this.inFlight = this.runSnapshot(symbol).finally(() => {
+      this.inFlight = null;
+      const next = this.queued;
+      this.queued = null;
+      if (next !== null && !this.stopped) void this.snapshot(next.symbol);
+    });
+    return this.inFlight;
+  }
+
+  private async runSnapshot(symbol: string | null): Promise<void> {
+    let rows: ExchangePosition[];
+    try {
+      rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
+    } catch (error) {
+      this.options.onSnapshotError(error);
+      return;
+    }
+    if (this.stopped) return;
+    const receivedAt = this.options.now();
+    this.commit(applySnapshot(this.state, { rows, receivedAt, serverTime: Math.round(this.options.serverNow()), symbol }));
+    if (symbol === null) {
+      this.snapshotAt = receivedAt;
+      this.changed();
+    }
+    this.followMarks();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
+    const interval = this.options.refreshIntervalMs ?? 5_000;
+    this.refreshTimer = setInterval(() => {
+      if (this.state.rows.size > 0 || this.selected !== null) void this.snapshot(null);
+    }, interval);
+  }
+
+  /** Mark prices follow the open positions plus the selected symbol. */
+  private followMarks(): void {
+    const symbols = new Set<string>();
+    for (const row of this.state.rows.values()) symbols.add(row.symbol);
+    if (this.selected !== null) symbols.add(this.selected);
+    this.options.exchange.followMarks(symbols);
+  }
+
+  private commit(next: PositionsState): void {
+    if (next === this.state) return;
+    this.state = next;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
+    this.cached = null;
+    this.options.onChange();
+  }
+}

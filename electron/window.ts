@@ -1,0 +1,61 @@
+/**
+ * The application window, locked down (Electron security checklist): sandboxed renderer with
+ * context isolation and no Node, a strict CSP, no navigation, no new windows, no permissions.
+ */
+import { app, BrowserWindow, type Session } from 'electron';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** The renderer needs no network at all: everything comes over IPC from main. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'none'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
+
+export const RENDERER_ENTRY = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+
+/** Denies every permission request and check, and sends the CSP as a header too. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+/** Blocks navigation, new windows and webviews for every web contents the app ever creates. */
+export function blockNavigation(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+}
+
+export function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 820,
+    minWidth: 900,
+    minHeight: 500,
+    title: 'PerpDesk',
+    backgroundColor: '#0b0e11',
+    show: false,
+    webPreferences: {
+      preload: `${here}../preload/preload.cjs`,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(RENDERER_ENTRY);
+  return window;
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
+
+/**
+ * Browser tests drive Debian's Chromium (never a downloaded browser) against the built renderer;
+ * Electron tests drive the real app where an Electron binary exists. Both need `npm run build` first.
+ */
+export default defineConfig({
+  outputDir: 'test-results/playwright',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  projects: [
+    {
+      name: 'e2e-browser',
+      testDir: 'test/e2e-browser',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1440, height: 860 },
+        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+      },
+    },
+    { name: 'e2e-electron', testDir: 'test/e2e-electron' },
+  ],
+});

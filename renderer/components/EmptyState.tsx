@@ -1,0 +1,30 @@
+/**
+ * No open positions, said with its context: which account, and for a selected symbol its live mark,
+ * so the trader can tell "nothing open" from "nothing loaded".
+ */
+import { selectConnection, selectSymbolMap, selectView } from '../store/selectors';
+import { useAppStore } from '../store/store';
+import { priceText } from './grid-format';
+import { accountLabel } from './labels';
+
+export function EmptyState() {
+  const view = useAppStore(selectView);
+  const connection = useAppStore(selectConnection);
+  const symbols = useAppStore(selectSymbolMap);
+  const selected = view?.selectedSymbol ?? null;
+  const mark = view?.selectedMark ?? null;
+
+  return (
+    <div className="panel-message" data-testid="empty-state">
+      <p className="panel-title">{selected === null ? 'No open positions' : `No open position in ${selected}`}</p>
+      {selected !== null && (
+        <p className="selected-mark">
+          {mark !== null && mark.symbol === selected
+            ? `${selected} mark ${priceText(mark.markPrice, symbols.get(selected))} — no open position`
+            : `${selected} — waiting for its mark price`}
+        </p>
+      )}
+      {connection !== null && <p className="panel-detail">Account: {accountLabel(connection)}</p>}
+    </div>
+  );
+}

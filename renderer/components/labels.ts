@@ -1,0 +1,45 @@
+/** The words the UI uses for the contract's enums, in one place so every component says the same. */
+import type { ConnectionState, ConnectionStatus, DemoAccount, Environment } from '../../shared/connection';
+import type { MarginType } from '../../shared/position';
+
+export const ENVIRONMENT_LABEL: Record<Environment, string> = {
+  demo: 'Demo',
+  testnet: 'Testnet',
+  mainnet: 'Mainnet',
+  custom: 'Custom',
+};
+
+export const CONNECTION_LABEL: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  degraded: 'Degraded',
+  reconnecting: 'Reconnecting…',
+  'auth-failed': 'Authentication failed',
+  banned: 'Banned by the exchange',
+  offline: 'Offline',
+};
+
+/** How worried the trader should be: drives the colour of the connection dot. */
+export const CONNECTION_TONE: Record<ConnectionState, 'ok' | 'warn' | 'bad'> = {
+  connecting: 'warn',
+  live: 'ok',
+  degraded: 'warn',
+  reconnecting: 'warn',
+  'auth-failed': 'bad',
+  banned: 'bad',
+  offline: 'bad',
+};
+
+export const DEMO_ACCOUNT_LABEL: Record<DemoAccount, string> = { oneway: 'One-way', hedge: 'Hedge' };
+
+export const MARGIN_TYPE_LABEL: Record<MarginType, string> = { isolated: 'Isolated', cross: 'Cross' };
+
+/** "Main · Mainnet" or "Demo · hedge account": which account the numbers belong to. */
+export function accountLabel(connection: ConnectionStatus): string {
+  const parts = [connection.profileName, ENVIRONMENT_LABEL[connection.environment]];
+  if (connection.demoAccount !== null) {
+    parts.push(`${DEMO_ACCOUNT_LABEL[connection.demoAccount].toLowerCase()} account`);
+  }
+  // A profile is often named after its environment ("Demo"): say it once.
+  return [...new Set(parts.filter((part) => part !== ''))].join(' · ');
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { decimalStringSchema } from './decimal-schema';
+import { symbolNameSchema } from './symbols';
+
+// --- The exchange's own figures -----------------------------------------------------------------
+
+export const positionSideSchema = z.enum(['BOTH', 'LONG', 'SHORT']);
+export type PositionSide = z.infer<typeof positionSideSchema>;
+
+export const marginTypeSchema = z.enum(['isolated', 'cross']);
+export type MarginType = z.infer<typeof marginTypeSchema>;
+
+/**
+ * One row of the v1 `account.position` reply, strings exactly as the exchange sent them
+ * (PROTOCOL §4). v1 is used because only it carries leverage and margin type.
+ */
+export const exchangePositionSchema = z.object({
+  symbol: symbolNameSchema,
+  positionSide: positionSideSchema,
+  positionAmt: decimalStringSchema,
+  entryPrice: decimalStringSchema,
+  breakEvenPrice: decimalStringSchema,
+  markPrice: decimalStringSchema,
+  unRealizedProfit: decimalStringSchema,
+  liquidationPrice: decimalStringSchema,
+  leverage: z.string().regex(/^\d{1,3}$/),
+  maxNotionalValue: decimalStringSchema,
+  marginType: marginTypeSchema,
+  isolatedMargin: decimalStringSchema,
+  isAutoAddMargin: z.enum(['true', 'false']),
+  notional: decimalStringSchema,
+  isolatedWallet: decimalStringSchema,
+  updateTime: z.number().int().nonnegative(),
+});
+export type ExchangePosition = z.infer<typeof exchangePositionSchema>;
+
+// --- What main adds -----------------------------------------------------------------------------
+
+/**
+ * Figures main computes from the exchange's values and the live mark price (electron/positions/
+ * derive.ts is the only place that computes them). Numbers, because they are results of arithmetic;
+ * `markPrice` stays the exchange's string.
+ */
+export const derivedSchema = z.object({
+  /** The newest mark price known for the symbol: from the mark stream, else from the snapshot. */
+  markPrice: decimalStringSchema,
+  /** Exchange event time of that mark (ms). */
+  markTime: z.number().int().nonnegative(),
+  unrealizedPnl: z.number(),
+  /** Signed: positive long, negative short. */
+  notional: z.number(),
+  /** Return on the position's initial margin at the mark, in percent; null when leverage is unknown. */
+  roePct: z.number().nullable(),
+});
+export type Derived = z.infer<typeof derivedSchema>;
+
+/** A position as the UI sees it: the exchange's row, what main derived, and how fresh it is. */
+export const positionRowSchema = exchangePositionSchema.extend({
+  /** `${symbol}:${positionSide}`: the identity of a position (one-way BOTH, or a hedge leg). */
+  key: z.string().max(48),
+  derived: derivedSchema,
+  /** When main received the snapshot that last changed this row (local ms). */
+  snapshotAt: z.number().int().nonnegative(),
+  /** When main received the newest mark tick for this row (local ms); null before the first tick. */
+  markAt: z.number().int().nonnegative().nullable(),
+});
+export type PositionRow = z.infer<typeof positionRowSchema>;
+
+export function positionKey(symbol: string, positionSide: PositionSide): string {
+  return `${symbol}:${positionSide}`;
+}
+
+/** One-way accounts have only BOTH rows; hedge accounts only LONG/SHORT (PROTOCOL §5). */
+export const positionModeSchema = z.enum(['oneway', 'hedge', 'unknown']);
+export type PositionMode = z.infer<typeof positionModeSchema>;
+
+/** The live mark of the selected symbol, shown even when it has no position. */
+export const symbolMarkSchema = z.object({
+  symbol: symbolNameSchema,
+  markPrice: decimalStringSchema,
+  markTime: z.number().int().nonnegative(),
+});
+export type SymbolMark = z.infer<typeof symbolMarkSchema>;
+
+/** Everything the positions table shows. `version` grows by one with every change. */
+export const positionsViewSchema = z.object({
+  version: z.number().int().nonnegative(),
+  selectedSymbol: symbolNameSchema.nullable(),
+  mode: positionModeSchema,
+  /** Open positions (non-zero amount), only the selected symbol's when one is selected. */
+  rows: z.array(positionRowSchema),
+  selectedMark: symbolMarkSchema.nullable(),
+  /** When main received the last snapshot of the whole account (local ms); null before the first. */
+  snapshotAt: z.number().int().nonnegative().nullable(),
+});
+export type PositionsView = z.infer<typeof positionsViewSchema>;

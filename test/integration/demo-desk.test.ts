@@ -1,0 +1,111 @@
+/**
+ * The client and the engine against the simulator over real sockets on 127.0.0.1: what the desk
+ * shows equals the simulator's own truth, for both demo accounts, and mark prices move it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPositionsPush } from '../../shared/positions-delta';
+import type { PositionRow, PositionsView } from '../../shared/position';
+import { startDemoDesk, type DemoDesk } from '../support/demo-desk';
+import { waitFor } from '../support/wait';
+
+let running: DemoDesk | null = null;
+afterEach(async () => {
+  await running?.close();
+  running = null;
+});
+
+/** The exchange's fields of a row, without what main added. */
+function exchangeFields(row: PositionRow) {
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  return fields;
+}
+
+async function viewWhen(demo: DemoDesk, accept: (view: PositionsView) => boolean): Promise<PositionsView> {
+  let latest: PositionsView | null = null;
+  return waitFor(() => {
+    void demo.state().then((state) => (latest = state.positions));
+    return latest !== null && accept(latest) ? latest : undefined;
+  }, 8_000, 'the positions view');
+}
+
+describe('demo desk against the simulator', () => {
+  it('one-way then hedge: the rows equal the simulator truth field for field', async () => {
+    // Marks frozen (one move a minute) so the truth and the snapshot are taken at the same prices.
+    running = await startDemoDesk({ markIntervalMs: 60_000 });
+    const demo = running;
+    const oneway = await viewWhen(demo, (view) => view.rows.length > 0 && view.mode === 'oneway');
+    const onewayTruth = demo.simulator.truth('oneway').filter((row) => Number(row.positionAmt) !== 0);
+    expect(oneway.rows.map(exchangeFields)).toEqual(
+      onewayTruth.sort((a, b) => a.symbol.localeCompare(b.symbol)),
+    );
+    expect(oneway.rows.every((row) => row.positionSide === 'BOTH')).toBe(true);
+    expect(oneway.rows.some((row) => Number(row.positionAmt) < 0)).toBe(true);
+    expect(new Set(oneway.rows.map((row) => row.marginType))).toEqual(new Set(['cross', 'isolated']));
+
+    await demo.desk.handlers.setDemoAccount('hedge');
+    const hedge = await viewWhen(demo, (view) => view.mode === 'hedge' && view.rows.length > 0);
+    const hedgeTruth = demo.simulator.truth('hedge').filter((row) => Number(row.positionAmt) !== 0);
+    expect(hedge.rows.map(exchangeFields)).toEqual(
+      hedgeTruth.sort((a, b) => a.symbol.localeCompare(b.symbol) || (a.positionSide === 'LONG' ? -1 : 1)),
+    );
+    expect(hedge.rows.filter((row) => row.positionSide === 'SHORT').every((row) => Number(row.positionAmt) < 0)).toBe(true);
+    expect((await demo.state()).connection).toMatchObject({ state: 'live', environment: 'demo', demoAccount: 'hedge' });
+  });
+
+  it('mark prices from the stream re-price uPnL and notional between snapshots', async () => {
+    running = await startDemoDesk({ markIntervalMs: 100 }, 60_000);
+    const demo = running;
+    const first = await viewWhen(demo, (view) => view.rows.length > 0);
+    const btc = first.rows.find((row) => row.symbol === 'BTCUSDT')!;
+    demo.simulator.setMark('BTCUSDT', '123456.70000000');
+    const moved = await viewWhen(demo, (view) => view.rows.find((r) => r.key === btc.key)?.derived.markPrice === '123456.70000000');
+    const row = moved.rows.find((r) => r.key === btc.key)!;
+    const amount = Number(row.positionAmt);
+    expect(row.derived.unrealizedPnl).toBeCloseTo(amount * (123456.7 - Number(row.entryPrice)), 6);
+    expect(row.derived.notional).toBeCloseTo(amount * 123456.7, 6);
+    expect(row.markAt).not.toBeNull();
+  });
+
+  it('selecting a symbol narrows the view and follows its mark even without a position', async () => {
+    running = await startDemoDesk({ markIntervalMs: 100 });
+    const demo = running;
+    const all = await viewWhen(demo, (view) => view.rows.length > 1);
+    const symbols = await demo.desk.handlers.listSymbols();
+    const flat = symbols.find((info) => !all.rows.some((row) => row.symbol === info.symbol))!;
+    await demo.desk.handlers.selectSymbol(flat.symbol);
+    const selected = await viewWhen(demo, (view) => view.selectedMark !== null);
+    expect(selected.rows).toEqual([]);
+    expect(selected.selectedSymbol).toBe(flat.symbol);
+    expect(selected.selectedMark?.symbol).toBe(flat.symbol);
+    const chosen = all.rows[0]!.symbol;
+    await demo.desk.handlers.selectSymbol(chosen);
+    const narrowed = await viewWhen(demo, (view) => view.selectedSymbol === chosen && view.rows.length > 0);
+    expect(narrowed.rows.every((row) => row.symbol === chosen)).toBe(true);
+    await expect(Promise.resolve().then(() => demo.desk.handlers.selectSymbol('NOSUCHUSDT'))).rejects.toMatchObject({
+      code: 'unknown-symbol',
+    });
+  });
+
+  it('the pushed deltas rebuild exactly the view main holds', async () => {
+    running = await startDemoDesk({ markIntervalMs: 50 });
+    const demo = running;
+    // Read the view directly: getState would make the next push a full one on purpose.
+    const kinds = () =>
+      demo.pushes.filter(([channel]) => channel === 'positions').map(([, payload]) => (payload as { kind: string }).kind);
+    await waitFor(() => (kinds().filter((kind) => kind === 'delta').length > 5 ? true : undefined), 5_000, 'deltas');
+    const rebuild = (): PositionsView | null => {
+      let view: PositionsView | null = null;
+      for (const [channel, payload] of demo.pushes) {
+        if (channel !== 'positions') continue;
+        view = applyPositionsPush(view, payload as Parameters<typeof applyPositionsPush>[1]);
+        if (view === null) throw new Error('a delta did not apply to the view before it');
+      }
+      return view;
+    };
+    // Marks move every 50 ms; the throttle pushes within ~17 ms, so the receiver catches up often.
+    await waitFor(() => (rebuild()?.version === demo.desk.positionsView().version ? true : undefined), 5_000, 'catch-up');
+    expect(rebuild()).toEqual(demo.desk.positionsView());
+    expect(kinds()[0]).toBe('full');
+    expect(kinds().slice(1)).not.toContain('full');
+  });
+});

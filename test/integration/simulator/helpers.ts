@@ -1,0 +1,118 @@
+/**
+ * Test-side tools for talking to the simulator over real sockets: a bounded message inbox and
+ * request signing written here with node:crypto (deliberately not the app's client code).
+ */
+import { createHmac } from 'node:crypto';
+import WebSocket from 'ws';
+
+/** A frozen clock, mid-minute so rate-limit windows never roll over during a test. */
+export const FROZEN_NOW = Date.UTC(2026, 0, 15, 12, 0, 30);
+
+/** Default bound for any single wait. */
+const WAIT_MS = 2_000;
+
+/** Request params as JSON scalars. */
+export type SignedParams = Record<string, string | number | boolean>;
+
+/** Signs params the way PROTOCOL §3 says: sorted `k=v` pairs (apiKey included), HMAC-SHA256 hex. */
+export function sign(params: SignedParams, secret: string): SignedParams {
+  const payload = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${String(params[key])}`)
+    .join('&');
+  return { ...params, signature: createHmac('sha256', secret).update(payload).digest('hex') };
+}
+
+/** A connected socket plus every message it received, parsed. */
+export class Peer {
+  private readonly inbox: unknown[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  private constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      this.inbox.push(JSON.parse((data as Buffer).toString('utf8')));
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  /** Opens a connection, failing after a bounded wait. */
+  static async open(url: string): Promise<Peer> {
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no connection to ${url}`)), WAIT_MS);
+      socket.once('open', () => (clearTimeout(timer), resolve()));
+      socket.once('error', (error) => (clearTimeout(timer), reject(error)));
+    });
+    return new Peer(socket);
+  }
+
+  /** Sends a JSON message (or raw text when given a string). */
+  send(message: unknown): void {
+    this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** Removes and returns the first received message that matches, waiting a bounded time. */
+  take<T = Record<string, unknown>>(match: (message: T) => boolean = () => true, timeoutMs = WAIT_MS): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const index = (this.inbox as T[]).findIndex(match);
+        if (index < 0) return false;
+        const [found] = this.inbox.splice(index, 1) as T[];
+        cleanup();
+        resolve(found!);
+        return true;
+      };
+      const timer = setTimeout(() => (cleanup(), reject(new Error('no matching message in time'))), timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(onMessage);
+      };
+      const onMessage = (): void => void check();
+      if (!check()) this.waiters.add(onMessage);
+    });
+  }
+
+  /** Removes every message received so far that matches; returns how many. */
+  drain<T = Record<string, unknown>>(match: (message: T) => boolean): number {
+    const before = this.inbox.length;
+    const kept = (this.inbox as T[]).filter((message) => !match(message));
+    this.inbox.splice(0, this.inbox.length, ...kept);
+    return before - kept.length;
+  }
+
+  /** Sends a WS API request and waits for the reply with the same id. */
+  async call(request: { id: string | number | null; method: string; params?: unknown }): Promise<Reply> {
+    this.send(request);
+    return this.take<Reply>((reply) => reply.id === request.id);
+  }
+
+  /** Closes the socket and waits until it is closed. */
+  async close(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return;
+    const closed = new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
+    this.socket.close();
+    await closed;
+  }
+}
+
+/** A WS API reply as the tests read it. */
+export interface Reply {
+  id: string | number | null;
+  status: number;
+  result?: unknown;
+  error?: { code: number; msg: string };
+  rateLimits?: { rateLimitType: string; interval: string; intervalNum: number; limit: number; count: number }[];
+}
+
+/** A markPriceUpdate payload as the tests read it. */
+export interface MarkFrame {
+  e: string;
+  E: number;
+  s: string;
+  p: string;
+  ap: string;
+  i: string;
+  P: string;
+  r: string;
+  T: number;
+}

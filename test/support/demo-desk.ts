@@ -1,0 +1,45 @@
+/** A Desk in demo mode against a simulator the test controls (and so can ask for the truth). */
+import { Desk, type PushSink } from '../../electron/desk/desk';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator';
+import type { AppState } from '../../shared/ipc';
+
+export interface DemoDesk {
+  simulator: RunningSimulator;
+  desk: Desk;
+  /** Everything pushed to an attached receiver, in order. */
+  pushes: Parameters<PushSink>[];
+  state(): Promise<AppState>;
+  close(): Promise<void>;
+}
+
+export async function startDemoDesk(options: SimulatorOptions = {}, refreshIntervalMs = 5_000): Promise<DemoDesk> {
+  const simulator = await startSimulator({ seed: 11, ...options });
+  const credentials = (name: 'oneway' | 'hedge') => {
+    const account = simulator.accounts.find((candidate) => candidate.name === name);
+    if (account === undefined) throw new Error(`the simulator has no ${name} account`);
+    return { apiKey: account.apiKey, secret: account.secret };
+  };
+  const desk = new Desk({
+    startDemoExchange: () =>
+      Promise.resolve({
+        endpoints: simulator.urls,
+        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') },
+        close: () => Promise.resolve(),
+      }),
+    refreshIntervalMs,
+  });
+  await desk.start();
+  const pushes: Parameters<PushSink>[] = [];
+  const detach = desk.attach((channel, payload) => pushes.push([channel, payload]));
+  return {
+    simulator,
+    desk,
+    pushes,
+    state: () => Promise.resolve(desk.handlers.getState()),
+    close: async () => {
+      detach();
+      await desk.stop();
+      await simulator.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The browser test bridge (DESIGN §9.4): `window.perpdesk` in a plain Chromium page, carried by
+ * Playwright instead of Electron IPC, in front of the same main-side Desk and the same
+ * dispatchInvoke validation. `exposeBinding` carries invoke calls, `addInitScript` installs the API
+ * from the contract's channel names, and `page.evaluate` delivers pushes. Every payload in either
+ * direction is recorded, so tests can inspect what crossed the boundary.
+ */
+import type { Page } from '@playwright/test';
+import type { Desk } from '../../electron/desk/desk';
+import { dispatchInvoke } from '../../electron/ipc/dispatch';
+import { invokeChannels, pushChannels, pushListenerName } from '../../shared/ipc';
+
+export interface BridgeRecord {
+  direction: 'invoke' | 'result' | 'push';
+  channel: string;
+  payload: unknown;
+}
+
+export interface TestBridge {
+  records: BridgeRecord[];
+  /** Invoke calls the page made, by channel, with their arguments. */
+  calls(channel: string): unknown[][];
+  dispose(): void;
+}
+
+interface ChannelNames {
+  invoke: string[];
+  push: Array<[channel: string, listenerName: string]>;
+}
+
+/** Runs in the page before any of its scripts: the page-side half of the bridge. */
+function installPerpdesk(names: ChannelNames): void {
+  type Listener = (payload: unknown) => void;
+  const host = window as unknown as {
+    __perpdeskInvoke: (channel: string, args: unknown[]) => Promise<unknown>;
+    __perpdeskPush: (channel: string, payload: unknown) => void;
+    perpdesk: unknown;
+  };
+  const listeners = new Map<string, Set<Listener>>();
+  host.__perpdeskPush = (channel, payload) => listeners.get(channel)?.forEach((listener) => listener(payload));
+  const api: Record<string, unknown> = {};
+  for (const channel of names.invoke) api[channel] = (...args: unknown[]) => host.__perpdeskInvoke(channel, args);
+  for (const [channel, listenerName] of names.push) {
+    api[listenerName] = (listener: Listener) => {
+      const set = listeners.get(channel) ?? new Set<Listener>();
+      listeners.set(channel, set.add(listener));
+      return () => set.delete(listener);
+    };
+  }
+  Object.defineProperty(window, 'perpdesk', { value: Object.freeze(api), writable: false, configurable: false });
+}
+
+export async function installTestBridge(page: Page, desk: Desk): Promise<TestBridge> {
+  const records: BridgeRecord[] = [];
+  await page.exposeBinding('__perpdeskInvoke', async (_source, channel: unknown, args: unknown) => {
+    const name = String(channel);
+    records.push({ direction: 'invoke', channel: name, payload: args });
+    const result = await dispatchInvoke(desk.handlers, name, args);
+    records.push({ direction: 'result', channel: name, payload: result });
+    return result;
+  });
+  const names: ChannelNames = {
+    invoke: [...invokeChannels],
+    push: pushChannels.map((channel) => [channel, pushListenerName(channel)]),
+  };
+  await page.addInitScript(installPerpdesk, names);
+
+  // Pushes go out one after another, in order, like IPC messages.
+  let queue: Promise<unknown> = Promise.resolve();
+  let detach: (() => void) | null = null;
+  const attach = (): void => {
+    detach?.();
+    detach = desk.attach((channel, payload) => {
+      records.push({ direction: 'push', channel, payload });
+      queue = queue
+        .then(() =>
+          page.evaluate(
+            ([name, body]) => (window as unknown as { __perpdeskPush: (c: string, p: unknown) => void }).__perpdeskPush(name, body),
+            [channel, payload] as const,
+          ),
+        )
+        .catch(() => undefined); // the page navigated or closed; the next load re-attaches
+    });
+  };
+  // Like main re-attaching on 'did-finish-load': every new document gets a full view first.
+  page.on('domcontentloaded', attach);
+  return {
+    records,
+    calls: (channel) =>
+      records.filter((r) => r.direction === 'invoke' && r.channel === channel).map((r) => r.payload as unknown[]),
+    dispose: () => {
+      page.off('domcontentloaded', attach);
+      detach?.();
+    },
+  };
+}
