@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 const root = import.meta.dirname;
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   main: {
     build: {
       outDir: 'out/main',
@@ -28,8 +28,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
-    // The production React build, minified: a development build in a shipped app is slower and noisier.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Builds ship the production React bundle, minified; `electron-vite dev` keeps React's dev checks.
+    define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     build: {
       minify: true,
       outDir: resolve(root, 'out/renderer'),
@@ -38,4 +38,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -21,6 +21,15 @@ if (!existsSync(join(electronPackage, 'package.json'))) {
 }
 
 let binary = electronBinary(root);
+const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+if (binary === null && override) {
+  // The user pointed at a runtime of their own: downloading one instead would be a surprise.
+  fail([
+    `No Electron executable was found in ELECTRON_OVERRIDE_DIST_PATH (${override}).`,
+    'Point it at the folder of an unpacked Electron release (the one containing the electron executable),',
+    'or unset it to let `npm start` download the runtime.',
+  ]);
+}
 if (binary === null) {
   // First use: let the electron package fetch its runtime, quietly.
   process.stdout.write('Downloading the Electron runtime (first start only)…\n');

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tooManyRequests } from './errors';
 import { exchangeInfo } from './exchange-info';
 import type { WeightLedger } from './rate-limit';
+import { parseRequestUrl } from './request-url';
 
 interface Route {
   readonly weight: number;
@@ -28,7 +29,7 @@ export interface RestDeps {
 export function createRestHandler({ now, ledger }: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = parseRequestUrl(req.url)?.pathname ?? req.url ?? '/';
     const route = ROUTES.get(path);
     if (!route || method !== 'GET') {
       // Binance's answer for a path/method it does not serve (seen on the futures testnet).

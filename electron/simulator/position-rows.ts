@@ -100,18 +100,18 @@ function symbolRows(account: Account, spec: SymbolSpec, mark: Dec, cross: CrossB
   const open = legs.flatMap(({ leg }) => (leg ? [leg] : []));
 
   // Under cross, every leg of the symbol shares one LP; isolated legs each get their own.
+  const crossMargin = settings.marginType === 'cross';
   const own = cross.bySymbol.get(spec.symbol) ?? { maintenance: 0n, unrealized: 0n };
-  const sharedLp =
-    settings.marginType === 'cross'
-      ? liquidationPrice({
-          wallet: cross.wallet,
-          otherMaintenance: cross.maintenance - own.maintenance,
-          otherUnrealized: cross.unrealized - own.unrealized,
-          legs: open,
-          brackets,
-          markPrice: mark,
-        })
-      : undefined;
+  const sharedLp = crossMargin
+    ? liquidationPrice({
+        wallet: cross.wallet,
+        otherMaintenance: cross.maintenance - own.maintenance,
+        otherUnrealized: cross.unrealized - own.unrealized,
+        legs: open,
+        brackets,
+        markPrice: mark,
+      })
+    : undefined;
   const isolatedLp = (leg: OpenPosition): Dec =>
     liquidationPrice({
       wallet: leg.isolatedWallet,
@@ -127,7 +127,7 @@ function symbolRows(account: Account, spec: SymbolSpec, mark: Dec, cross: CrossB
     const common = commonFields(spec, settings, side, mark, brackets);
     if (!leg) return assemble(common, flatFields(stepDecimals));
     const lp = sharedLp ?? isolatedLp(leg);
-    return assemble(common, openFields(leg, mark, stepDecimals, lp, isCross(account, leg)));
+    return assemble(common, openFields(leg, mark, stepDecimals, lp, crossMargin));
   });
 }
 

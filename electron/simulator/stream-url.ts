@@ -4,6 +4,7 @@
  * clients also open `/<route>/ws/0` or `/<route>/stream?streams=` and subscribe later, so a
  * URL with no stream, or an unknown one, is accepted and simply carries nothing.
  */
+import { decodeSegment, parseRequestUrl } from './request-url';
 
 /** The routed stream endpoints Binance has served since 2026-04. */
 export type StreamRoute = 'market' | 'public' | 'private';
@@ -37,12 +38,13 @@ export function isStreamName(name: unknown): name is string {
  * Parses a request URL (path plus query). Returns undefined for anything that is not a
  * stream endpoint or names an invalid stream; the caller answers those with an HTTP error.
  */
-export function parseStreamUrl(requestUrl: string): StreamTarget | undefined {
-  const url = new URL(requestUrl, 'http://localhost');
+export function parseStreamUrl(requestUrl: string | undefined): StreamTarget | undefined {
+  const url = parseRequestUrl(requestUrl);
+  if (!url) return undefined;
   const [routeName, mode, ...rest] = url.pathname.split('/').slice(1);
   const route = ROUTES.find((r) => r === routeName);
   if (!route) return undefined;
-  let streams: string[];
+  let streams: (string | undefined)[];
   if (mode === undefined || (mode === 'ws' && rest.length === 0)) {
     streams = [];
   } else if (mode === 'ws') {
@@ -52,6 +54,6 @@ export function parseStreamUrl(requestUrl: string): StreamTarget | undefined {
   } else {
     return undefined;
   }
-  if (!streams.every(isStreamName)) return undefined;
+  if (!streams.every(isStreamName)) return undefined; // also rejects malformed %-escapes
   return { route, combined: mode === 'stream', streams: [...new Set(streams)] };
 }

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { StreamHub } from './market-streams';
+import { parseRequestUrl } from './request-url';
 import { MAX_STREAMS_PER_CONNECTION, type StreamRoute, parseStreamUrl } from './stream-url';
 import { WS_API_PATH, type WsApiServer } from './ws-api';
 
@@ -17,12 +18,11 @@ export function routeUpgrades(
   server.on('upgrade', (request, socket: Duplex, head: Buffer) => {
     // A client that resets mid-handshake must not crash the simulator.
     socket.on('error', () => socket.destroy());
-    const url = request.url ?? '/';
-    if (new URL(url, 'http://localhost').pathname === WS_API_PATH) {
+    if (parseRequestUrl(request.url)?.pathname === WS_API_PATH) {
       wsApi.accept(request, socket, head);
       return;
     }
-    const target = parseStreamUrl(url);
+    const target = parseStreamUrl(request.url);
     if (!target) {
       refuse(socket, 404, 'Not Found');
       return;

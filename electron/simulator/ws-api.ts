@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { frameText } from './frame-text';
 import type { WeightLedger } from './rate-limit';
+import { parseRequestUrl } from './request-url';
 import { dispatch } from './ws-api-dispatch';
 import type { Exchange, Session } from './ws-api-methods';
 
@@ -38,12 +39,12 @@ export class WsApiServer {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const query = parseRequestUrl(request.url)?.searchParams;
     const session: Session = {
       origin,
       connectedSince: this.exchange.now(),
       // Only an explicit `false` hides rateLimits by default (PROTOCOL §1).
-      returnRateLimits: query.get('returnRateLimits') !== 'false',
+      returnRateLimits: query?.get('returnRateLimits') !== 'false',
     };
     this.server.handleUpgrade(request, socket, head, (ws) => {
       ws.on('message', (data, isBinary) => {

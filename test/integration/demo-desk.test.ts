@@ -109,3 +109,35 @@ describe('demo desk against the simulator', () => {
     expect(kinds().slice(1)).not.toContain('full');
   });
 });
+
+describe('authentication failures stop the client', () => {
+  it.each([
+    ['a wrong secret (-1022)', (key: string) => ({ apiKey: key, secret: 'x'.repeat(64) }), /signature/i],
+    ['an unknown API key (-2015)', () => ({ apiKey: 'Z'.repeat(64), secret: 'x'.repeat(64) }), /API key/],
+  ])('%s: auth-failed with a plain message, and no retry', async (_name, credentialsFor, message) => {
+    const { startSimulator } = await import('../../electron/simulator');
+    const { Desk } = await import('../../electron/desk/desk');
+    const simulator = await startSimulator({ seed: 3 });
+    const credentials = credentialsFor(simulator.accounts[0]!.apiKey);
+    const desk = new Desk({
+      startDemoExchange: () =>
+        Promise.resolve({
+          endpoints: simulator.urls,
+          credentials: { oneway: credentials, hedge: credentials },
+          close: () => simulator.close(),
+        }),
+    });
+    try {
+      await desk.start();
+      const status = await waitFor(() => {
+        const connection = desk.handlers.getState() as { connection: { state: string; message: string | null } };
+        return connection.connection.state === 'auth-failed' ? connection.connection : undefined;
+      }, 5_000, 'auth-failed');
+      expect(status.message).toMatch(message);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((desk.handlers.getState() as { connection: { state: string } }).connection.state).toBe('auth-failed');
+    } finally {
+      await desk.stop();
+    }
+  });
+});

@@ -28,6 +28,8 @@ describe('stream URLs', () => {
     expect(parseStreamUrl('/market/other')).toBeUndefined();
     expect(parseStreamUrl('/market/stream/x?streams=a')).toBeUndefined();
     expect(parseStreamUrl('/market/stream?streams=bad%20name')).toBeUndefined();
+    expect(parseStreamUrl('/market/ws/%E0%A4%A')).toBeUndefined(); // malformed escape: no throw
+    expect(parseStreamUrl('http://[bad')).toBeUndefined();
   });
 
   it('drops duplicate streams', () => {
