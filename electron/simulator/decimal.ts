@@ -17,9 +17,6 @@ export const SCALE = 18;
 /** The value 1 as a {@link Dec}. */
 export const ONE: Dec = 10n ** BigInt(SCALE);
 
-/** The value 0 as a {@link Dec}. */
-export const ZERO: Dec = 0n;
-
 const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /**
@@ -39,12 +36,6 @@ export function dec(text: string): Dec {
 export function isDecimalText(text: string): boolean {
   const match = DECIMAL_TEXT.exec(text);
   return match !== null && (match[3] ?? '').length <= SCALE;
-}
-
-/** Converts a safe integer (leverage, counts) to a {@link Dec}. */
-export function decInt(value: number): Dec {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
-  return BigInt(value) * ONE;
 }
 
 /** a × b, truncated toward zero at 18 places. */

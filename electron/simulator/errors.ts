@@ -60,6 +60,10 @@ export const unsupportedMethod = (): ApiError => error(400, -1020, 'This operati
  */
 export const invalidJsonRequest = (detail: string): ApiError => error(400, -1135, detail);
 
+/** -1000 with 500: the server failed; Binance's generic answer (its own spelling of "occurred"). */
+export const unknownError = (): ApiError =>
+  error(500, -1000, 'An unknown error occured while processing the request.');
+
 /** -1003 with 429: the origin's request weight for this minute is used up. */
 export const tooManyRequests = (limit: number): ApiError =>
   error(

@@ -48,7 +48,7 @@ export function parseStreamUrl(requestUrl: string | undefined): StreamTarget | u
   if (mode === undefined || (mode === 'ws' && rest.length === 0)) {
     streams = [];
   } else if (mode === 'ws') {
-    streams = rest.filter((s) => s !== '').map(decodeURIComponent);
+    streams = rest.filter((s) => s !== '').map(decodeSegment);
   } else if (mode === 'stream' && rest.length === 0) {
     streams = (url.searchParams.get('streams') ?? '').split('/').filter((s) => s !== '');
   } else {

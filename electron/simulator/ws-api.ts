@@ -5,10 +5,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { unknownError } from './errors';
 import { frameText } from './frame-text';
 import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
-import { dispatch } from './ws-api-dispatch';
+import { type Reply, dispatch } from './ws-api-dispatch';
 import type { Exchange, Session } from './ws-api-methods';
 
 /** Path of the WS API, as on `wss://ws-fapi.binance.com/ws-fapi/v1`. */
@@ -48,11 +49,24 @@ export class WsApiServer {
     };
     this.server.handleUpgrade(request, socket, head, (ws) => {
       ws.on('message', (data, isBinary) => {
-        const reply = dispatch(frameText(data), isBinary, session, this.exchange, this.ledger);
-        ws.send(JSON.stringify(reply));
+        ws.send(JSON.stringify(this.answer(frameText(data), isBinary, session)));
       });
       ws.on('error', () => ws.terminate());
     });
+  }
+
+  /**
+   * One reply per frame, whatever happens: a bug in a method must cost one request, not the
+   * whole simulator, so it becomes Binance's generic -1000 with status 500.
+   */
+  private answer(frame: string, isBinary: boolean, session: Session): Reply {
+    try {
+      return dispatch(frame, isBinary, session, this.exchange, this.ledger);
+    } catch (error) {
+      console.error('simulator: WS API request failed', error);
+      const { status, code, msg } = unknownError();
+      return { id: null, status, error: { code, msg } };
+    }
   }
 
   /** Terminates every connection and stops accepting new ones. */
