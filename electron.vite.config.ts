@@ -9,7 +9,8 @@ export default defineConfig(({ command }) => ({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { main: resolve(root, 'electron/main.ts') },
+        // The app, and the headless CLI (`npx perpdesk`, package.json "bin") built from the same engine.
+        input: { main: resolve(root, 'electron/main.ts'), cli: resolve(root, 'electron/cli/perpdesk.ts') },
       },
     },
   },

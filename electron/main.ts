@@ -3,25 +3,58 @@
  * everything on quit. Each piece is set up by its own module.
  */
 import { app, session, type BrowserWindow } from 'electron';
+import { isAbsolute, join } from 'node:path';
 import { startDemoExchange } from './desk/demo-exchange';
 import { Desk } from './desk/desk';
+import { saveWithDialog, showNotification } from './desktop';
 import { registerInvokeHandlers, windowSink } from './ipc/register';
+import { createFileLogger, type LogLine } from './logging';
+import { ElectronSettingsStore } from './settings/electron-settings-store';
+import { profilesPort } from './vault/desk-port';
+import { openElectronStore } from './vault/electron-store';
+import { ProfileService } from './vault/profile-service';
+import { createSafeStorageCipher } from './vault/safe-storage-cipher';
 import { blockNavigation, createMainWindow, hardenSession, RENDERER_ENTRY } from './window';
 
-const desk = new Desk({ startDemoExchange, log: (line) => console.warn(`[perpdesk] ${line}`) });
+let log: LogLine = (line) => console.warn(`[perpdesk] ${line}`);
+
+// Tests and portable setups may keep the app's data elsewhere; only an absolute path is accepted.
+const userDataOverride = process.env.PERPDESK_USER_DATA;
+if (userDataOverride !== undefined && isAbsolute(userDataOverride)) app.setPath('userData', userDataOverride);
 let mainWindow: BrowserWindow | null = null;
+let desk: Desk | null = null;
 
 async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
-  await desk.start();
+  log = createFileLogger(join(app.getPath('logs'), 'perpdesk.log'), { console: !app.isPackaged });
+  // electron-store needs the app's paths, which exist only once the app is ready.
+  // safeStorage reports its backend only once the app is ready: the vault is built here.
+  const profiles = new ProfileService({
+    location: { dir: app.getPath('userData'), name: 'profiles' },
+    openStore: openElectronStore,
+    cipher: createSafeStorageCipher(),
+    log,
+  });
+  desk = new Desk({
+    startDemoExchange,
+    profiles: profilesPort(profiles),
+    settings: new ElectronSettingsStore(log),
+    saveFile: (name, contents) => saveWithDialog(mainWindow, name, contents),
+    notify: showNotification,
+    log,
+  });
+  const running = desk;
+  await running.start();
   const window = createMainWindow();
   mainWindow = window;
-  registerInvokeHandlers(desk.handlers, window, RENDERER_ENTRY);
+  registerInvokeHandlers(running.handlers, window, RENDERER_ENTRY, (entry) => {
+    if (entry.outcome !== 'ok') log(`ipc ${entry.channel} ${entry.outcome}${entry.detail ? `: ${entry.detail}` : ''}`);
+  });
   let detach: (() => void) | null = null;
   // A renderer reload starts from nothing: re-attach so it gets a full view first.
   window.webContents.on('did-finish-load', () => {
     detach?.();
-    detach = desk.attach(windowSink(window));
+    detach = running.attach(windowSink(window));
   });
   window.on('closed', () => {
     detach?.();
@@ -45,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (event) => {
     event.preventDefault();
-    void desk.stop().finally(() => app.exit(0));
+    void (desk?.stop() ?? Promise.resolve()).finally(() => app.exit(0));
   });
   app.whenReady().then(onReady, (error: unknown) => {
     console.error('PerpDesk could not start:', error);

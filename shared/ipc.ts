@@ -4,16 +4,23 @@
  * to every call are all derived from these two objects. Nothing is listed twice.
  */
 import { z } from 'zod';
+import { alertSchema, alertThresholdSchema } from './alerts';
 import { connectionStatusSchema, demoAccountSchema } from './connection';
 import { positionsViewSchema } from './position';
 import { positionsPushSchema } from './positions-push';
+import { connectionTestSchema, profileInputSchema, profilesStateSchema, profileSummarySchema } from './profiles';
 import type { Result } from './result';
+import { columnPrefsSchema, settingsSchema } from './settings';
 import { symbolInfoSchema, symbolNameSchema } from './symbols';
+import { timelineEntrySchema } from './timeline';
 
 /** Everything the renderer needs to draw itself from nothing (first load, or after a reload). */
 export const appStateSchema = z.object({
   positions: positionsViewSchema,
   connection: connectionStatusSchema,
+  settings: settingsSchema,
+  /** Alerts in force (a reloaded renderer shows them again). */
+  alerts: z.array(alertSchema).max(500),
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
@@ -30,6 +37,23 @@ export const invokeContract = {
   setDemoAccount: { args: z.tuple([demoAccountSchema]), result: z.null() },
   /** Drop the connection and start again (a fresh snapshot follows). */
   reconnect: { args: z.tuple([]), result: z.null() },
+  /** The connection timeline: connects, reconnects, renewals, errors (newest last). */
+  getTimeline: { args: z.tuple([]), result: z.array(timelineEntrySchema) },
+  /** Distance to liquidation, in percent of the mark, under which a position raises an alert. */
+  setAlertThreshold: { args: z.tuple([alertThresholdSchema]), result: z.null() },
+  /** Which columns the table shows, in which order (persisted by main). */
+  setColumnPrefs: { args: z.tuple([columnPrefsSchema]), result: z.null() },
+  /** Writes the current view as CSV through a save dialog; the chosen path, or null if cancelled. */
+  exportCsv: { args: z.tuple([]), result: z.string().max(4096).nullable() },
+  /** Profiles without their secrets, the active one, and whether the OS can encrypt secrets. */
+  listProfiles: { args: z.tuple([]), result: profilesStateSchema },
+  /** Creates or updates a profile. The secret goes in here and never comes back out. */
+  saveProfile: { args: z.tuple([profileInputSchema]), result: profileSummarySchema },
+  deleteProfile: { args: z.tuple([z.string().max(64)]), result: z.null() },
+  /** Connects with a profile (null: back to demo mode). */
+  activateProfile: { args: z.tuple([z.string().max(64).nullable()]), result: z.null() },
+  /** One signed account.position with a saved profile, reported in plain words. */
+  testConnection: { args: z.tuple([z.string().max(64)]), result: connectionTestSchema },
 } as const;
 
 // --- Push: main tells, the renderer listens ----------------------------------------------------
@@ -37,6 +61,10 @@ export const invokeContract = {
 export const pushContract = {
   positions: positionsPushSchema,
   connection: connectionStatusSchema,
+  /** Every alert in force, whenever the set changes (raised, replaced or cleared). */
+  alerts: z.array(alertSchema).max(500),
+  /** A new connection timeline entry. */
+  log: timelineEntrySchema,
 } as const;
 
 // --- Everything below is derived -----------------------------------------------------------------

@@ -51,6 +51,17 @@ export const derivedSchema = z.object({
   notional: z.number(),
   /** Return on the position's initial margin at the mark, in percent; null when leverage is unknown. */
   roePct: z.number().nullable(),
+  /** The position's margin: isolated wallet + uPnL when isolated, |notional| / leverage when cross. */
+  margin: z.number(),
+  /** Maintenance margin at the mark from the symbol's brackets; null until brackets are known. */
+  maintMargin: z.number().nullable(),
+  /** Maintenance margin / margin, in percent (isolated positions; null where the data does not allow). */
+  marginRatioPct: z.number().nullable(),
+  /** How far the mark may move against the position before liquidation, in percent of the mark;
+   * null when the exchange reports no liquidation price. Zero or less: at or past liquidation. */
+  liquidationDistancePct: z.number().nullable(),
+  /** The same distance in price units (quote currency per coin). */
+  liquidationDistance: z.number().nullable(),
 });
 export type Derived = z.infer<typeof derivedSchema>;
 
@@ -82,6 +93,28 @@ export const symbolMarkSchema = z.object({
 });
 export type SymbolMark = z.infer<typeof symbolMarkSchema>;
 
+/** The two legs of a hedge-mode symbol seen as one position. */
+export const hedgeNetSchema = z.object({
+  symbol: symbolNameSchema,
+  /** LONG amount + SHORT amount (SHORT is negative). */
+  netAmount: z.number(),
+  netUnrealizedPnl: z.number(),
+  netNotional: z.number(),
+});
+export type HedgeNet = z.infer<typeof hedgeNetSchema>;
+
+/** Totals over the rows in view. */
+export const positionsSummarySchema = z.object({
+  positions: z.number().int().nonnegative(),
+  unrealizedPnl: z.number(),
+  /** Sum of |notional|. */
+  notional: z.number(),
+  /** The smallest distance to liquidation in view, and whose it is. */
+  worstLiquidationDistancePct: z.number().nullable(),
+  worstKey: z.string().max(48).nullable(),
+});
+export type PositionsSummary = z.infer<typeof positionsSummarySchema>;
+
 /** Everything the positions table shows. `version` grows by one with every change. */
 export const positionsViewSchema = z.object({
   version: z.number().int().nonnegative(),
@@ -92,5 +125,10 @@ export const positionsViewSchema = z.object({
   selectedMark: symbolMarkSchema.nullable(),
   /** When main received the last snapshot of the whole account (local ms); null before the first. */
   snapshotAt: z.number().int().nonnegative().nullable(),
+  /** Every symbol with an open position, whatever is selected (the dropdown lists them first). */
+  openSymbols: z.array(symbolNameSchema).max(2_000),
+  /** Net figures per hedge-mode symbol in view (one-way accounts: empty). */
+  hedgeNets: z.array(hedgeNetSchema).max(2_000),
+  summary: positionsSummarySchema,
 });
 export type PositionsView = z.infer<typeof positionsViewSchema>;

@@ -23,6 +23,9 @@ export function diffViews(prev: PositionsView, next: PositionsView): PositionsPu
     mode: next.mode,
     selectedMark: next.selectedMark,
     snapshotAt: next.snapshotAt,
+    openSymbols: next.openSymbols,
+    hedgeNets: next.hedgeNets,
+    summary: next.summary,
     upserts,
     removed,
     order: next.rows.map((row) => row.key),
@@ -52,6 +55,9 @@ export function applyPositionsPush(current: PositionsView | null, push: Position
     mode: push.mode,
     selectedMark: push.selectedMark,
     snapshotAt: push.snapshotAt,
+    openSymbols: push.openSymbols,
+    hedgeNets: push.hedgeNets,
+    summary: push.summary,
     rows: ordered,
   };
 }

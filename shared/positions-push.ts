@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { positionModeSchema, positionRowSchema, positionsViewSchema, symbolMarkSchema } from './position';
+import {
+  hedgeNetSchema,
+  positionModeSchema,
+  positionRowSchema,
+  positionsSummarySchema,
+  positionsViewSchema,
+  symbolMarkSchema,
+} from './position';
 import { symbolNameSchema } from './symbols';
 
 /**
@@ -17,6 +24,9 @@ export const positionsPushSchema = z.discriminatedUnion('kind', [
     mode: positionModeSchema,
     selectedMark: symbolMarkSchema.nullable(),
     snapshotAt: z.number().int().nonnegative().nullable(),
+    openSymbols: z.array(symbolNameSchema).max(2_000),
+    hedgeNets: z.array(hedgeNetSchema).max(2_000),
+    summary: positionsSummarySchema,
     /** Rows that are new or changed, in display order of the new view. */
     upserts: z.array(positionRowSchema),
     /** Keys of rows that left the view. */

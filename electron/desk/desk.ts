@@ -1,66 +1,119 @@
 /**
  * The desk: everything main does for the renderer, independent of Electron. It runs the exchange
- * client and the position engine for the active session (demo mode: the built-in simulator), answers
- * the invoke calls of shared/ipc.ts and pushes positions and connection status to every attached
- * receiver. Electron's IPC (electron/ipc/register.ts), the browser test bridge and the CLI all drive
- * this same object.
+ * client and the position engine for the active session (demo mode: the built-in simulator; or a
+ * saved profile), answers the invoke calls of shared/ipc.ts and pushes positions, status, alerts and
+ * timeline entries to every attached receiver. Electron's IPC (electron/ipc/register.ts), the
+ * browser test bridge and the CLI all drive this same object.
  */
+import type { Alert } from '../../shared/alerts';
 import type { ConnectionState, ConnectionStatus, DemoAccount } from '../../shared/connection';
-import type { InvokeHandlers, PushChannel, PushPayload } from '../../shared/ipc';
+import type { AppState, InvokeHandlers } from '../../shared/ipc';
+import type { ExchangePosition } from '../../shared/position';
+import type { ColumnPrefs } from '../../shared/settings';
+import type { SymbolInfo } from '../../shared/symbols';
 import type { BackoffOptions } from '../exchange/backoff';
 import { ExchangeClient } from '../exchange/client';
+import type { ClientTimings } from '../exchange/client-options';
 import { ExchangeError } from '../exchange/errors';
 import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
+import { LeadingThrottle } from '../ipc/throttle';
 import { PositionEngine } from '../positions/engine';
+import { AlertBook } from './alerts';
+import { routeUserEvent } from './account-events';
+import { positionsCsv } from './csv';
 import type { DemoExchange } from './demo-exchange';
-import { PositionsPusher } from './positions-pusher';
-import { buildStatus, sameStatus, type SessionIdentity } from './status';
+import { Receivers, type PushSink } from './receivers';
+import { demoTarget, type ProfilesPort, type SessionTarget } from './session';
+import { MemorySettingsStore, type SettingsStore } from './settings-store';
+import { reactToLinkState } from './link-state';
+import { buildStatus } from './status';
+import { Timeline } from './timeline';
 
-export type PushSink = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => void;
+export type { PushSink } from './receivers';
 
 export interface DeskOptions {
-  /** Starts demo mode's exchange (the simulator). */
-  startDemoExchange: () => Promise<DemoExchange>;
+  /** Starts demo mode's exchange (the simulator); needed unless `session` is given. */
+  startDemoExchange?: () => Promise<DemoExchange>;
+  /** Connect to exactly this session on start (the CLI with keys from the environment), instead of
+   * the last active profile or demo mode. */
+  session?: SessionTarget;
+  /** Sees the raw v1 reply (flat rows included) of every snapshot, before the engine merges it. */
+  onSnapshotRows?: (rows: readonly ExchangePosition[], symbol: string | null, receivedAt: number) => void;
+  settings?: SettingsStore;
+  profiles?: ProfilesPort;
+  /** Saves a file the user asked for (a save dialog in the app); resolves to the path, or null if cancelled. */
+  saveFile?: (defaultName: string, contents: string) => Promise<string | null>;
+  /** Shows a native notification (the desk throttles them per alert). */
+  notify?: (title: string, body: string) => void;
   demoAccount?: DemoAccount;
   now?: () => number;
   refreshIntervalMs?: number;
   backoff?: BackoffOptions;
+  /** Liveness, renewal and resync timings of the exchange client (tests shorten them). */
+  clientTimings?: Partial<ClientTimings>;
   /** How often latency, weight and data age are re-published (ms). */
   metricsIntervalMs?: number;
   log?: (line: string) => void;
 }
 
-interface Receiver {
-  sink: PushSink;
-  positions: PositionsPusher;
-  lastStatus: ConnectionStatus | null;
-}
+/** The same alert (same position, same kind) notifies natively at most this often. */
+const NOTIFY_INTERVAL_MS = 5 * 60_000;
 
 export class Desk {
   readonly handlers: InvokeHandlers;
   private readonly engine: PositionEngine;
-  private readonly receivers = new Set<Receiver>();
+  private readonly receivers: Receivers;
+  private readonly alerts: AlertBook;
+  private readonly timeline: Timeline;
+  private readonly settings: SettingsStore;
+  private readonly alertCheck: LeadingThrottle;
   private readonly now: () => number;
   private client: ExchangeClient | null = null;
   private demo: DemoExchange | null = null;
-  private identity: SessionIdentity;
+  private target: SessionTarget | null = null;
   private state: ConnectionState = 'offline';
   private message: string | null = null;
   private metricsTimer: NodeJS.Timeout | null = null;
+  private activeProfileId: string | null = null;
+  private readonly notifiedAt = new Map<string, number>();
 
   constructor(private readonly options: DeskOptions) {
     this.now = options.now ?? Date.now;
-    this.identity = { environment: 'demo', profileName: 'Demo', demoAccount: options.demoAccount ?? 'oneway' };
+    this.settings = options.settings ?? new MemorySettingsStore();
+    this.receivers = new Receivers(() => this.engine.view(), () => this.status());
+    this.timeline = new Timeline((entry) => this.receivers.log(entry), this.now);
+    this.alerts = new AlertBook(
+      {
+        onChange: (alerts) => this.receivers.alerts(alerts),
+        onRaise: (alert) => this.notify(alert),
+      },
+      this.now,
+    );
+    // Proximity is checked at most 4 times a second, not on every tick.
+    this.alertCheck = new LeadingThrottle(250, () =>
+      this.alerts.checkProximity(this.engine.view().rows, this.settings.get().alertThresholdPct),
+    );
     this.engine = new PositionEngine({
       exchange: {
-        fetchPositions: (symbol) => this.requireClient().fetchPositions(symbol),
+        fetchPositions: async (symbol) => {
+          const rows = await this.requireClient().fetchPositions(symbol);
+          this.options.onSnapshotRows?.(rows, symbol ?? null, this.now());
+          return rows;
+        },
         followMarks: (symbols) => this.client?.followMarks(symbols),
       },
       now: this.now,
       serverNow: () => this.now() + (this.client?.metrics.clockOffsetMs ?? 0),
-      onChange: () => this.receivers.forEach((receiver) => receiver.positions.notify()),
+      onChange: () => {
+        this.receivers.positions();
+        this.alertCheck.notify();
+      },
       onSnapshotError: (error) => this.handleSnapshotError(error),
+      weightUsage: () => {
+        const metrics = this.client?.metrics;
+        return metrics?.weightUsed != null && metrics.weightLimit ? metrics.weightUsed / metrics.weightLimit : null; // eslint-disable-line eqeqeq -- null or undefined
+      },
       ...(options.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: options.refreshIntervalMs }),
     });
     this.handlers = {
@@ -69,30 +122,86 @@ export class Desk {
       listSymbols: () => this.listSymbols(),
       setDemoAccount: (account) => this.setDemoAccount(account),
       reconnect: () => {
+        this.timeline.add('info', 'Reconnect requested.');
         this.client?.reconnect();
         return null;
       },
+      getTimeline: () => this.timeline.list(),
+      setAlertThreshold: (pct) => {
+        this.settings.update({ alertThresholdPct: pct });
+        this.alertCheck.notify();
+        return null;
+      },
+      setColumnPrefs: (prefs) => this.setColumnPrefs(prefs),
+      exportCsv: () => this.exportCsv(),
+      listProfiles: () => this.requireProfiles().list(),
+      saveProfile: async (input) => {
+        const summary = await this.requireProfiles().save(input);
+        // Editing the profile in use (new key, secret or URLs) takes effect at once.
+        if (this.activeProfileId === summary.id) await this.activateProfile(summary.id);
+        return summary;
+      },
+      deleteProfile: async (id) => {
+        // Deleting the profile in use falls back to demo mode first.
+        if (this.activeProfileId === id) await this.activateProfile(null);
+        await this.requireProfiles().delete(id);
+        return null;
+      },
+      activateProfile: (id) => this.activateProfile(id),
+      testConnection: (id) => this.requireProfiles().test(id),
     };
   }
 
-  /** Starts demo mode: the simulator, then the client for the chosen demo account. */
+  /** Connects: to the given session, else the last active profile, else demo mode. */
   async start(): Promise<void> {
-    this.demo = await this.options.startDemoExchange();
-    this.connect();
-    this.metricsTimer = setInterval(() => this.publishStatus(), this.options.metricsIntervalMs ?? 1_000);
+    const selected = this.settings.get().selectedSymbol;
+    if (selected !== null) void this.engine.select(selected);
+    if (this.options.session !== undefined) {
+      this.connect(this.options.session);
+    } else {
+      if (this.options.startDemoExchange === undefined) throw new Error('Desk needs a session or a demo exchange');
+      this.demo = await this.options.startDemoExchange();
+      const resumed = await this.resumeProfile();
+      if (!resumed) this.connect(demoTarget(this.demo, this.options.demoAccount ?? 'oneway'));
+    }
+    this.metricsTimer = setInterval(() => this.publishMetrics(), this.options.metricsIntervalMs ?? 1_000);
+  }
+
+  /** Reconnects with the profile active at the last exit; false (demo mode) when there is none or it fails. */
+  private async resumeProfile(): Promise<boolean> {
+    let active: string | null = null;
+    try {
+      active = (await this.options.profiles?.list())?.activeId ?? null;
+    } catch (error) {
+      // A damaged profiles file must not stop the app: demo mode starts, and the damage is reported.
+      this.timeline.add('error', (error as Error).message);
+    }
+    if (active === null) return false;
+    return this.activateProfile(active).then(
+      () => true,
+      (error: unknown) => {
+        this.timeline.add('error', `The last profile could not be used: ${(error as Error).message}`);
+        return false;
+      },
+    );
   }
 
   /** Stops the client, the engine and the simulator; nothing keeps running. */
   async stop(): Promise<void> {
     if (this.metricsTimer !== null) clearInterval(this.metricsTimer);
     this.metricsTimer = null;
+    this.alertCheck.cancel();
     this.engine.stop();
     this.client?.stop();
     this.client = null;
-    for (const receiver of this.receivers) receiver.positions.dispose();
-    this.receivers.clear();
+    this.receivers.dispose();
     await this.demo?.close();
     this.demo = null;
+  }
+
+  /** Starts pushing to a receiver; returns the function that stops it. */
+  attach(sink: PushSink): () => void {
+    return this.receivers.attach(sink);
   }
 
   /** The current positions view (the CLI and tests read it without resyncing receivers). */
@@ -100,26 +209,15 @@ export class Desk {
     return this.engine.view();
   }
 
-  /** Starts pushing to a receiver; returns the function that stops it. */
-  attach(sink: PushSink): () => void {
-    const receiver: Receiver = {
-      sink,
-      positions: new PositionsPusher(() => this.engine.view(), (push) => sink('positions', push)),
-      lastStatus: null,
-    };
-    this.receivers.add(receiver);
-    receiver.positions.notify();
-    this.publishStatus();
-    return () => {
-      receiver.positions.dispose();
-      this.receivers.delete(receiver);
-    };
-  }
-
-  private getState() {
+  private getState(): AppState {
     // The caller now holds this exact view; make the next push a full one so deltas start from it.
-    for (const receiver of this.receivers) receiver.positions.resync();
-    return { positions: this.engine.view(), connection: this.status() };
+    this.receivers.resync();
+    return {
+      positions: this.engine.view(),
+      connection: this.status(),
+      settings: this.settings.get(),
+      alerts: this.alerts.list(),
+    };
   }
 
   private async selectSymbol(symbol: string | null): Promise<null> {
@@ -129,48 +227,86 @@ export class Desk {
         throw new IpcFailure('unknown-symbol', `${symbol} is not a trading perpetual on this exchange.`);
       }
     }
+    this.settings.update({ selectedSymbol: symbol });
     await this.engine.select(symbol);
     return null;
   }
 
-  private async listSymbols() {
+  private async listSymbols(): Promise<SymbolInfo[]> {
     try {
       return await this.requireClient().symbols();
     } catch (error) {
+      if (error instanceof IpcFailure) throw error;
       throw new IpcFailure('symbols-unavailable', `The symbol list could not be loaded: ${(error as Error).message}`);
     }
   }
 
   private setDemoAccount(account: DemoAccount): null {
-    if (this.identity.environment !== 'demo') {
+    if (this.target === null || this.target.environment !== 'demo' || this.demo === null) {
       throw new IpcFailure('not-demo', 'Demo accounts are only available in demo mode.');
     }
-    if (account === this.identity.demoAccount) return null;
-    this.identity = { ...this.identity, demoAccount: account };
-    this.connect();
+    if (account !== this.target.demoAccount) this.connect(demoTarget(this.demo, account));
     return null;
   }
 
-  /** (Re)builds the client for the current session and starts it; positions start from empty. */
-  private connect(): void {
-    const demo = this.demo;
-    const account = this.identity.demoAccount;
-    if (demo === null || account === null) return;
+  private setColumnPrefs(prefs: ColumnPrefs): null {
+    if (new Set(prefs.order).size !== prefs.order.length) {
+      throw new IpcFailure('invalid-columns', 'Each column may appear only once in the column order.');
+    }
+    if (prefs.hidden.includes('symbol')) throw new IpcFailure('invalid-columns', 'The symbol column cannot be hidden.');
+    this.settings.update({ columns: prefs });
+    return null;
+  }
+
+  private async exportCsv(): Promise<string | null> {
+    if (this.options.saveFile === undefined) {
+      throw new IpcFailure('export-unavailable', 'Saving files is not available here.');
+    }
+    const stamp = new Date(this.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    return this.options.saveFile(`perpdesk-positions-${stamp}.csv`, positionsCsv(this.engine.view().rows));
+  }
+
+  private async activateProfile(id: string | null): Promise<null> {
+    if (id === null) {
+      if (this.demo === null) throw new IpcFailure('not-ready', 'PerpDesk is still starting.');
+      await this.options.profiles?.setActive(null);
+      this.activeProfileId = null;
+      this.connect(demoTarget(this.demo, 'oneway'));
+      return null;
+    }
+    const profiles = this.requireProfiles();
+    const target = await profiles.target(id);
+    await profiles.setActive(id);
+    this.activeProfileId = id;
+    this.connect(target);
+    return null;
+  }
+
+  /** (Re)builds the client for a session and starts it; positions start from empty. */
+  private connect(target: SessionTarget): void {
     this.client?.stop();
     this.engine.stop();
     this.engine.reset();
+    this.alerts.clearAll();
+    this.target = target;
+    this.timeline.add('connecting', `Connecting to ${target.environment} as ${target.profileName}${target.demoAccount ? ` (${target.demoAccount})` : ''}.`);
+    let signer;
+    try {
+      signer = createSigner(target.credentials);
+    } catch (error) {
+      this.client = null;
+      this.failAuth(`The stored key cannot be used: ${(error as Error).message}`);
+      return;
+    }
     const client = new ExchangeClient({
-      endpoints: demo.endpoints,
-      signer: createSigner(demo.credentials[account]),
+      endpoints: target.endpoints,
+      signer,
       now: this.now,
       ...(this.options.backoff === undefined ? {} : { backoff: this.options.backoff }),
+      ...(this.options.clientTimings === undefined ? {} : { timings: this.options.clientTimings }),
       events: {
         onState: (state, message) => {
-          if (client !== this.client) return;
-          this.state = state;
-          this.message = message;
-          if (state !== 'live') this.engine.stop();
-          this.publishStatus();
+          if (client === this.client) this.handleState(state, message);
         },
         onConnected: () => {
           if (client === this.client) this.engine.connected();
@@ -178,19 +314,44 @@ export class Desk {
         onTick: (tick) => {
           if (client === this.client) this.engine.tick(tick);
         },
+        onNotice: (kind, message) => {
+          if (client === this.client) this.timeline.add(kind, message);
+        },
+        onUserEvent: (event) => {
+          if (client === this.client) routeUserEvent(event, this.engine, this.alerts);
+        },
       },
     });
     this.client = client;
     client.start();
   }
 
+  private handleState(state: ConnectionState, message: string | null): void {
+    const previous = this.state;
+    this.state = state;
+    this.message = message;
+    reactToLinkState(previous, state, message, {
+      engine: this.engine,
+      timeline: this.timeline,
+      alerts: this.alerts,
+      clockOffsetMs: this.client?.metrics.clockOffsetMs ?? null,
+    });
+    this.receivers.status();
+  }
+
   private handleSnapshotError(error: unknown): void {
     if (error instanceof ExchangeError && error.kind === 'auth') {
-      this.client?.failAuth(error.message);
+      this.failAuth(error.message);
       return;
     }
     const text = error instanceof Error ? error.message : String(error);
+    this.timeline.add('error', `Positions snapshot failed: ${text}`);
     this.options.log?.(`positions snapshot failed: ${text}`);
+  }
+
+  private failAuth(message: string): void {
+    if (this.client !== null) this.client.failAuth(message);
+    else this.handleState('auth-failed', message);
   }
 
   private requireClient(): ExchangeClient {
@@ -198,17 +359,31 @@ export class Desk {
     return this.client;
   }
 
-  private status(): ConnectionStatus {
-    return buildStatus(this.identity, this.state, this.message, this.client?.metrics ?? null);
+  private requireProfiles(): ProfilesPort {
+    if (this.options.profiles === undefined) {
+      throw new IpcFailure('profiles-unavailable', 'API key profiles are not available in this session.');
+    }
+    return this.options.profiles;
   }
 
-  /** Pushes the status to receivers whose last copy differs. */
-  private publishStatus(): void {
-    const status = this.status();
-    for (const receiver of this.receivers) {
-      if (receiver.lastStatus !== null && sameStatus(receiver.lastStatus, status)) continue;
-      receiver.lastStatus = status;
-      receiver.sink('connection', status);
-    }
+  private status(): ConnectionStatus {
+    const identity = {
+      environment: this.target?.environment ?? 'demo',
+      profileName: this.target?.profileName ?? 'Demo',
+      demoAccount: this.target?.demoAccount ?? null,
+    };
+    return buildStatus(identity, this.state, this.message, this.client?.metrics ?? null);
+  }
+
+  /** A native notification, at most once per alert id per NOTIFY_INTERVAL_MS. */
+  private notify(alert: Alert): void {
+    const last = this.notifiedAt.get(alert.id);
+    if (last !== undefined && alert.at - last < NOTIFY_INTERVAL_MS) return;
+    this.notifiedAt.set(alert.id, alert.at);
+    this.options.notify?.(alert.severity === 'critical' ? 'PerpDesk — critical' : 'PerpDesk', alert.message);
+  }
+
+  private publishMetrics(): void {
+    this.receivers.status();
   }
 }

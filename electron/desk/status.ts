@@ -3,7 +3,7 @@
  * the session's identity (environment, profile, demo account).
  */
 import type { ConnectionState, ConnectionStatus, DemoAccount, Environment } from '../../shared/connection';
-import type { ClientMetrics } from '../exchange/client';
+import type { ClientMetrics } from '../exchange/client-options';
 
 export interface SessionIdentity {
   environment: Environment;

@@ -1,48 +1,24 @@
 /**
  * The exchange client: one WS API connection for requests and one `/market` stream for mark prices,
- * kept alive together. It owns the clock offset, rate-limit usage and latency, reconnects with
- * backoff when a socket drops, and tells its owner after every (re)connect so a fresh snapshot is
- * taken (events are not replayed across connections, PROTOCOL §11.6).
+ * kept alive together. It owns the clock offset, rate-limit usage and latency; it reconnects with
+ * backoff when a socket drops or goes silent, renews the connections before the exchange's 24 h cut
+ * without a gap, honours 429 and 418, and tells its owner after every (re)connect so a fresh snapshot
+ * is taken (events are not replayed across connections, PROTOCOL §11.6).
  */
 import type { ConnectionState } from '../../shared/connection';
 import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { measureClockOffset } from './clock';
-import type { Endpoints } from './endpoints';
-import { ExchangeError } from './errors';
-import { MarkPriceStream } from './market-stream';
-import { accountPosition, type ReplyInfo, type WsApiContext } from './methods';
+import { ExchangeError, fromExchangeReply } from './errors';
+import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
+import { accountPosition, pingUserDataStream, type ReplyInfo, type WsApiContext } from './methods';
 import { fetchServerTime, fetchTradingSymbols } from './rest';
-import type { Signer } from './signing';
-import { RpcSocket } from './transport';
-import type { MarkTick } from './wire';
-
-export interface ClientMetrics {
-  latencyMs: number | null;
-  clockOffsetMs: number | null;
-  weightUsed: number | null;
-  weightLimit: number | null;
-  lastMessageAt: number | null;
-  badFrames: number;
-}
-
-export interface ClientEvents {
-  /** The connection state changed; `message` explains states other than `live`. */
-  onState?: (state: ConnectionState, message: string | null) => void;
-  /** Both sockets are open (first connect or reconnect): take a snapshot now. */
-  onConnected?: () => void;
-  onTick?: (tick: MarkTick) => void;
-}
-
-export interface ExchangeClientOptions {
-  endpoints: Endpoints;
-  signer: Signer;
-  events: ClientEvents;
-  now?: () => number;
-  backoff?: BackoffOptions;
-  requestTimeoutMs?: number;
-}
+import { replyEnvelopeSchema } from './wire';
+import type { RpcSocket } from './transport';
+import type { UserStream } from './user-stream';
+import type { Watchdog } from './watchdog';
 
 export class ExchangeClient {
   readonly metrics: ClientMetrics = {
@@ -54,18 +30,24 @@ export class ExchangeClient {
     badFrames: 0,
   };
   private state: ConnectionState = 'offline';
-  private rpc: RpcSocket | null = null;
-  private stream: MarkPriceStream | null = null;
+  private statusMessage: string | null = null;
+  private link: Link | null = null;
   private followed: ReadonlySet<string> = new Set();
-  private symbolList: Promise<SymbolInfo[]> | null = null;
+  private symbolList: { at: number; list: Promise<SymbolInfo[]> } | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  private tickTimer: NodeJS.Timeout | null = null;
+  private clockSyncedAt = 0;
   private attempt = 0;
+  /** Requests are refused until then (ms epoch, exchange time): a 429 asked us to wait. */
+  private pausedUntil = 0;
   /** Bumped on every (re)connect and on stop, so events of an old connection are ignored. */
   private generation = 0;
   private readonly now: () => number;
+  private readonly timings: ClientTimings;
 
   constructor(private readonly options: ExchangeClientOptions) {
     this.now = options.now ?? Date.now;
+    this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
   }
 
   get connectionState(): ConnectionState {
@@ -75,23 +57,24 @@ export class ExchangeClient {
   /** Starts connecting; returns at once. Progress is reported through `onState`. */
   start(): void {
     if (this.state !== 'offline') return;
+    this.tickTimer = setInterval(() => this.housekeeping(), 1_000);
     void this.connect();
   }
 
   /** Closes everything; no timer or socket is left behind. */
   stop(): void {
     this.generation++;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.closeSockets();
+    this.clearTimers();
+    this.closeLink();
     this.setState('offline', null);
   }
 
   /** Drops the connection and reconnects at once (the user asked). */
   reconnect(): void {
+    if (this.state === 'banned') return; // reconnecting during a ban would extend it
     this.stop();
     this.attempt = 0;
-    void this.connect();
+    this.start();
   }
 
   /** Stops for good after an authentication failure: retrying cannot help until the user acts. */
@@ -100,33 +83,92 @@ export class ExchangeClient {
     this.setState('auth-failed', message);
   }
 
-  /** The trading perpetual symbols, fetched once per client. */
+  /** The trading perpetual symbols, fetched once a day. */
   symbols(): Promise<SymbolInfo[]> {
-    this.symbolList ??= fetchTradingSymbols(this.options.endpoints.rest).catch((error: unknown) => {
-      this.symbolList = null; // let the next caller try again
-      throw error;
-    });
-    return this.symbolList;
+    if (this.symbolList === null || this.now() - this.symbolList.at > this.timings.symbolsTtlMs) {
+      const list = fetchTradingSymbols(this.options.endpoints.rest).catch((error: unknown) => {
+        this.symbolList = null; // let the next caller try again
+        throw error;
+      });
+      this.symbolList = { at: this.now(), list };
+    }
+    return this.symbolList.list;
   }
 
   /** v1 `account.position` (weight 5), optionally for one symbol. */
   fetchPositions(symbol?: string): Promise<ExchangePosition[]> {
-    const rpc = this.rpc;
-    if (rpc === null || !rpc.isOpen) return Promise.reject(new ExchangeError(0, 'transient', 'Not connected.', 0, ''));
-    return accountPosition(this.context(rpc), symbol);
+    return this.guarded((context) => accountPosition(context, symbol));
   }
 
   /** Mark prices of exactly these symbols will flow to `onTick` (kept across reconnects). */
   followMarks(symbols: Iterable<string>): void {
     this.followed = new Set(symbols);
-    this.stream?.follow(this.followed);
+    this.link?.stream.follow(this.followed);
+  }
+
+  // --- Requests: clock, rate limits, bans -----------------------------------------------------
+
+  /**
+   * Runs a request with the client's rules: nothing is sent while paused by a 429 or banned; a
+   * -1021 clock error re-measures the offset and retries once; 429 pauses, 418 stops everything.
+   */
+  private async guarded<T>(send: (context: WsApiContext) => Promise<T>, retried = false): Promise<T> {
+    const link = this.link;
+    if (this.state === 'banned') throw new ExchangeError(-1003, 'banned', this.statusMessage ?? 'Banned.', 418, '');
+    if (link === null || !link.rpc.isOpen) throw new ExchangeError(0, 'transient', 'Not connected to the exchange.', 0, '');
+    if (this.serverNow() < this.pausedUntil) {
+      throw new ExchangeError(-1003, 'rate-limit', 'Waiting for the exchange rate limit to reset.', 429, '', this.pausedUntil);
+    }
+    try {
+      return await send(this.context(link.rpc));
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) throw error;
+      if (error.kind === 'clock' && !retried) {
+        await this.syncClock();
+        this.options.events.onNotice?.('resync', `The exchange rejected our timestamp; clock re-synchronised (offset ${this.metrics.clockOffsetMs ?? 0} ms).`);
+        return this.guarded(send, true);
+      }
+      if (error.kind === 'rate-limit') this.pause(error.retryAfter);
+      if (error.kind === 'banned') this.enterBan(error);
+      throw error;
+    }
+  }
+
+  private pause(retryAfter: number | null): void {
+    this.pausedUntil = retryAfter ?? this.serverNow() + this.timings.rateLimitPauseMs;
+    const seconds = Math.max(1, Math.round((this.pausedUntil - this.serverNow()) / 1000));
+    this.setState('degraded', `Rate limit reached: requests paused for ${seconds} s (prices keep streaming).`);
+  }
+
+  /** 418: close everything and send nothing until the ban ends, then start again. */
+  private enterBan(error: ExchangeError): void {
+    this.generation++;
+    this.closeLink();
+    const until = error.retryAfter ?? this.serverNow() + 2 * 60_000; // bans start at 2 minutes (PROTOCOL §9)
+    this.setState('banned', error.message);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.attempt = 0;
+      void this.connect();
+    }, Math.max(0, until - this.serverNow()) + 1_000);
+  }
+
+  private serverNow(): number {
+    return this.now() + (this.metrics.clockOffsetMs ?? 0);
+  }
+
+  private async syncClock(): Promise<void> {
+    const clock = await measureClockOffset(() => fetchServerTime(this.options.endpoints.rest), this.now);
+    this.metrics.clockOffsetMs = Math.round(clock.offsetMs);
+    this.clockSyncedAt = this.now();
   }
 
   private context(rpc: RpcSocket): WsApiContext {
     return {
       rpc,
       signer: this.options.signer,
-      serverNow: () => this.now() + (this.metrics.clockOffsetMs ?? 0),
+      serverNow: () => this.serverNow(),
       onReply: (info) => this.recordReply(info),
     };
   }
@@ -140,64 +182,191 @@ export class ExchangeClient {
     }
   }
 
+  // --- Connections --------------------------------------------------------------------------------
+
+  /** Opens the three sockets for `generation`; their events count only while it is current. */
+  private openLink(generation: number): Promise<Link> {
+    const current = (): boolean => generation === this.generation;
+    return openLink(this.linkHooks(current), this.now());
+  }
+
+  private linkHooks(current: () => boolean): LinkHooks {
+    return {
+      endpoints: this.options.endpoints,
+      requestTimeoutMs: this.options.requestTimeoutMs ?? 10_000,
+      watch: (quietMs) => ({ quietMs, pongTimeoutMs: this.timings.pongTimeoutMs }),
+      timings: this.timings,
+      context: (rpc) => this.context(rpc),
+      onFrame: (watch) => this.touch(watch),
+      onBadFrame: () => this.metrics.badFrames++,
+      onTick: (tick) => {
+        if (current()) this.options.events.onTick?.(tick);
+      },
+      onUserEvent: (event) => {
+        if (!current()) return;
+        if (event.type === 'listen-key-expired') void this.replaceUserStream('The listen key expired');
+        else this.options.events.onUserEvent?.(event);
+      },
+      onDropped: (what) => {
+        // While connecting, the connect step itself reports failures (and knows an auth error from a drop).
+        if (current() && this.link !== null) this.scheduleReconnect(`The ${what} dropped.`);
+      },
+      onServerNotice: (frame) => {
+        // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2).
+        const notice = replyEnvelopeSchema.safeParse(frame);
+        if (!current() || !notice.success || notice.data.error === undefined) return;
+        const error = fromExchangeReply(notice.data.status, notice.data.error.code, notice.data.error.msg);
+        if (error.kind === 'auth') this.failAuth(error.message);
+      },
+    };
+  }
+
+  /** A new listen key and user stream on the same WS API connection, then a snapshot (events may be missed). */
+  private async replaceUserStream(reason: string): Promise<void> {
+    const link = this.link;
+    if (link === null) return;
+    const generation = this.generation;
+    const old = link.user;
+    try {
+      // Events and drops of the new stream count only while it is the link's stream.
+      let user: UserStream | null = null;
+      const hooks = this.linkHooks(() => generation === this.generation && this.link?.user === user);
+      user = await openUserStream(hooks, link.rpc, link.userWatch);
+      link.user = user;
+      link.keptAliveAt = this.now();
+    } catch (error) {
+      if (generation === this.generation) this.scheduleReconnect(`${reason} and a new one could not be opened: ${(error as Error).message}`);
+      return;
+    } finally {
+      old.retire();
+    }
+    this.options.events.onNotice?.('listen-key', `${reason}: a new user data stream is open.`);
+    this.options.events.onConnected?.();
+  }
+
+  /** Extends the listen key well inside its 60 minutes; a -1125 answer means it is gone: start anew. */
+  private keepAlive(link: Link): void {
+    link.keptAliveAt = this.now();
+    this.guarded((context) => pingUserDataStream(context)).then(
+      () => this.options.events.onNotice?.('listen-key', 'Listen key extended.'),
+      (error: unknown) => {
+        if (error instanceof ExchangeError && error.code === -1125) void this.replaceUserStream('The listen key expired');
+      },
+    );
+  }
+
+  private touch(watch: Watchdog): void {
+    const now = this.now();
+    watch.frame(now);
+    this.metrics.lastMessageAt = now;
+  }
+
   private async connect(): Promise<void> {
     const generation = ++this.generation;
-    this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting', null);
-    const { endpoints } = this.options;
-    const touch = (): void => {
-      this.metrics.lastMessageAt = this.now();
-    };
-    const dropped = (): void => {
-      if (generation === this.generation) this.scheduleReconnect('The connection to the exchange dropped.');
-    };
+    this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting', this.attempt === 0 ? null : this.statusMessage);
+    let link: Link;
     try {
-      const clock = await measureClockOffset(() => fetchServerTime(endpoints.rest), this.now);
-      this.metrics.clockOffsetMs = Math.round(clock.offsetMs);
-      const rpc = await RpcSocket.connect(endpoints.wsApi, this.options.requestTimeoutMs ?? 10_000, {
-        onFrame: touch,
-        onBadFrame: () => this.metrics.badFrames++,
-        onClose: dropped,
-      });
-      if (generation !== this.generation) return rpc.close();
-      this.rpc = rpc;
-      const stream = await MarkPriceStream.connect(endpoints.market, {
-        onTick: (tick) => this.options.events.onTick?.(tick),
-        onFrame: touch,
-        onBadFrame: () => this.metrics.badFrames++,
-        onClose: dropped,
-      });
-      if (generation !== this.generation) return stream.close();
-      this.stream = stream;
-      stream.follow(this.followed);
+      await this.syncClock();
+      link = await this.openLink(generation);
     } catch (error) {
-      if (generation === this.generation) this.scheduleReconnect(`Cannot reach the exchange: ${(error as Error).message}`);
+      if (generation !== this.generation) return;
+      // A rejected key (e.g. userDataStream.start answering -2015) will be rejected again: stop.
+      if (error instanceof ExchangeError && error.kind === 'auth') return this.failAuth(error.message);
+      if (error instanceof ExchangeError && error.kind === 'banned') return this.enterBan(error);
+      this.scheduleReconnect(`Cannot reach the exchange: ${(error as Error).message}`);
       return;
     }
+    if (generation !== this.generation) return closeLink(link);
+    this.link = link;
+    link.stream.follow(this.followed);
     this.attempt = 0;
     this.setState('live', null);
     this.options.events.onConnected?.();
   }
 
+  /**
+   * Renews both connections before the exchange's 24 h limit without a gap: the new ones open while
+   * the old ones still deliver, then the old ones are closed and a snapshot covers the switch.
+   */
+  private async renew(): Promise<void> {
+    const generation = ++this.generation;
+    const old = this.link;
+    let link: Link;
+    try {
+      link = await this.openLink(generation);
+    } catch {
+      if (generation === this.generation) this.scheduleReconnect('Renewing the connection failed.');
+      return;
+    }
+    if (generation !== this.generation) return closeLink(link);
+    this.link = link;
+    link.stream.follow(this.followed);
+    if (old !== null) closeLink(old);
+    this.options.events.onNotice?.('renewal', 'Connections renewed ahead of the exchange’s 24-hour limit.');
+    this.options.events.onConnected?.();
+  }
+
+  /** Once a second: liveness, renewal, clock resync, end of a rate-limit pause. */
+  private housekeeping(): void {
+    const link = this.link;
+    if (link === null || this.state === 'banned') return;
+    const now = this.now();
+    if (this.followed.size > 0 && this.check(link.streamWatch, () => link.stream.ping(), now)) {
+      return this.scheduleReconnect('The mark price stream went silent.');
+    }
+    if (this.check(link.rpcWatch, () => link.rpc.ping(), now)) {
+      return this.scheduleReconnect('The exchange stopped answering.');
+    }
+    if (this.check(link.userWatch, () => link.user.ping(), now)) {
+      return this.scheduleReconnect('The user data stream went silent.');
+    }
+    if (now - link.keptAliveAt >= this.timings.listenKeyKeepaliveMs) this.keepAlive(link);
+    if (now - link.openedAt >= this.timings.maxConnectionMs) {
+      link.openedAt = Number.POSITIVE_INFINITY; // renew once
+      void this.renew();
+      return;
+    }
+    if (now - this.clockSyncedAt >= this.timings.clockResyncMs) {
+      this.clockSyncedAt = now;
+      this.syncClock().catch(() => undefined); // the next request's -1021 would catch a real problem
+    }
+    if (this.state === 'degraded' && this.serverNow() >= this.pausedUntil) this.setState('live', null);
+  }
+
+  /** Runs one watchdog; true when its socket is dead. */
+  private check(watch: Watchdog, ping: () => void, now: number): boolean {
+    const verdict = watch.check(now);
+    if (verdict === 'ping') ping();
+    return verdict === 'dead';
+  }
+
   private scheduleReconnect(message: string): void {
     this.generation++;
-    this.closeSockets();
+    this.closeLink();
     const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
     this.setState('reconnecting', `${message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connect();
     }, delay);
   }
 
-  private closeSockets(): void {
-    this.rpc?.close();
-    this.stream?.close();
-    this.rpc = null;
-    this.stream = null;
+  private closeLink(): void {
+    if (this.link !== null) closeLink(this.link);
+    this.link = null;
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.tickTimer !== null) clearInterval(this.tickTimer);
+    this.retryTimer = null;
+    this.tickTimer = null;
   }
 
   private setState(state: ConnectionState, message: string | null): void {
     this.state = state;
+    this.statusMessage = message;
     this.options.events.onState?.(state, message);
   }
 }

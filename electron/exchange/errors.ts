@@ -67,18 +67,37 @@ export class ExchangeError extends Error {
     readonly status: number,
     /** The exchange's own text, for logs; never shown as the main message. */
     readonly exchangeMessage: string,
+    /** When requests may resume (ms epoch), for rate limits and bans. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
+/**
+ * When a 429/418 says requests may resume: `error.data.retryAfter` if sent, else the time in
+ * "IP banned until 1700000000000." (PROTOCOL §9), else null.
+ */
+export function retryTimeOf(exchangeMessage: string, retryAfter: number | undefined): number | null {
+  if (retryAfter !== undefined) return retryAfter;
+  const until = /until (\d{13})/.exec(exchangeMessage);
+  return until === null ? null : Number(until[1]);
+}
+
 /** Maps a WS API error reply to a typed error with a message the trader can act on. */
-export function fromExchangeReply(status: number, code: number, exchangeMessage: string): ExchangeError {
-  if (status === 418) {
-    return new ExchangeError(code, 'banned', 'The exchange has temporarily banned this IP for too many requests.', status, exchangeMessage);
+export function fromExchangeReply(
+  status: number,
+  code: number,
+  exchangeMessage: string,
+  retryAfter?: number,
+): ExchangeError {
+  const resume = retryTimeOf(exchangeMessage, retryAfter);
+  if (status === 418 || (code === -1003 && /banned/i.test(exchangeMessage))) {
+    const until = resume === null ? '' : ` until ${new Date(resume).toISOString().slice(11, 19)} UTC`;
+    return new ExchangeError(code, 'banned', `The exchange has banned this IP for too many requests${until}. PerpDesk is waiting it out and sends nothing meanwhile.`, status, exchangeMessage, resume);
   }
-  if (status === 429) {
-    return new ExchangeError(code, 'rate-limit', MEANINGS[-1003]?.message ?? 'Too many requests.', status, exchangeMessage);
+  if (status === 429 || code === -1003) {
+    return new ExchangeError(code, 'rate-limit', MEANINGS[-1003]?.message ?? 'Too many requests.', status, exchangeMessage, resume);
   }
   if (status === 401) {
     const meaning = MEANINGS[code] ?? MEANINGS[-2015];

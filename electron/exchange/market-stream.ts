@@ -36,6 +36,7 @@ export class MarkPriceStream {
   ) {
     socket.on('message', (data, isBinary) => this.handleFrame(parseTextFrame(data, isBinary)));
     socket.on('close', (code, reason) => this.handleClose(code, reason.toString()));
+    socket.on('pong', () => this.events.onFrame?.());
     socket.on('error', () => undefined); // 'close' follows
   }
 
@@ -59,6 +60,18 @@ export class MarkPriceStream {
     for (const name of remove) this.subscribed.delete(name);
     this.enqueue('UNSUBSCRIBE', remove);
     this.enqueue('SUBSCRIBE', add);
+  }
+
+  /** Sends a WebSocket ping; the pong counts as a frame for liveness. */
+  ping(): void {
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.ping();
+  }
+
+  /** Drops the connection at once, without a closing handshake (a stalled peer would not answer it). */
+  terminate(): void {
+    if (this.closed) return;
+    this.socket.terminate();
+    this.handleClose(1006, 'terminated by client');
   }
 
   close(): void {

@@ -35,7 +35,7 @@ async function call(context: WsApiContext, method: string, params?: Params): Pro
   const reply = parsed.data;
   context.onReply?.({ method, latencyMs: performance.now() - started, rateLimits: reply.rateLimits });
   if (reply.status !== 200 || reply.error !== undefined) {
-    throw fromExchangeReply(reply.status, reply.error?.code ?? 0, reply.error?.msg ?? '');
+    throw fromExchangeReply(reply.status, reply.error?.code ?? 0, reply.error?.msg ?? '', reply.error?.data?.retryAfter);
   }
   return reply.result;
 }
@@ -57,4 +57,22 @@ function signed(context: WsApiContext, params: Params): Params {
 export async function accountPosition(context: WsApiContext, symbol?: string): Promise<ExchangePosition[]> {
   const params: Params = symbol === undefined ? {} : { symbol };
   return parseAccountPositionResult(await call(context, 'account.position', signed(context, params)));
+}
+
+/** `userDataStream.start` (weight 1, USER_STREAM: apiKey only): the account's listen key, new or active. */
+export async function startUserDataStream(context: WsApiContext): Promise<string> {
+  return readListenKey(await call(context, 'userDataStream.start', { apiKey: context.signer.apiKey }));
+}
+
+/** `userDataStream.ping` (weight 1): extends the key by 60 minutes; -1125 when it expired. */
+export async function pingUserDataStream(context: WsApiContext): Promise<string> {
+  return readListenKey(await call(context, 'userDataStream.ping', { apiKey: context.signer.apiKey }));
+}
+
+function readListenKey(result: unknown): string {
+  const key = (result as { listenKey?: unknown } | null)?.listenKey;
+  if (typeof key !== 'string' || key.length === 0 || key.length > 128) {
+    throw linkError('The exchange sent no listen key.');
+  }
+  return key;
 }

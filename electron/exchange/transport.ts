@@ -35,6 +35,7 @@ export class RpcSocket {
   ) {
     socket.on('message', (data, isBinary) => this.handleFrame(parseTextFrame(data, isBinary)));
     socket.on('close', (code, reason) => this.handleClose(code, reason.toString()));
+    socket.on('pong', () => this.events.onFrame?.());
     socket.on('error', () => undefined); // 'close' follows every error; handled there
   }
 
@@ -66,6 +67,18 @@ export class RpcSocket {
   }
 
   /** Closes the socket; pending requests are rejected. */
+  /** Sends a WebSocket ping; the pong counts as a frame for liveness. */
+  ping(): void {
+    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.ping();
+  }
+
+  /** Drops the connection at once, without a closing handshake (a stalled peer would not answer it). */
+  terminate(): void {
+    if (this.closed) return;
+    this.socket.terminate();
+    this.handleClose(1006, 'terminated by client');
+  }
+
   close(): void {
     if (this.closed) return;
     this.socket.close(1000, 'client closing');

@@ -22,7 +22,12 @@ export const replyEnvelopeSchema = z.object({
   status: z.number().int().min(100).max(599),
   result: z.unknown().optional(),
   error: z
-    .object({ code: z.number().int(), msg: z.string().max(1000) })
+    .object({
+      code: z.number().int(),
+      msg: z.string().max(1000),
+      // Binance documents `retryAfter` (ms epoch) here on 429/418 for the Spot WS API; read it when present.
+      data: z.looseObject({ retryAfter: z.number().int().positive().optional() }).optional(),
+    })
     .optional(),
   rateLimits: z.array(rateLimitSchema).max(10).optional(),
 });

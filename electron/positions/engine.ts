@@ -4,9 +4,11 @@
  * tells its owner when the view changed. The view itself is built lazily, at most once per change,
  * because ticks can arrive far faster than anyone looks at the view.
  */
-import type { PositionsView } from '../../shared/position';
-import type { ExchangePosition } from '../../shared/position';
+import type { ExchangePosition, PositionsView } from '../../shared/position';
+import type { AccountUpdatePosition } from '../exchange/user-events';
+import { applyAccountUpdate, applyLeverage } from './account-update';
 import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from './reducer';
+import { refreshDelay } from './refresh-policy';
 import { buildView } from './view';
 
 /** What the engine needs from the exchange client. */
@@ -28,6 +30,10 @@ export interface EngineOptions {
   /** Cadence of full snapshots while connected: the liquidation price of cross positions moves with
    * other positions' PnL and the stream does not carry it (PROTOCOL §10). */
   refreshIntervalMs?: number;
+  /** Share of the request weight budget in use (0–1), or null when unknown: the cadence slows as it rises. */
+  weightUsage?: () => number | null;
+  /** Quiet time after an account event before the snapshot that refreshes liquidation prices (ms). */
+  eventDebounceMs?: number;
 }
 
 export class PositionEngine {
@@ -37,7 +43,10 @@ export class PositionEngine {
   private snapshotAt: number | null = null;
   private cached: PositionsView | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
+  private debounceTimer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
+  /** Account updates that arrived while a snapshot was in flight, replayed after it. */
+  private buffered: Array<{ changes: readonly AccountUpdatePosition[]; time: number }> = [];
   private queued: { symbol: string | null } | null = null;
   private stopped = false;
 
@@ -65,6 +74,31 @@ export class PositionEngine {
     this.commit(applyMarkPrice(this.state, tick, this.options.now()));
   }
 
+  /**
+   * Changed positions from an ACCOUNT_UPDATE (transaction time `time`): merged at once, and a
+   * snapshot follows shortly to bring the liquidation price, which the stream does not carry.
+   */
+  accountUpdate(changes: readonly AccountUpdatePosition[], time: number): void {
+    if (this.inFlight !== null) this.buffered.push({ changes, time });
+    this.commit(applyAccountUpdate(this.state, changes, time, this.options.now()));
+    this.refreshSoon();
+  }
+
+  /** A leverage change (ACCOUNT_CONFIG_UPDATE). */
+  leverageChanged(symbol: string, leverage: number): void {
+    this.commit(applyLeverage(this.state, symbol, leverage));
+    this.refreshSoon();
+  }
+
+  /** Something happened on the account (a fill, a margin call): re-read it shortly, once. */
+  refreshSoon(): void {
+    if (this.stopped || this.debounceTimer !== null) return;
+    this.debounceTimer = setTimeout(() => {
+      this.debounceTimer = null;
+      void this.snapshot(null);
+    }, this.options.eventDebounceMs ?? 250);
+  }
+
   /** Shows one symbol (or all, with null): its rows are re-read at once and its mark followed. */
   select(symbol: string | null): Promise<void> {
     if (symbol === this.selected) return Promise.resolve();
@@ -77,9 +111,12 @@ export class PositionEngine {
   /** Stops periodic work; state is kept so the view stays on screen while disconnected. */
   stop(): void {
     this.stopped = true;
-    if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.refreshTimer = null;
+    this.debounceTimer = null;
     this.queued = null;
+    this.buffered = [];
   }
 
   /** Forgets every position (the account changed). */
@@ -115,7 +152,11 @@ export class PositionEngine {
     }
     if (this.stopped) return;
     const receivedAt = this.options.now();
-    this.commit(applySnapshot(this.state, { rows, receivedAt, serverTime: Math.round(this.options.serverNow()), symbol }));
+    let next = applySnapshot(this.state, { rows, receivedAt, serverTime: Math.round(this.options.serverNow()), symbol });
+    // Events newer than the snapshot's rows win; those it already covers change nothing.
+    for (const event of this.buffered) next = applyAccountUpdate(next, event.changes, event.time, receivedAt);
+    this.buffered = [];
+    this.commit(next);
     if (symbol === null) {
       this.snapshotAt = receivedAt;
       this.changed();
@@ -123,12 +164,15 @@ export class PositionEngine {
     this.followMarks();
   }
 
+  /** Periodic snapshots, spaced by the refresh policy (slower as the weight budget fills). */
   private scheduleRefresh(): void {
-    if (this.refreshTimer !== null) clearInterval(this.refreshTimer);
-    const interval = this.options.refreshIntervalMs ?? 5_000;
-    this.refreshTimer = setInterval(() => {
-      if (this.state.rows.size > 0 || this.selected !== null) void this.snapshot(null);
-    }, interval);
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    const delay = refreshDelay(this.options.refreshIntervalMs ?? 5_000, this.options.weightUsage?.() ?? null);
+    this.refreshTimer = setTimeout(() => {
+      if (this.stopped) return;
+      void this.snapshot(null);
+      this.scheduleRefresh();
+    }, delay);
   }
 
   /** Mark prices follow the open positions plus the selected symbol. */

@@ -6,7 +6,9 @@
  */
 import { isZeroDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
+import type { Bracket } from './brackets';
 import { derive, type Mark } from './derive';
+import { exchangeFields } from './exchange-fields';
 
 export interface PositionsState {
   /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
@@ -15,9 +17,11 @@ export interface PositionsState {
   readonly marks: ReadonlyMap<string, Mark>;
   /** Position sides seen in the last snapshot, which tell one-way from hedge mode. */
   readonly sides: ReadonlySet<string>;
+  /** Notional brackets per symbol, for maintenance margin; empty until fetched. */
+  readonly brackets: ReadonlyMap<string, readonly Bracket[]>;
 }
 
-export const EMPTY_STATE: PositionsState = { rows: new Map(), marks: new Map(), sides: new Set() };
+export const EMPTY_STATE: PositionsState = { rows: new Map(), marks: new Map(), sides: new Set(), brackets: new Map() };
 
 export interface SnapshotInput {
   rows: readonly ExchangePosition[];
@@ -36,10 +40,13 @@ export interface SnapshotInput {
 export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): PositionsState {
   const inScope = (symbol: string): boolean => snapshot.symbol === null || symbol === snapshot.symbol;
   const marks = new Map(state.marks);
+  /** Symbols whose mark now comes from this snapshot rather than from a newer stream tick. */
+  const snapshotMarks = new Set<string>();
   for (const position of snapshot.rows) {
     const held = marks.get(position.symbol);
-    if (held === undefined || held.time < snapshot.serverTime) {
+    if (held === undefined || held.time < snapshot.serverTime || snapshotMarks.has(position.symbol)) {
       marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
+      snapshotMarks.add(position.symbol);
     }
   }
   const rows = new Map<string, PositionRow>();
@@ -49,10 +56,16 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
     const key = positionKey(position.symbol, position.positionSide);
     const mark = marks.get(position.symbol) ?? { price: position.markPrice, time: snapshot.serverTime };
     const previous = state.rows.get(key);
-    rows.set(key, sameRow(previous, position, mark) ? previous : buildRow(key, position, mark, snapshot.receivedAt, null));
+    const brackets = state.brackets.get(position.symbol);
+    // A row priced by a stream tick keeps that tick's arrival time as its mark age.
+    const markAt = snapshotMarks.has(position.symbol) ? null : (previous?.markAt ?? null);
+    rows.set(
+      key,
+      sameRow(previous, position, mark) ? previous : buildRow(key, position, mark, brackets, snapshot.receivedAt, markAt),
+    );
   }
   const sides = snapshot.symbol === null ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
-  return { rows, marks, sides };
+  return { rows, marks, sides, brackets: state.brackets };
 }
 
 /** Re-prices every row of the tick's symbol. A tick older than the held mark changes nothing. */
@@ -69,37 +82,38 @@ export function applyMarkPrice(
   for (const [key, row] of state.rows) {
     if (row.symbol !== tick.symbol) continue;
     if (rows === state.rows) rows = new Map(state.rows);
-    (rows as Map<string, PositionRow>).set(key, buildRow(key, row, mark, row.snapshotAt, receivedAt));
+    const brackets = state.brackets.get(row.symbol);
+    (rows as Map<string, PositionRow>).set(key, buildRow(key, row, mark, brackets, row.snapshotAt, receivedAt));
   }
-  return { rows, marks, sides: state.sides };
+  return { rows, marks, sides: state.sides, brackets: state.brackets };
+}
+
+/** Installs notional brackets and re-derives the rows of the symbols they cover. */
+export function applyBrackets(state: PositionsState, brackets: ReadonlyMap<string, readonly Bracket[]>): PositionsState {
+  const merged = new Map(state.brackets);
+  for (const [symbol, list] of brackets) merged.set(symbol, list);
+  const rows = new Map(state.rows);
+  for (const [key, row] of state.rows) {
+    const list = brackets.get(row.symbol);
+    const mark = state.marks.get(row.symbol);
+    if (list === undefined || mark === undefined) continue;
+    rows.set(key, buildRow(key, row, mark, list, row.snapshotAt, row.markAt));
+  }
+  return { rows, marks: state.marks, sides: state.sides, brackets: merged };
 }
 
 function buildRow(
   key: string,
   position: ExchangePosition,
   mark: Mark,
+  brackets: readonly Bracket[] | undefined,
   snapshotAt: number,
   markAt: number | null,
 ): PositionRow {
   return {
-    symbol: position.symbol,
-    positionSide: position.positionSide,
-    positionAmt: position.positionAmt,
-    entryPrice: position.entryPrice,
-    breakEvenPrice: position.breakEvenPrice,
-    markPrice: position.markPrice,
-    unRealizedProfit: position.unRealizedProfit,
-    liquidationPrice: position.liquidationPrice,
-    leverage: position.leverage,
-    maxNotionalValue: position.maxNotionalValue,
-    marginType: position.marginType,
-    isolatedMargin: position.isolatedMargin,
-    isAutoAddMargin: position.isAutoAddMargin,
-    notional: position.notional,
-    isolatedWallet: position.isolatedWallet,
-    updateTime: position.updateTime,
+    ...exchangeFields(position),
     key,
-    derived: derive(position, mark),
+    derived: derive(position, mark, brackets),
     snapshotAt,
     markAt,
   };

@@ -1,8 +1,9 @@
 /**
  * Turns the reducer state into what the table shows: open rows in a stable order (symbol, then
- * LONG before SHORT), narrowed to the selected symbol, and the position mode read from the sides.
+ * LONG before SHORT), narrowed to the selected symbol, with the position mode read from the sides,
+ * the net figures of hedge symbols and the totals over the rows in view.
  */
-import type { PositionMode, PositionRow, PositionsView } from '../../shared/position';
+import type { HedgeNet, PositionMode, PositionRow, PositionsSummary, PositionsView } from '../../shared/position';
 import type { PositionsState } from './reducer';
 
 const SIDE_ORDER: Readonly<Record<string, number>> = { BOTH: 0, LONG: 1, SHORT: 2 };
@@ -19,6 +20,42 @@ export function positionMode(sides: ReadonlySet<string>): PositionMode {
   return 'unknown';
 }
 
+/** Net amount, uPnL and notional of each hedge symbol's legs (rows are sorted by symbol). */
+export function hedgeNets(rows: readonly PositionRow[]): HedgeNet[] {
+  const nets: HedgeNet[] = [];
+  for (const row of rows) {
+    if (row.positionSide === 'BOTH') continue;
+    const last = nets[nets.length - 1];
+    const net = last?.symbol === row.symbol ? last : { symbol: row.symbol, netAmount: 0, netUnrealizedPnl: 0, netNotional: 0 };
+    if (net !== last) nets.push(net);
+    net.netAmount += Number(row.positionAmt);
+    net.netUnrealizedPnl += row.derived.unrealizedPnl;
+    net.netNotional += row.derived.notional;
+  }
+  return nets;
+}
+
+/** Totals over the rows, and the row closest to liquidation. */
+export function summarize(rows: readonly PositionRow[]): PositionsSummary {
+  const summary: PositionsSummary = {
+    positions: rows.length,
+    unrealizedPnl: 0,
+    notional: 0,
+    worstLiquidationDistancePct: null,
+    worstKey: null,
+  };
+  for (const row of rows) {
+    summary.unrealizedPnl += row.derived.unrealizedPnl;
+    summary.notional += Math.abs(row.derived.notional);
+    const distance = row.derived.liquidationDistancePct;
+    if (distance !== null && (summary.worstLiquidationDistancePct === null || distance < summary.worstLiquidationDistancePct)) {
+      summary.worstLiquidationDistancePct = distance;
+      summary.worstKey = row.key;
+    }
+  }
+  return summary;
+}
+
 export function buildView(
   state: PositionsState,
   selectedSymbol: string | null,
@@ -26,7 +63,9 @@ export function buildView(
   snapshotAt: number | null,
 ): PositionsView {
   const rows: PositionRow[] = [];
+  const open = new Set<string>();
   for (const row of state.rows.values()) {
+    open.add(row.symbol);
     if (selectedSymbol === null || row.symbol === selectedSymbol) rows.push(row);
   }
   rows.sort(compareRows);
@@ -41,5 +80,8 @@ export function buildView(
         ? null
         : { symbol: selectedSymbol, markPrice: mark.price, markTime: mark.time },
     snapshotAt,
+    openSymbols: [...open].sort(),
+    hedgeNets: hedgeNets(rows),
+    summary: summarize(rows),
   };
 }

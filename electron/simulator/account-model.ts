@@ -1,7 +1,7 @@
 /**
  * The account model: plain immutable data plus pure helpers. No sockets, no clock, no
- * formatting, so the next cut (fills, funding, liquidation, ACCOUNT_UPDATE) can be written as
- * functions `Account → Account` and unit-tested the same way.
+ * formatting: fills, funding and liquidation are functions `Account → Account` (fills.ts,
+ * funding.ts, risk.ts), unit-tested the same way.
  */
 import type { Dec } from './decimal';
 
@@ -34,6 +34,8 @@ export interface OpenPosition {
   /** Margin assigned to an isolated leg; 0 for cross. */
   readonly isolatedWallet: Dec;
   readonly updateTime: number;
+  /** `cr` of ACCOUNT_UPDATE: realised PnL accumulated by fills of this leg, before fees. */
+  readonly cumulativeRealized?: Dec;
 }
 
 /** A USDT-margined single-asset account. */
@@ -46,6 +48,8 @@ export interface Account {
   readonly settings: ReadonlyMap<string, SymbolSettings>;
   /** Open legs only; flat legs are implied for every other (symbol, side). */
   readonly positions: readonly OpenPosition[];
+  /** When the balance last changed (fills, funding); `account.balance` reports it. */
+  readonly updateTime?: number;
 }
 
 /** Binance's defaults for a symbol never configured: 20× cross. */
@@ -72,8 +76,8 @@ export function isCross(account: Account, position: OpenPosition): boolean {
 }
 
 /**
- * The cross wallet balance: the wallet less what is locked in isolated legs. Realised PnL
- * and fees would move `walletBalance` itself; that arrives with fills in the next cut.
+ * The cross wallet balance: the wallet less what is locked in isolated legs. Realised PnL,
+ * fees and funding move `walletBalance` itself.
  */
 export function crossWalletBalance(account: Account): Dec {
   return account.positions.reduce(

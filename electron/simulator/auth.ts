@@ -1,9 +1,11 @@
 /**
  * USER_DATA request authentication for the WS API: parameter checks, the timing window and
- * the HMAC-SHA256 signature (PROTOCOL §3). Written independently of the client's signing code
- * on purpose: both sides are held to the published vectors, so a shared bug cannot hide.
+ * the signature — HMAC-SHA256 (hex), RSASSA-PKCS1-v1_5 SHA-256 or pure Ed25519 (base64)
+ * (PROTOCOL §3) — or the session key after `session.logon`. Written independently of the
+ * client's signing code on purpose: both sides are held to the published vectors, so a shared
+ * bug cannot hide.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { type KeyObject, createHmac, timingSafeEqual, verify } from 'node:crypto';
 import {
   type ApiError,
   badApiKeyFormat,
@@ -56,45 +58,111 @@ export function verifyHmac(secret: string, payload: string, signature: string): 
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));
 }
 
-/** A key the exchange knows, with the secret that verifies it. */
-export interface KnownKey<Owner> {
+/** The three key types Binance issues. */
+export type KeyType = 'HMAC' | 'ED25519' | 'RSA';
+
+/** A key the exchange knows: an HMAC secret, or the public half of an asymmetric key. */
+export type KnownKey<Owner> =
+  | { readonly owner: Owner; readonly keyType?: 'HMAC'; readonly secret: string }
+  | { readonly owner: Owner; readonly keyType: 'ED25519' | 'RSA'; readonly publicKey: KeyObject };
+
+/** The key a connection logged on with (`session.logon`). */
+export interface SessionKey<Owner> {
+  readonly apiKey: string;
   readonly owner: Owner;
-  readonly secret: string;
 }
 
 /** What {@link authorize} needs from its surroundings. */
 export interface AuthContext<Owner> {
   readonly serverTime: number;
   readonly findKey: (apiKey: string) => KnownKey<Owner> | undefined;
+  /** Present after `session.logon`: requests may then omit apiKey and signature. */
+  readonly session?: SessionKey<Owner>;
 }
 
 /** The outcome of authenticating a signed request. */
-export type AuthResult<Owner> = { ok: true; owner: Owner } | { ok: false; error: ApiError };
+export type AuthResult<Owner> =
+  | { ok: true; owner: Owner; apiKey: string; keyType: KeyType }
+  | { ok: false; error: ApiError };
+
+/** The type of a known key. */
+export function keyTypeOf(key: KnownKey<unknown>): KeyType {
+  return 'publicKey' in key ? key.keyType : 'HMAC';
+}
+
+/**
+ * Verifies a signature with any key type: HMAC as hex (case-insensitive), RSA and Ed25519 as
+ * standard padded base64 (case-sensitive). A signature in the wrong encoding for the key's
+ * type simply does not verify (-1022), as on Binance.
+ */
+export function verifySignature(key: KnownKey<unknown>, payload: string, signature: string): boolean {
+  if (!('publicKey' in key)) return verifyHmac(key.secret, payload, signature);
+  const bytes = strictBase64(signature);
+  if (!bytes) return false;
+  try {
+    return verify(key.keyType === 'RSA' ? 'sha256' : null, Buffer.from(payload, 'utf8'), key.publicKey, bytes);
+  } catch {
+    return false; // e.g. an Ed25519 signature of the wrong length
+  }
+}
 
 /**
  * Authenticates a USER_DATA request, checking in Binance's order: mandatory and well-typed
  * params (-1102), recvWindow range (-1130), the timing window (-1021), key format (-2014),
- * key existence (-2015), then the signature (-1022).
+ * key existence (-2015), then the signature (-1022). On a logged-on connection a request
+ * without `signature` (and without a different `apiKey`) uses the session key; an explicit
+ * apiKey + signature overrides it (PROTOCOL §3).
  */
 export function authorize<Owner>(params: Params, context: AuthContext<Owner>): AuthResult<Owner> {
   const fail = (error: ApiError): AuthResult<Owner> => ({ ok: false, error });
   const { timestamp, recvWindow, apiKey, signature } = params;
+  const { session } = context;
+  const bySession = session !== undefined && signature === undefined && (apiKey === undefined || apiKey === session.apiKey);
 
   if (!isJsonInteger(timestamp)) return fail(mandatoryParam('timestamp'));
   if (recvWindow !== undefined && !isJsonInteger(recvWindow)) return fail(mandatoryParam('recvWindow'));
-  if (typeof apiKey !== 'string' || apiKey === '') return fail(mandatoryParam('apiKey'));
-  if (typeof signature !== 'string' || signature === '') return fail(mandatoryParam('signature'));
+  if (!bySession && (typeof apiKey !== 'string' || apiKey === '')) return fail(mandatoryParam('apiKey'));
+  if (!bySession && (typeof signature !== 'string' || signature === '')) return fail(mandatoryParam('signature'));
 
+  const timing = timingProblem(timestamp, recvWindow, context.serverTime);
+  if (timing) return fail(timing);
+
+  if (bySession) return { ok: true, owner: session.owner, apiKey: session.apiKey, keyType: 'ED25519' };
+  const key = typeof apiKey === 'string' && typeof signature === 'string' ? lookup(apiKey, context) : undefined;
+  if (!key || 'error' in key) return fail(key?.error ?? mandatoryParam('apiKey'));
+  if (!verifySignature(key, signaturePayload(params), signature as string)) return fail(badSignature());
+  return { ok: true, owner: key.owner, apiKey: apiKey as string, keyType: keyTypeOf(key) };
+}
+
+/**
+ * The recvWindow range (-1130) and timing window (-1021) checks: a request is accepted only
+ * if `timestamp < serverTime + 1000` and `serverTime − timestamp ≤ recvWindow` (PROTOCOL §3).
+ */
+export function timingProblem(timestamp: number, recvWindow: number | undefined, serverTime: number): ApiError | undefined {
   const window = recvWindow ?? DEFAULT_RECV_WINDOW;
-  if (window <= 0 || window > MAX_RECV_WINDOW) return fail(invalidParam('recvWindow'));
-  if (timestamp >= context.serverTime + MAX_AHEAD_MS) return fail(timestampAhead());
-  if (context.serverTime - timestamp > window) return fail(timestampOutsideWindow());
+  if (window <= 0 || window > MAX_RECV_WINDOW) return invalidParam('recvWindow');
+  if (timestamp >= serverTime + MAX_AHEAD_MS) return timestampAhead();
+  if (serverTime - timestamp > window) return timestampOutsideWindow();
+  return undefined;
+}
 
-  if (!API_KEY_FORMAT.test(apiKey)) return fail(badApiKeyFormat());
-  const key = context.findKey(apiKey);
-  if (!key) return fail(rejectedApiKey());
-  if (!verifyHmac(key.secret, signaturePayload(params), signature)) return fail(badSignature());
-  return { ok: true, owner: key.owner };
+/**
+ * Resolves an API key for USER_STREAM requests (apiKey only, no signature): -2014 for a
+ * malformed key, -2015 for an unknown one.
+ */
+export function lookup<Owner>(
+  apiKey: string,
+  context: Pick<AuthContext<Owner>, 'findKey'>,
+): KnownKey<Owner> | { error: ApiError } {
+  if (!API_KEY_FORMAT.test(apiKey)) return { error: badApiKeyFormat() };
+  return context.findKey(apiKey) ?? { error: rejectedApiKey() };
+}
+
+/** Decodes canonical padded base64; undefined for anything else (URL-safe, unpadded, junk). */
+function strictBase64(text: string): Buffer | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.toString('base64') === text ? bytes : undefined;
 }
 
 /** INT params must be JSON integers: `1702920680303`, not `"1702920680303"` or `1.5`. */

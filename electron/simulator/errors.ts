@@ -9,6 +9,8 @@ export interface ApiError {
   readonly status: number;
   readonly code: number;
   readonly msg: string;
+  /** Extra facts, as the Spot WS API sends with 429/418 (`retryAfter`, `serverTime`). */
+  readonly data?: Readonly<Record<string, number>>;
 }
 
 const error = (status: number, code: number, msg: string): ApiError => ({ status, code, msg });
@@ -64,11 +66,44 @@ export const invalidJsonRequest = (detail: string): ApiError => error(400, -1135
 export const unknownError = (): ApiError =>
   error(500, -1000, 'An unknown error occured while processing the request.');
 
-/** -1003 with 429: the origin's request weight for this minute is used up. */
-export const tooManyRequests = (limit: number): ApiError =>
-  error(
+/**
+ * -1003 with 429: the origin's request weight for this minute is used up. `retryAfter` (ms
+ * epoch) and `serverTime` go in `data`, as the Spot WS API does (the futures shape is
+ * UNCONFIRMED, PROTOCOL §9; clients are told to use it if present).
+ */
+export const tooManyRequests = (limit: number, retryAfter?: number, serverTime?: number): ApiError => ({
+  ...error(
     429,
     -1003,
     `Too many requests; current limit is ${limit} requests per minute. ` +
       'Please use the websocket for live updates to avoid polling the API.',
-  );
+  ),
+  ...(retryAfter !== undefined && serverTime !== undefined ? { data: { serverTime, retryAfter } } : {}),
+});
+
+/** -1003 with 418: the origin kept sending after a 429 and is banned until `retryAfter`. */
+export const ipBanned = (retryAfter: number, serverTime: number): ApiError => ({
+  ...error(
+    418,
+    -1003,
+    `Way too many requests; IP banned until ${retryAfter}. ` +
+      'Please use the websocket for live updates to avoid bans.',
+  ),
+  data: { serverTime, retryAfter },
+});
+
+/** -1125: the listenKey does not exist or has expired. */
+export const invalidListenKey = (): ApiError => error(400, -1125, 'This listenKey does not exist.');
+
+/**
+ * -4056 for `session.logon` with an HMAC or RSA key. Futures `session.logon` accepts Ed25519
+ * keys only and Binance does not document the error (PROTOCOL §3, UNCONFIRMED); -4056 is the
+ * documented INVALID_API_KEY_TYPE code (PROTOCOL §8), so a client can branch on it and fall
+ * back to signing each request.
+ */
+export const invalidApiKeyType = (): ApiError =>
+  error(400, -4056, 'Invalid API key type: session.logon accepts Ed25519 keys only.');
+
+/** -1101: more parameters than the endpoint takes, or a value of the wrong kind. */
+export const tooManyParameters = (name: string): ApiError =>
+  error(400, -1101, `Parameter '${name}' is not accepted by this endpoint.`);

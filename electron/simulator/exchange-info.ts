@@ -43,14 +43,21 @@ function symbolEntry(s: SymbolSpec): Record<string, unknown> {
   };
 }
 
-/** Builds the exchangeInfo reply. `serverTime` is present but, as Binance says, not a clock. */
-export function exchangeInfo(serverTime: number): Record<string, unknown> {
+/**
+ * Builds the exchangeInfo reply. `serverTime` is present but, as Binance says, not a clock.
+ * `listed` is the simulator's contract list (the standard one unless a scenario adds symbols).
+ */
+export function exchangeInfo(
+  serverTime: number,
+  listed: readonly SymbolSpec[] = SYMBOLS,
+  weightLimit: number = REQUEST_WEIGHT_LIMIT,
+): Record<string, unknown> {
   return {
     timezone: 'UTC',
     serverTime,
     futuresType: 'U_MARGINED',
     rateLimits: [
-      { rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: REQUEST_WEIGHT_LIMIT },
+      { rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: weightLimit },
       { rateLimitType: 'ORDERS', interval: 'MINUTE', intervalNum: 1, limit: 1200 },
       { rateLimitType: 'ORDERS', interval: 'SECOND', intervalNum: 10, limit: 300 },
     ],
@@ -61,6 +68,6 @@ export function exchangeInfo(serverTime: number): Record<string, unknown> {
       { asset: 'BNB', marginAvailable: true, autoAssetExchange: '-10' },
       { asset: 'USDC', marginAvailable: true, autoAssetExchange: '-10000' },
     ],
-    symbols: SYMBOLS.map(symbolEntry),
+    symbols: listed.map(symbolEntry),
   };
 }

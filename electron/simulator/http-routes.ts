@@ -1,54 +1,112 @@
 /**
- * The REST endpoints clients call at start-up: `GET /fapi/v1/time` and
- * `GET /fapi/v1/exchangeInfo`. Weight is charged to the same per-IP budget as the WS API and
- * reported in `X-MBX-USED-WEIGHT-1M`, as Binance does.
+ * The simulator's HTTP listener: the REST endpoints (rest-endpoints.ts) and, when enabled, the
+ * control endpoint `POST /__sim`. Weight is charged to the same per-IP budget as the WS API
+ * and reported in `X-MBX-USED-WEIGHT-1M`; 429/418 carry `Retry-After` (seconds), as on Binance.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tooManyRequests } from './errors';
-import { exchangeInfo } from './exchange-info';
+import type { AccountName } from './account-model';
+import type { KnownKey } from './auth';
+import { ipBanned, tooManyRequests } from './errors';
 import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
+import { headerKey, restParams, verifySignedRest } from './rest-auth';
+import { REST_ROUTES, type RestDeps, type RestResult } from './rest-endpoints';
+import type { Caller } from './ws-api-types';
 
-interface Route {
-  readonly weight: number;
-  readonly body: (serverTime: number) => unknown;
-}
+/** Path of the control endpoint for test harnesses. */
+export const CONTROL_PATH = '/__sim';
 
-const ROUTES: ReadonlyMap<string, Route> = new Map([
-  ['/fapi/v1/time', { weight: 1, body: (serverTime: number) => ({ serverTime }) }],
-  ['/fapi/v1/exchangeInfo', { weight: 1, body: exchangeInfo }],
-]);
+/** Request bodies beyond this are refused: REST params and control commands are small. */
+const MAX_BODY_BYTES = 64 * 1024;
 
-/** What the REST handler needs. */
-export interface RestDeps {
-  readonly now: () => number;
+/** What the HTTP listener needs. */
+export interface HttpDeps extends RestDeps {
   readonly ledger: WeightLedger;
+  readonly findKey: (apiKey: string) => KnownKey<AccountName> | undefined;
+  /** Runs a control command (JSON text); undefined when the endpoint is disabled (404). */
+  readonly control?: (body: string) => RestResult;
 }
 
 /** Creates the `request` listener of the simulator's HTTP server. */
-export function createRestHandler({ now, ledger }: RestDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRestHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const method = req.method ?? 'GET';
-    const path = parseRequestUrl(req.url)?.pathname ?? req.url ?? '/';
-    const route = ROUTES.get(path);
-    if (!route || method !== 'GET') {
-      // Binance's answer for a path/method it does not serve (seen on the futures testnet).
-      const status = route ? 405 : 404;
-      send(res, status, { code: -5000, msg: `Path ${path}, Method ${method} is invalid` });
-      return;
-    }
-    const usage = ledger.charge(req.socket.remoteAddress ?? 'unknown', route.weight);
-    res.setHeader('X-MBX-USED-WEIGHT-1M', String(usage.count));
-    if (usage.limited) {
-      const { status, code, msg } = tooManyRequests(ledger.limit);
-      send(res, status, { code, msg });
-      return;
-    }
-    send(res, 200, route.body(now()));
+    handle(req, res, deps).catch((error: unknown) => {
+      // A failure must cost one request, never the simulator.
+      console.error('simulator: HTTP request failed', error);
+      if (!res.headersSent) send(res, { status: 500, body: { code: -1000, msg: 'An unknown error occured while processing the request.' } });
+    });
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
+  const method = req.method ?? 'GET';
+  const url = parseRequestUrl(req.url);
+  const path = url?.pathname ?? req.url ?? '/';
+  const invalid = (status: number): RestResult => ({
+    status,
+    // Binance's answer for a path/method it does not serve (seen on the futures testnet).
+    body: { code: -5000, msg: `Path ${path}, Method ${method} is invalid` },
+  });
+
+  if (path === CONTROL_PATH && deps.control) {
+    if (method !== 'POST') return send(res, invalid(405));
+    const body = await readBody(req);
+    return send(res, body === undefined ? { status: 413, body: { ok: false, error: 'body too large' } } : deps.control(body));
+  }
+  const route = REST_ROUTES.get(path)?.get(method);
+  if (!route) return send(res, invalid(REST_ROUTES.has(path) ? 405 : 404));
+
+  const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
+  if (body === undefined) return send(res, { status: 413, body: { code: -1000, msg: 'Request body too large.' } });
+  const rawQuery = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
+  const rest = restParams(rawQuery, body);
+
+  const admission = deps.ledger.admit(req.socket.remoteAddress ?? 'unknown', route.weight(rest.params));
+  res.setHeader('X-MBX-USED-WEIGHT-1M', String(admission.count));
+  if (!admission.ok) {
+    const serverTime = deps.now();
+    const error =
+      admission.status === 418
+        ? ipBanned(admission.retryAfter, serverTime)
+        : tooManyRequests(deps.ledger.limit, admission.retryAfter, serverTime);
+    res.setHeader('Retry-After', String(Math.max(0, Math.ceil((admission.retryAfter - serverTime) / 1000))));
+    return send(res, { status: error.status, body: { code: error.code, msg: error.msg } });
+  }
+
+  let caller: Caller | undefined;
+  if (route.security !== 'NONE') {
+    const found = headerKey(req, deps.findKey);
+    if (!found.ok) return send(res, { status: found.error.status, body: { code: found.error.code, msg: found.error.msg } });
+    if (route.security === 'USER_DATA') {
+      const problem = verifySignedRest(rest, found.key, deps.now());
+      if (problem) return send(res, { status: problem.status, body: { code: problem.code, msg: problem.msg } });
+    }
+    caller = found.caller;
+  }
+  send(res, route.handle(rest.params, caller, deps));
+}
+
+/** Reads a request body as UTF-8; undefined when it exceeds the limit. */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, { status, body }: RestResult): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json;charset=UTF-8',

@@ -1,39 +1,44 @@
 /**
- * PerpDesk's built-in exchange: a strict local stand-in for Binance USDⓈ-M Futures (REST
- * time/exchangeInfo, the WS API, `/market` mark price streams) used for demo mode, tests and
- * `npm run sim`. It shares no code with the client on purpose (DESIGN §6).
+ * PerpDesk's built-in exchange: a strict local stand-in for Binance USDⓈ-M Futures (REST, the
+ * WS API, `/market` mark price streams, `/private` user data streams) used for demo mode,
+ * tests and `npm run sim`. It shares no code with the client on purpose (DESIGN §6).
+ * This file wires the parts together and defines the public API.
  */
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AccountName, accountProblems } from './account-model';
-import { DEMO_CREDENTIALS, demoAccounts } from './accounts';
+import { AccountBook } from './account-book';
+import { accountStatus, balanceRows, v2PositionRows } from './account-reports';
+import { DEMO_CREDENTIALS } from './accounts';
+import { startActivity } from './activity';
+import { SimClock } from './clock';
+import { type ControlReply, type ControlTarget, runControl } from './control';
+import { type SimControl, createControlApi } from './control-api';
+import { ASYMMETRIC_DEMO_KEYS } from './demo-keys';
 import { createRestHandler } from './http-routes';
+import { demoKeyRegistry } from './key-registry';
+import { LinkRegistry } from './link-registry';
+import { ListenKeys } from './listen-keys';
 import { startMarkFeed } from './mark-feed';
+import { createMarket } from './market';
 import { StreamHub } from './market-streams';
-import { type MarketView, type V1PositionRow, positionRows } from './position-rows';
-import { createPriceWalk } from './price-walk';
+import { type SimulatorOptions, resolveOptions } from './options';
+import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
-import type { StreamRoute } from './stream-url';
-import { TRADING_SYMBOLS, tradingSymbol } from './symbols';
+import { buildScenario } from './scenarios';
+import { startFundingClock } from './funding-clock';
 import { routeUpgrades } from './upgrade-router';
+import { UserStreamHub } from './user-streams';
 import { WS_API_PATH, WsApiServer } from './ws-api';
-import type { Exchange } from './ws-api-methods';
+import type { Exchange } from './ws-api-types';
 
 export type { V1PositionRow } from './position-rows';
-
-/** How to start a simulator. Every field is optional. */
-export interface SimulatorOptions {
-  /** Interface to bind; default '127.0.0.1'. Nothing else is ever bound by default. */
-  host?: string;
-  /** Port; default 0, a free port chosen by the OS. */
-  port?: number;
-  /** Seed of the price walk; default 1. */
-  seed?: number;
-  /** Mark step and `@markPrice@1s` period in ms (default 1000); `@markPrice` every 3×. */
-  markIntervalMs?: number;
-  /** Clock for server times, event times and rate-limit windows; default `Date.now`. */
-  now?: () => number;
-}
+export type { V2PositionRow } from './account-reports';
+export type { SimulatorOptions } from './options';
+export type { ScenarioName } from './scenarios';
+export type { ControlReply } from './control';
+export type { FillReceipt } from './account-book';
+export { SimControlError, type FillArgs, type SimControl } from './control-api';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
 export interface SimAccountCredentials {
@@ -43,11 +48,25 @@ export interface SimAccountCredentials {
   secret: string;
 }
 
+/** An asymmetric demo API key (public demo material): Ed25519 or RSA, PKCS#8 PEM. */
+export interface SimAsymmetricKey {
+  name: 'oneway' | 'hedge';
+  keyType: 'ED25519' | 'RSA';
+  apiKey: string;
+  privateKeyPem: string;
+}
+
+/** Any demo API key. */
+export type SimKeyCredentials = SimAccountCredentials | SimAsymmetricKey;
+
 /** A running simulator. */
 export interface RunningSimulator {
   /** e.g. ws://127.0.0.1:P/ws-fapi/v1, ws://127.0.0.1:P/market, ws://127.0.0.1:P/private, http://127.0.0.1:P */
   urls: { wsApi: string; market: string; private: string; rest: string };
+  /** The HMAC keys of the two demo accounts, exactly as before (oneway, then hedge). */
   accounts: SimAccountCredentials[];
+  /** Every demo key: the two HMAC keys, then an Ed25519 and an RSA key per account. */
+  keys: SimKeyCredentials[];
   /**
    * The exchange's exact current positions of an account as v1 `account.position` rows (same
    * function the WS reply uses, at the current mark). Rows for every trading symbol, zero
@@ -55,48 +74,99 @@ export interface RunningSimulator {
    */
   truth(account: 'oneway' | 'hedge'): V1PositionRow[];
   /**
-   * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it.
+   * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it,
+   * and positions it carries past their liquidation price are liquidated.
    * Throws for a symbol that does not trade or a malformed price.
    */
   setMark(symbol: string, price: string): void;
+  /** Test-harness operations (fills, faults, clock, rate limits), also served as `POST /__sim` with `control: true`. */
+  control: SimControl;
   /** Closes every socket and the server; resolves when all is closed, leaving no timers. */
   close(): Promise<void>;
 }
 
 /** Starts a simulator and resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const { host = '127.0.0.1', port = 0, seed = 1, markIntervalMs = 1000, now = Date.now } = options;
-  checkOptions(port, seed, markIntervalMs);
-
-  const accounts = demoAccounts(now());
-  for (const account of Object.values(accounts)) {
+  const o = resolveOptions(options);
+  const clock = new SimClock(o.now);
+  const { now } = clock;
+  const scenario = buildScenario(o.scenario, now(), o.symbols);
+  for (const account of Object.values(scenario.accounts)) {
     const problems = accountProblems(account);
     if (problems.length > 0) throw new Error(`inconsistent demo account ${account.name}: ${problems.join('; ')}`);
   }
-  const walk = createPriceWalk(TRADING_SYMBOLS, seed);
-  const market: MarketView = { symbols: TRADING_SYMBOLS, markOf: (symbol) => walk.markOf(symbol) };
-  const ledger = new WeightLedger(now);
+  const market = createMarket(scenario.listed, o.seed);
+  const links = new LinkRegistry(o);
+  const hubs = { market: new StreamHub(links), public: new StreamHub(links) };
+  // The user stream hub and the listenKeys refer to each other: events need the active key, expiry needs the hub.
+  const listenKeys: ListenKeys = new ListenKeys(now, o.listenKeyTtlMs, {
+    expired: (key) => users.expired(key),
+    stopped: (key) => users.stopped(key),
+  });
+  const users = new UserStreamHub(links, listenKeys, now);
+  const book = new AccountBook(scenario.accounts, {
+    market,
+    now,
+    emit: (account, event) => users.deliver(account, event),
+    marginCallRatio: o.marginCallRatio,
+  });
+  const keys = demoKeyRegistry();
+  const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
+  const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
   const exchange: Exchange = {
     now,
-    findKey: (apiKey) => {
-      const found = DEMO_CREDENTIALS.find((c) => c.apiKey === apiKey);
-      return found && { owner: found.name, secret: found.secret };
-    },
-    isTradingSymbol: (symbol) => tradingSymbol(symbol) !== undefined,
-    positionRows: (name: AccountName, symbol?: string) => positionRows(accounts[name], market, symbol),
+    findKey: (apiKey) => keys.get(apiKey),
+    isTradingSymbol: (symbol) => market.spec(symbol) !== undefined,
+    positionRows: (name, symbol) => positionRows(book.get(name), market, symbol),
+    v2PositionRows: (name, symbol) => v2PositionRows(book.get(name), market, symbol),
+    balances: (name) => balanceRows(book.get(name), market),
+    accountStatus: (name, version) => accountStatus(book.get(name), market, version),
+    listenKeys,
   };
+  const setMark = (symbol: string, price: string): void => {
+    market.walk.setMark(symbol, price);
+    book.checkAllRisk();
+  };
+  const target: ControlTarget = {
+    book,
+    market,
+    links,
+    listenKeys,
+    clock,
+    ledger,
+    truth,
+    setMark,
+    settleFunding: () => book.settleFunding(),
+  };
+  const run = (command: unknown): ControlReply => runControl(target, command);
 
-  const wsApi = new WsApiServer(exchange, ledger);
-  // /public and /private are served idle: real clients open all three routes at once (PROTOCOL §12).
-  const hubs: Record<StreamRoute, StreamHub> = {
-    market: new StreamHub(),
-    public: new StreamHub(),
-    private: new StreamHub(),
-  };
-  const server = createServer(createRestHandler({ now, ledger }));
-  routeUpgrades(server, wsApi, hubs);
-  await listen(server, port, host);
-  const stopFeed = startMarkFeed({ walk, hub: hubs.market, intervalMs: markIntervalMs, now });
+  const wsApi = new WsApiServer(exchange, ledger, links);
+  const server = createServer(
+    createRestHandler({
+      now,
+      market,
+      fundingPeriodMs: o.fundingIntervalMs,
+      weightLimit: o.weightLimit,
+      listenKeys,
+      ledger,
+      findKey: exchange.findKey,
+      control: o.control ? (body) => controlOverHttp(run, body) : undefined,
+    }),
+  );
+  routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users });
+  await listen(server, o.port, o.host);
+  const stoppers = [
+    startMarkFeed({
+      walk: market.walk,
+      hub: hubs.market,
+      intervalMs: o.markIntervalMs,
+      now,
+      fundingPeriodMs: o.fundingIntervalMs,
+      onTick: () => book.checkAllRisk(),
+    }),
+    startFundingClock(now, o.fundingIntervalMs, () => book.settleFunding()),
+    o.activity ? startActivity({ book, market, seed: o.seed, intervalMs: o.activityIntervalMs }) : () => undefined,
+  ];
 
   const address = server.address() as AddressInfo;
   const authority = `${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -109,12 +179,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       rest: `http://${authority}`,
     },
     accounts: DEMO_CREDENTIALS.map((c) => ({ ...c })),
-    truth: (account) => exchange.positionRows(account),
-    setMark: (symbol, price) => walk.setMark(symbol, price),
+    keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
+    truth,
+    setMark,
+    control: createControlApi(run),
     close: () => {
       closing ??= (async () => {
-        stopFeed();
-        await Promise.all([wsApi.close(), ...Object.values(hubs).map((hub) => hub.close())]);
+        for (const stop of stoppers) stop();
+        listenKeys.close();
+        links.terminateAll();
+        await Promise.all([wsApi.close(), hubs.market.close(), hubs.public.close(), users.close()]);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
       })();
@@ -123,12 +197,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 }
 
-function checkOptions(port: number, seed: number, markIntervalMs: number): void {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`invalid port: ${port}`);
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer: ${seed}`);
-  if (!Number.isFinite(markIntervalMs) || markIntervalMs < 1) {
-    throw new RangeError(`markIntervalMs must be at least 1: ${markIntervalMs}`);
+/** `POST /__sim`: 200 with `{ ok: true, … }`, or 400 with `{ ok: false, error }`. */
+function controlOverHttp(run: (command: unknown) => ControlReply, body: string): { status: number; body: ControlReply } {
+  let command: unknown;
+  try {
+    command = JSON.parse(body);
+  } catch {
+    return { status: 400, body: { ok: false, error: 'body: not valid JSON' } };
   }
+  const reply = run(command);
+  return { status: reply.ok ? 200 : 400, body: reply };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

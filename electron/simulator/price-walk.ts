@@ -39,6 +39,8 @@ export interface PriceWalk {
   markOf(symbol: string): Dec;
   /** Every symbol's quote, in listing order. */
   quotes(): readonly MarkQuote[];
+  /** One symbol's quote; throws for a symbol the walk does not price. */
+  quoteOf(symbol: string): MarkQuote;
 }
 
 interface State {
@@ -87,6 +89,7 @@ export function createPriceWalk(symbols: readonly SymbolSpec[], seed: number): P
     },
     markOf: (symbol) => stateOf(symbol).quote.markPrice,
     quotes: () => [...states.values()].map((s) => s.quote),
+    quoteOf: (symbol) => stateOf(symbol).quote,
   };
 }
 

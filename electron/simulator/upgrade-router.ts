@@ -1,40 +1,51 @@
 /**
- * Routes WebSocket upgrades by path: the WS API, or one of the stream endpoints. Anything
- * else is refused with a plain HTTP error before a WebSocket exists.
+ * Routes WebSocket upgrades by path: the WS API, the `/private` user data route, or one of the
+ * market data routes. Anything else is refused with a plain HTTP error before a WebSocket exists.
  */
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { StreamHub } from './market-streams';
 import { parseRequestUrl } from './request-url';
-import { MAX_STREAMS_PER_CONNECTION, type StreamRoute, parseStreamUrl } from './stream-url';
+import { MAX_STREAMS_PER_CONNECTION, parseStreamUrl } from './stream-url';
+import { refuseUpgrade } from './upgrade-refusal';
+import { parseUserStreamUrl } from './user-stream-url';
+import type { UserStreamHub } from './user-streams';
 import { WS_API_PATH, type WsApiServer } from './ws-api';
 
+/** The endpoints upgrades are routed to. */
+export interface UpgradeTargets {
+  readonly wsApi: WsApiServer;
+  readonly market: StreamHub;
+  readonly public: StreamHub;
+  readonly private: UserStreamHub;
+}
+
 /** Installs the `upgrade` listener on `server`. */
-export function routeUpgrades(
-  server: Server,
-  wsApi: WsApiServer,
-  hubs: Readonly<Record<StreamRoute, StreamHub>>,
-): void {
+export function routeUpgrades(server: Server, targets: UpgradeTargets): void {
   server.on('upgrade', (request, socket: Duplex, head: Buffer) => {
     // A client that resets mid-handshake must not crash the simulator.
     socket.on('error', () => socket.destroy());
-    if (parseRequestUrl(request.url)?.pathname === WS_API_PATH) {
-      wsApi.accept(request, socket, head);
+    const path = parseRequestUrl(request.url)?.pathname;
+    if (path === WS_API_PATH) {
+      targets.wsApi.accept(request, socket, head);
+      return;
+    }
+    if (path === '/private' || path?.startsWith('/private/')) {
+      const target = parseUserStreamUrl(request.url);
+      if (!target) refuseUpgrade(socket, 404);
+      else if (target.bindings.length > MAX_STREAMS_PER_CONNECTION) refuseUpgrade(socket, 400);
+      else targets.private.accept(request, socket, head, target);
       return;
     }
     const target = parseStreamUrl(request.url);
-    if (!target) {
-      refuse(socket, 404, 'Not Found');
+    if (!target || target.route === 'private') {
+      refuseUpgrade(socket, 404);
       return;
     }
     if (target.streams.length > MAX_STREAMS_PER_CONNECTION) {
-      refuse(socket, 400, 'Bad Request');
+      refuseUpgrade(socket, 400);
       return;
     }
-    hubs[target.route].accept(request, socket, head, target);
+    targets[target.route].accept(request, socket, head, target);
   });
-}
-
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

@@ -3,10 +3,20 @@
  * accounting, authentication, then the method. Never throws on client input; every problem
  * becomes a documented-shape error reply.
  */
-import { type ParamValue, type Params, authorize } from './auth';
-import { type ApiError, invalidJsonRequest, invalidParam, tooManyRequests, unsupportedMethod } from './errors';
+import type { AccountName } from './account-model';
+import { type AuthResult, type ParamValue, type Params, authorize, keyTypeOf, lookup } from './auth';
+import {
+  type ApiError,
+  invalidJsonRequest,
+  invalidParam,
+  ipBanned,
+  mandatoryParam,
+  tooManyRequests,
+  unsupportedMethod,
+} from './errors';
 import type { RateLimitEntry, WeightLedger } from './rate-limit';
-import { type Exchange, type MethodResult, type Session, findMethod } from './ws-api-methods';
+import { findMethod } from './ws-api-methods';
+import type { Caller, Exchange, MethodResult, MethodSpec, Session } from './ws-api-types';
 
 /** A request id: echoed back exactly as sent. */
 export type RequestId = number | string | null;
@@ -15,7 +25,7 @@ export type RequestId = number | string | null;
 export interface ErrorReply {
   id: RequestId;
   status: number;
-  error: { code: number; msg: string };
+  error: { code: number; msg: string; data?: Readonly<Record<string, number>> };
   rateLimits?: RateLimitEntry[];
 }
 
@@ -45,32 +55,67 @@ export function dispatch(
   const parsed = isBinary
     ? failure(null, invalidJsonRequest('Requests must be sent as JSON in text frames.'))
     : parseEnvelope(frame);
-  if ('error' in parsed) {
-    const { count } = ledger.charge(session.origin, UNRESOLVED_WEIGHT);
-    return withRateLimits(parsed, session.returnRateLimits, count, ledger);
-  }
-
-  const { id, method, params } = parsed;
-  const spec = findMethod(method);
+  const { id } = parsed;
+  const spec = 'error' in parsed ? undefined : findMethod(parsed.method);
+  const params: Params = 'error' in parsed ? {} : parsed.params;
   // A per-request `returnRateLimits` overrides the connection default (PROTOCOL §1).
   const { returnRateLimits } = params;
   const wantsRateLimits = typeof returnRateLimits === 'boolean' ? returnRateLimits : session.returnRateLimits;
-  const usage = ledger.charge(session.origin, spec?.weight ?? UNRESOLVED_WEIGHT);
+  const admission = ledger.admit(session.origin, spec?.weight ?? UNRESOLVED_WEIGHT);
   const respond = (outcome: MethodResult): Reply => {
     const reply = outcome.ok ? { id, status: 200 as const, result: outcome.result } : failure(id, outcome.error);
-    return withRateLimits(reply, wantsRateLimits, usage.count, ledger);
+    return withRateLimits(reply, wantsRateLimits, admission.count, ledger);
   };
 
-  if (usage.limited) return respond({ ok: false, error: tooManyRequests(ledger.limit) });
+  if (!admission.ok) {
+    const serverTime = exchange.now();
+    const error =
+      admission.status === 418
+        ? ipBanned(admission.retryAfter, serverTime)
+        : tooManyRequests(ledger.limit, admission.retryAfter, serverTime);
+    return respond({ ok: false, error });
+  }
+  if ('error' in parsed) return withRateLimits(parsed, session.returnRateLimits, admission.count, ledger);
   if (!spec) return respond({ ok: false, error: unsupportedMethod() });
   if (returnRateLimits !== undefined && typeof returnRateLimits !== 'boolean') {
     return respond({ ok: false, error: invalidParam('returnRateLimits') });
   }
-  if (spec.security === 'NONE') return respond(spec.run(params, session, exchange, undefined));
+  const caller = authenticate(spec, params, session, exchange);
+  if (caller && !caller.ok) return respond(caller);
+  return respond(spec.run(params, session, exchange, caller?.caller));
+}
 
-  const auth = authorize(params, { serverTime: exchange.now(), findKey: exchange.findKey });
-  if (!auth.ok) return respond(auth);
-  return respond(spec.run(params, session, exchange, auth.owner));
+type Authenticated = { ok: true; caller: Caller } | { ok: false; error: ApiError };
+
+/** Authenticates per the method's security type; undefined for NONE methods. */
+function authenticate(spec: MethodSpec, params: Params, session: Session, exchange: Exchange): Authenticated | undefined {
+  const serverTime = exchange.now();
+  const fromAuth = (auth: AuthResult<AccountName>): Authenticated =>
+    auth.ok ? { ok: true, caller: { account: auth.owner, apiKey: auth.apiKey, keyType: auth.keyType } } : auth;
+  switch (spec.security) {
+    case 'NONE':
+      return undefined;
+    case 'USER_DATA':
+      return fromAuth(authorize(params, { serverTime, findKey: exchange.findKey, session: session.logon }));
+    case 'LOGON':
+      // session.logon always carries its own apiKey and signature.
+      return fromAuth(authorize(params, { serverTime, findKey: exchange.findKey }));
+    case 'USER_STREAM':
+      return streamCaller(params, session, exchange);
+  }
+}
+
+/** USER_STREAM: the `apiKey` param, or the logged-on key; no signature, no timestamp. */
+function streamCaller(params: Params, session: Session, exchange: Exchange): Authenticated {
+  const { apiKey } = params;
+  if (apiKey === undefined && session.logon) {
+    const { logon } = session;
+    return { ok: true, caller: { account: logon.owner, apiKey: logon.apiKey, keyType: 'ED25519' } };
+  }
+  if (typeof apiKey !== 'string' || apiKey === '') return { ok: false, error: mandatoryParam('apiKey') };
+  const key = lookup(apiKey, { findKey: exchange.findKey });
+  if ('error' in key) return { ok: false, error: key.error };
+  return { ok: true, caller: { account: key.owner, apiKey, keyType: keyTypeOf(key) } };
 }
 
 /** Validates `{id, method, params}`; the error reply carries the id whenever it was readable. */
@@ -99,7 +144,8 @@ function parseEnvelope(frame: string): Envelope | ErrorReply {
 }
 
 function failure(id: RequestId, error: ApiError): ErrorReply {
-  return { id, status: error.status, error: { code: error.code, msg: error.msg } };
+  const body = error.data ? { code: error.code, msg: error.msg, data: error.data } : { code: error.code, msg: error.msg };
+  return { id, status: error.status, error: body };
 }
 
 function withRateLimits(reply: Reply, wanted: boolean, count: number, ledger: WeightLedger): Reply {

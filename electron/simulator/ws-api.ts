@@ -1,16 +1,19 @@
 /**
  * The WS API endpoint (`/ws-fapi/v1`): accepts connections, charges the handshake weight and
- * answers each text frame with exactly one reply.
+ * answers each text frame with exactly one reply. A 418 reply (banned IP) is followed by a
+ * disconnect, as the Spot WS API documents for banned IPs (PROTOCOL §9).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { unknownError } from './errors';
 import { frameText } from './frame-text';
+import type { LinkRegistry } from './link-registry';
 import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
+import { refuseUpgrade } from './upgrade-refusal';
 import { type Reply, dispatch } from './ws-api-dispatch';
-import type { Exchange, Session } from './ws-api-methods';
+import type { Exchange, Session } from './ws-api-types';
 
 /** Path of the WS API, as on `wss://ws-fapi.binance.com/ws-fapi/v1`. */
 export const WS_API_PATH = '/ws-fapi/v1';
@@ -21,23 +24,29 @@ export const HANDSHAKE_WEIGHT = 5;
 /** Far above any real request; keeps a hostile frame from buffering megabytes. */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** Close code after a ban: policy violation. */
+const BANNED_CLOSE = { code: 1008, reason: 'IP banned' } as const;
+
 /** The WS API endpoint. */
 export class WsApiServer {
-  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  // autoPong off: Link answers pings itself, so withholdPongs can silence it.
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES, autoPong: false });
 
   constructor(
     private readonly exchange: Exchange,
     private readonly ledger: WeightLedger,
+    private readonly links: LinkRegistry,
   ) {}
 
   /**
-   * Completes an upgrade routed here. The handshake is charged first; an origin already over
-   * its budget is refused with HTTP 429, as Binance refuses requests over the limit.
+   * Completes an upgrade routed here. The handshake is charged first; an origin over its
+   * budget or banned is refused with HTTP 429 or 418, as Binance refuses such requests.
    */
   accept(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     const origin = request.socket.remoteAddress ?? 'unknown';
-    if (this.ledger.charge(origin, HANDSHAKE_WEIGHT).limited) {
-      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    const admission = this.ledger.admit(origin, HANDSHAKE_WEIGHT);
+    if (!admission.ok) {
+      refuseUpgrade(socket, admission.status, admission.retryAfter - this.exchange.now());
       return;
     }
     const query = parseRequestUrl(request.url)?.searchParams;
@@ -48,8 +57,11 @@ export class WsApiServer {
       returnRateLimits: query?.get('returnRateLimits') !== 'false',
     };
     this.server.handleUpgrade(request, socket, head, (ws) => {
+      const link = this.links.attach(ws, 'wsApi');
       ws.on('message', (data, isBinary) => {
-        ws.send(JSON.stringify(this.answer(frameText(data), isBinary, session)));
+        const reply = this.answer(frameText(data), isBinary, session);
+        link.send(JSON.stringify(reply));
+        if (reply.status === 418) link.close(BANNED_CLOSE.code, BANNED_CLOSE.reason);
       });
       ws.on('error', () => ws.terminate());
     });

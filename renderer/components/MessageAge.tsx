@@ -1,17 +1,19 @@
-/** "Last msg 1.2 s ago": re-renders itself every second, so nothing else ticks with it. */
-import { useEffect, useState } from 'react';
-import { formatAmount } from '../../shared/format';
+/** "Updated 1 s ago": re-renders itself with the shared clock, so nothing else ticks with it. */
+import { useClock } from './clock';
+import { ageText } from './figures';
 import { Figure } from './Figure';
 
-const TICK_MS = 1000;
+/** Past this the figure turns to the warning colour: the exchange has gone quiet. */
+const QUIET_MS = 5_000;
 
 export function MessageAge({ at }: { at: number | null }) {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  // Main and renderer read the same machine clock; clamp the small skew between their reads.
-  const ageSeconds = at === null ? null : Math.max(0, now - at) / 1000;
-  return <Figure label="Last msg" value={ageSeconds === null ? null : `${formatAmount(ageSeconds, 1)} s ago`} />;
+  const age = useClock((now) => (at === null ? null : Math.max(0, now - at)));
+  return (
+    <Figure
+      label="Updated"
+      value={age === null ? null : `${ageText(age)} ago`}
+      warning={age !== null && age > QUIET_MS}
+      testId="last-update"
+    />
+  );
 }

@@ -1,6 +1,8 @@
 /** The words the UI uses for the contract's enums, in one place so every component says the same. */
 import type { ConnectionState, ConnectionStatus, DemoAccount, Environment } from '../../shared/connection';
 import type { MarginType } from '../../shared/position';
+import type { PositionColumn } from '../../shared/ui-constants';
+import type { TimelineEntry } from '../../shared/timeline';
 
 export const ENVIRONMENT_LABEL: Record<Environment, string> = {
   demo: 'Demo',
@@ -43,3 +45,34 @@ export function accountLabel(connection: ConnectionStatus): string {
   // A profile is often named after its environment ("Demo"): say it once.
   return [...new Set(parts.filter((part) => part !== ''))].join(' · ');
 }
+
+/** Column names, used by the table header and the Columns menu alike. */
+export const COLUMN_LABEL: Record<PositionColumn, string> = {
+  symbol: 'Symbol',
+  side: 'Side',
+  size: 'Size',
+  notional: 'Notional',
+  entry: 'Entry',
+  breakEven: 'Break-even',
+  mark: 'Mark',
+  liquidation: 'Liq. price',
+  liqDistance: 'Liq. distance',
+  marginType: 'Margin mode',
+  margin: 'Margin',
+  marginRatio: 'Margin ratio',
+  upnl: 'uPnL',
+  roe: 'ROE %',
+  age: 'Age',
+};
+
+export const TIMELINE_KIND_LABEL: Record<TimelineEntry['kind'], string> = {
+  connecting: 'Connecting',
+  connected: 'Connected',
+  disconnected: 'Disconnected',
+  reconnecting: 'Reconnecting',
+  renewal: 'Renewal',
+  'listen-key': 'Listen key',
+  resync: 'Resync',
+  error: 'Error',
+  info: 'Info',
+};

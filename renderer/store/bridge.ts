@@ -3,17 +3,26 @@
  * of IPC data into the store; components read the store and call the actions exported at the end.
  * Every failure main reports (or a broken IPC call) becomes store state, never an exception.
  */
+import type { Alert } from '../../shared/alerts';
 import type { DemoAccount } from '../../shared/connection';
-import type { PerpdeskApi } from '../../shared/ipc';
+import type { AppState as MainState, PerpdeskApi } from '../../shared/ipc';
 import type { PositionsView } from '../../shared/position';
 import { applyPositionsPush } from '../../shared/positions-delta';
 import type { PositionsPush } from '../../shared/positions-push';
 import type { Result } from '../../shared/result';
+import type { ColumnPrefs, Settings } from '../../shared/settings';
+import { dismissAlert as dismissInSlice, replaceAlerts } from './alerts';
+import { updateBadges } from './badges';
+import { normalizeColumns } from './column-prefs';
+import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT } from '../../shared/ui-constants';
+import { recordRows } from './sparklines';
 import { patchUi, symbolsSlice, type AppStore, type UiSlice } from './store';
+import { mergeTimeline } from './timeline';
 
 interface Bridge {
   readonly api: PerpdeskApi;
   readonly store: AppStore;
+  readonly now: () => number;
   disposed: boolean;
   /** The `getState()` in flight: concurrent resync requests share it instead of piling up. */
   loading: Promise<void> | null;
@@ -21,24 +30,33 @@ interface Bridge {
   selectionSeq: number;
 }
 
+export interface BridgeOptions {
+  /** The clock that stamps sparkline samples; tests pass their own. */
+  readonly now?: () => number;
+}
+
 /** The running bridge; the actions below talk to it. One per window. */
 let active: Bridge | null = null;
 
 /**
- * Connects the store to main: subscribes to the pushes, then loads the state and the symbol list.
- * Returns a function that removes every listener and ignores answers still in flight.
+ * Connects the store to main: subscribes to the pushes, then loads the state, the symbol list and
+ * the connection timeline. Returns a function that removes every listener and ignores answers
+ * still in flight.
  */
-export function startBridge(api: PerpdeskApi, store: AppStore): () => void {
+export function startBridge(api: PerpdeskApi, store: AppStore, options: BridgeOptions = {}): () => void {
   if (active !== null) throw new Error('startBridge: a bridge is already running; dispose it first');
-  const bridge: Bridge = { api, store, disposed: false, loading: null, selectionSeq: 0 };
+  const bridge: Bridge = { api, store, now: options.now ?? Date.now, disposed: false, loading: null, selectionSeq: 0 };
   active = bridge;
   // Subscribe before asking, so no push can slip between main's answer and the subscription.
   const unsubscribers = [
     api.onPositions((push) => onPositionsPush(bridge, push)),
     api.onConnection((connection) => store.setState({ connection })),
+    api.onAlerts((list) => store.setState(({ alerts }) => ({ alerts: replaceAlerts(alerts, list) }))),
+    api.onLog((entry) => store.setState(({ timeline }) => ({ timeline: mergeTimeline(timeline, [entry]) }))),
   ];
   void loadState(bridge);
   void loadSymbols(bridge);
+  void loadTimeline(bridge);
   return () => {
     if (bridge.disposed) return;
     bridge.disposed = true;
@@ -57,10 +75,13 @@ function onPositionsPush(bridge: Bridge, push: PositionsPush): void {
 }
 
 function setView(bridge: Bridge, view: PositionsView): void {
-  bridge.store.setState(({ ui }) => {
+  const now = bridge.now();
+  bridge.store.setState(({ ui, positions, sparks, badges }) => {
     const confirmed = ui.pendingSelection !== null && ui.pendingSelection.symbol === view.selectedSymbol;
     return {
       positions: view,
+      sparks: recordRows(sparks, positions?.rows ?? null, view.rows, now),
+      badges: updateBadges(badges, view),
       ui: patchUi(ui, { loadError: null, ...(confirmed ? { pendingSelection: null } : {}) }),
     };
   });
@@ -84,8 +105,13 @@ async function fetchState(bridge: Bridge): Promise<void> {
     setUi(bridge, { loadError: result.error });
     return;
   }
-  bridge.store.setState({ connection: result.value.connection });
-  setView(bridge, result.value.positions);
+  const state: MainState = result.value;
+  bridge.store.setState(({ alerts }) => ({
+    connection: state.connection,
+    settings: state.settings,
+    alerts: replaceAlerts(alerts, state.alerts),
+  }));
+  setView(bridge, state.positions);
 }
 
 async function loadSymbols(bridge: Bridge): Promise<void> {
@@ -96,6 +122,13 @@ async function loadSymbols(bridge: Bridge): Promise<void> {
   } else {
     setUi(bridge, { symbolsError: result.error });
   }
+}
+
+/** The timeline so far; pushes that arrived meanwhile are merged, not lost. A failure leaves it as is. */
+async function loadTimeline(bridge: Bridge): Promise<void> {
+  const result = await settle(() => bridge.api.getTimeline());
+  if (bridge.disposed || !result.ok) return;
+  bridge.store.setState(({ timeline }) => ({ timeline: mergeTimeline(timeline, result.value) }));
 }
 
 function setUi(bridge: Bridge, patch: Partial<UiSlice>): void {
@@ -119,13 +152,13 @@ function running(): Bridge {
   return active;
 }
 
-/** Asks main to show one symbol (null: all positions). The dropdown shows the choice while main works. */
+/** Asks main to show one symbol (null: all positions). The chooser shows the choice while main works. */
 export async function selectSymbol(symbol: string | null): Promise<void> {
   const bridge = running();
   const seq = ++bridge.selectionSeq;
   setUi(bridge, { pendingSelection: { symbol }, actionError: null });
   const result = await settle(() => bridge.api.selectSymbol(symbol));
-  // A newer choice supersedes this one; its own answer settles the dropdown.
+  // A newer choice supersedes this one; its own answer settles the chooser.
   if (bridge.disposed || seq !== bridge.selectionSeq) return;
   if (!result.ok) {
     setUi(bridge, { pendingSelection: null, actionError: result.error });
@@ -143,6 +176,67 @@ export async function setDemoAccount(account: DemoAccount): Promise<void> {
   if (!bridge.disposed && !result.ok) setUi(bridge, { actionError: result.error });
 }
 
+/**
+ * Applies a settings change at once and asks main to persist it. If main refuses, the change is
+ * undone, unless a newer change has replaced it meanwhile.
+ */
+async function changeSettings<K extends keyof Settings>(
+  key: K,
+  value: Settings[K],
+  persist: (api: PerpdeskApi) => Promise<Result<null>>,
+): Promise<boolean> {
+  const bridge = running();
+  const before = bridge.store.getState().settings;
+  if (before === null) return false; // nothing loaded yet: the controls are not shown
+  bridge.store.setState(({ settings, ui }) => ({
+    settings: settings === null ? settings : { ...settings, [key]: value },
+    ui: patchUi(ui, { actionError: null }),
+  }));
+  const result = await settle(() => persist(bridge.api));
+  if (bridge.disposed) return false;
+  if (result.ok) return true;
+  bridge.store.setState(({ settings, ui }) => ({
+    settings: settings !== null && settings[key] === value ? { ...settings, [key]: before[key] } : settings,
+    ui: patchUi(ui, { actionError: result.error }),
+  }));
+  return false;
+}
+
+/** Which columns the table shows, in which order (main persists them). */
+export function setColumnPrefs(prefs: ColumnPrefs): Promise<boolean> {
+  const normalized = normalizeColumns(prefs);
+  return changeSettings('columns', normalized, (api) => api.setColumnPrefs(normalized));
+}
+
+/** The liquidation-distance alert threshold, in percent of the mark. Out-of-range values are refused here. */
+export function setAlertThreshold(pct: number): Promise<boolean> {
+  if (!Number.isFinite(pct) || pct < ALERT_THRESHOLD_MIN_PCT || pct > ALERT_THRESHOLD_MAX_PCT) {
+    setUi(running(), {
+      actionError: {
+        code: 'INVALID_THRESHOLD',
+        message: `The alert threshold must be between ${ALERT_THRESHOLD_MIN_PCT}% and ${ALERT_THRESHOLD_MAX_PCT}%.`,
+      },
+    });
+    return Promise.resolve(false);
+  }
+  return changeSettings('alertThresholdPct', pct, (api) => api.setAlertThreshold(pct));
+}
+
+/** Asks main to save the view as CSV (main shows the save dialog) and says where it went. */
+export async function exportCsv(): Promise<void> {
+  const bridge = running();
+  setUi(bridge, { actionError: null, notice: null });
+  const result = await settle(() => bridge.api.exportCsv());
+  if (bridge.disposed) return;
+  if (!result.ok) setUi(bridge, { actionError: result.error });
+  else if (result.value !== null) setUi(bridge, { notice: `Positions exported to ${result.value}` });
+}
+
+/** Fetches the timeline again (the panel does so when it opens). */
+export function refreshTimeline(): Promise<void> {
+  return loadTimeline(running());
+}
+
 /** The Retry button of the error state: asks for the state (and a failed symbol list) again. */
 export function retryLoad(): Promise<void> {
   const bridge = running();
@@ -151,7 +245,27 @@ export function retryLoad(): Promise<void> {
   return Promise.all([loadState(bridge), symbols]).then(() => undefined);
 }
 
+/** Asks main to drop the connection and start again. */
+export async function reconnect(): Promise<void> {
+  const bridge = running();
+  const result = await settle(() => bridge.api.reconnect());
+  if (!bridge.disposed && !result.ok) setUi(bridge, { actionError: result.error });
+}
+
+/** Hides a banner until its condition is raised again. */
+export function dismissAlert(alert: Alert): void {
+  running().store.setState(({ alerts }) => ({ alerts: dismissInSlice(alerts, alert) }));
+}
+
 /** Closes the banner of a failed user action. */
 export function dismissActionError(): void {
   setUi(running(), { actionError: null });
+}
+
+export function dismissNotice(): void {
+  setUi(running(), { notice: null });
+}
+
+export function closeDemoIntro(): void {
+  setUi(running(), { demoIntroClosed: true });
 }

@@ -2,26 +2,45 @@
  * Small reads of the store. A selector returns a piece of state as it is, or a primitive, so a
  * component re-renders only when that piece changes; the few that build arrays go through `useShallow`.
  */
-import { useShallow } from 'zustand/react/shallow';
-import type { PositionRow } from '../../shared/position';
+import type { HedgeNet, PositionRow } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
-import { useAppStore, type AppState } from './store';
+import { visibleAlerts } from './alerts';
+import type { BadgeMap, SymbolBadge } from './badges';
+import { DEFAULT_ALERT_THRESHOLD_PCT } from '../../shared/ui-constants';
+import type { AppState } from './store';
 
-/** One shared empty list, so "no rows" keeps its reference and the table does not reprocess. */
+/** Shared empty lists, so "nothing" keeps its reference and nothing downstream reprocesses. */
 const NO_ROWS: readonly PositionRow[] = [];
+const NO_NETS: readonly HedgeNet[] = [];
+const NO_SYMBOLS: readonly string[] = [];
 
 export const selectView = (state: AppState) => state.positions;
 export const selectRows = (state: AppState) => state.positions?.rows ?? NO_ROWS;
+export const selectHedgeNets = (state: AppState) => state.positions?.hedgeNets ?? NO_NETS;
+export const selectOpenSymbols = (state: AppState) => state.positions?.openSymbols ?? NO_SYMBOLS;
+export const selectSummary = (state: AppState) => state.positions?.summary ?? null;
 export const selectConnection = (state: AppState) => state.connection;
 export const selectSymbolList = (state: AppState) => state.symbols.list;
 export const selectSymbolMap = (state: AppState) => state.symbols.bySymbol;
+export const selectBadges = (state: AppState) => state.badges;
+export const selectSettings = (state: AppState) => state.settings;
+export const selectColumnPrefs = (state: AppState) => state.settings?.columns ?? null;
+export const selectThreshold = (state: AppState) => state.settings?.alertThresholdPct ?? DEFAULT_ALERT_THRESHOLD_PCT;
+export const selectTimeline = (state: AppState) => state.timeline;
 export const selectLoadError = (state: AppState) => state.ui.loadError;
 export const selectSymbolsError = (state: AppState) => state.ui.symbolsError;
 export const selectActionError = (state: AppState) => state.ui.actionError;
+export const selectNotice = (state: AppState) => state.ui.notice;
 export const selectIsDemo = (state: AppState) => state.connection?.environment === 'demo';
 export const selectDemoAccount = (state: AppState) => state.connection?.demoAccount ?? null;
+/**
+ * Whether figures are still arriving: live, or degraded (requests paused by a rate limit while the
+ * streams keep flowing). Any other state dims the rows.
+ */
+export const selectDataFlowing = (state: AppState) =>
+  state.connection?.state === 'live' || state.connection?.state === 'degraded';
 
-/** The symbol the dropdown shows: the user's pending choice, else main's selection. */
+/** The symbol the chooser shows: the user's pending choice, else main's selection. */
 export function selectShownSymbol(state: AppState): string | null {
   const pending = state.ui.pendingSelection;
   return pending !== null ? pending.symbol : (state.positions?.selectedSymbol ?? null);
@@ -35,23 +54,37 @@ export function selectPanelState(state: AppState): PanelState {
   return state.positions.rows.length === 0 ? 'empty' : 'table';
 }
 
-/** Symbols with an open position in the current view, in view order, without repeats. */
-export function usePositionedSymbols(): readonly string[] {
-  return useAppStore(useShallow((state) => [...new Set(selectRows(state).map((row) => row.symbol))]));
+/** The banners to show now (use with `useShallow`: the alert objects keep their identity). */
+export const selectVisibleAlerts = (state: AppState) => visibleAlerts(state.alerts);
+
+export interface SymbolOption {
+  readonly symbol: string;
+  /** Sides and count when the symbol has open positions. */
+  readonly badge: SymbolBadge | null;
+}
+
+export interface SymbolGroups {
+  readonly open: readonly SymbolOption[];
+  readonly others: readonly SymbolOption[];
 }
 
 /**
- * The dropdown's two groups: symbols with open positions first, then every other trading symbol.
- * The shown symbol always gets an option, even before the symbol list has loaded, so a controlled
- * `<select>` never points at a value it does not have.
+ * The chooser's two groups: symbols with open positions first, then every other trading symbol.
+ * The shown symbol always gets an option, even before the symbol list has loaded, so the chooser
+ * never points at a value it does not list.
  */
 export function symbolOptions(
-  positioned: readonly string[],
+  openSymbols: readonly string[],
+  badges: BadgeMap,
   all: readonly SymbolInfo[],
   shown: string | null,
-): { open: readonly string[]; others: readonly string[] } {
-  const open = new Set(positioned);
-  const others = all.map((info) => info.symbol).filter((symbol) => !open.has(symbol));
-  if (shown !== null && !open.has(shown) && !others.includes(shown)) others.unshift(shown);
-  return { open: [...open], others };
+): SymbolGroups {
+  const open = [...new Set(openSymbols)];
+  const openSet = new Set(open);
+  const others = all.map((info) => info.symbol).filter((symbol) => !openSet.has(symbol));
+  if (shown !== null && !openSet.has(shown) && !others.includes(shown)) others.unshift(shown);
+  return {
+    open: open.map((symbol) => ({ symbol, badge: badges.get(symbol) ?? null })),
+    others: others.map((symbol) => ({ symbol, badge: null })),
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * The renderer's one store. Main is the source of truth: the IPC slices (positions, connection,
- * symbols) are written only by `bridge.ts`; components read them through `useAppStore` and change
- * things only by calling the bridge's actions.
+ * settings, alerts, timeline, symbols) are written only by `bridge.ts`; components read them through
+ * `useAppStore` and change things only by calling the bridge's actions.
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
@@ -9,7 +9,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ConnectionStatus } from '../../shared/connection';
 import type { PositionsView } from '../../shared/position';
 import type { AppError } from '../../shared/result';
+import type { Settings } from '../../shared/settings';
 import type { SymbolInfo } from '../../shared/symbols';
+import type { TimelineEntry } from '../../shared/timeline';
+import { EMPTY_ALERTS, type AlertsSlice } from './alerts';
+import type { BadgeMap } from './badges';
+import type { SparkMap } from './sparklines';
 
 // --- State -----------------------------------------------------------------------------------------
 
@@ -23,21 +28,34 @@ export interface SymbolsSlice {
 export interface UiSlice {
   /** `getState()` failed: with no view yet this is the error screen, otherwise a banner. */
   readonly loadError: AppError | null;
-  /** `listSymbols()` failed: the dropdown offers only the symbols in view. */
+  /** `listSymbols()` failed: the chooser offers only the symbols with positions. */
   readonly symbolsError: AppError | null;
-  /** A user action (symbol choice, demo account switch) failed. */
+  /** A user action (symbol choice, settings, export…) failed. */
   readonly actionError: AppError | null;
   /**
-   * The symbol the user just picked, until main's view confirms it. The dropdown shows it meanwhile
+   * The symbol the user just picked, until main's view confirms it. The chooser shows it meanwhile
    * instead of snapping back to the old value. Wrapped because `null` is a choice ("All positions").
    */
   readonly pendingSelection: { readonly symbol: string | null } | null;
+  /** A short confirmation to show (e.g. where the CSV export was saved). */
+  readonly notice: string | null;
+  /** The demo introduction was closed for this session. */
+  readonly demoIntroClosed: boolean;
 }
 
 export interface AppState {
   /** Null until the first `getState()` answers (the loading state). */
   readonly positions: PositionsView | null;
   readonly connection: ConnectionStatus | null;
+  /** The user's persisted choices; null until the first `getState()`. Changed optimistically by actions. */
+  readonly settings: Settings | null;
+  readonly alerts: AlertsSlice;
+  /** The connection timeline, oldest first, bounded. */
+  readonly timeline: readonly TimelineEntry[];
+  /** uPnL history per position key. */
+  readonly sparks: SparkMap;
+  /** Sides and position counts of every symbol with open positions, for the chooser. */
+  readonly badges: BadgeMap;
   readonly symbols: SymbolsSlice;
   readonly ui: UiSlice;
 }
@@ -51,12 +69,24 @@ export function symbolsSlice(list: readonly SymbolInfo[]): SymbolsSlice {
   return { list, bySymbol: new Map(list.map((info) => [info.symbol, info])) };
 }
 
-const initialUi: UiSlice = { loadError: null, symbolsError: null, actionError: null, pendingSelection: null };
+const initialUi: UiSlice = {
+  loadError: null,
+  symbolsError: null,
+  actionError: null,
+  pendingSelection: null,
+  notice: null,
+  demoIntroClosed: false,
+};
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()(() => ({
     positions: null,
     connection: null,
+    settings: null,
+    alerts: EMPTY_ALERTS,
+    timeline: [],
+    sparks: new Map(),
+    badges: new Map(),
     symbols: symbolsSlice([]),
     ui: initialUi,
   }));

@@ -4,9 +4,15 @@
  * in between. Console errors and page errors are collected; a test that produced any fails.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Desk } from '../../electron/desk/desk';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator';
+import { profilesPort } from '../../electron/vault/desk-port';
+import { createEphemeralCipher } from '../../electron/vault/ephemeral-cipher';
+import { ProfileService } from '../../electron/vault/profile-service';
+import { openConfStore } from '../../electron/vault/store-file';
 import { requireChromium } from '../support/chromium';
 import { serveDirectory } from '../support/static-server';
 import { installTestBridge, type TestBridge } from '../support/test-bridge';
@@ -18,14 +24,32 @@ export interface AppUnderTest {
   bridge: TestBridge;
   /** Console errors and uncaught page errors seen so far. */
   errors: string[];
+  /** The app's data folder for this test (profiles file); removed afterwards. */
+  dataDir: string;
+  /** Every log line main wrote: the desk, the vault, and each IPC call's outcome. */
+  logs: string[];
+  profiles: ProfileService;
 }
 
 const rendererDir = join(import.meta.dirname, '..', '..', 'out', 'renderer');
 
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'unavailable' }>({
+  /** Whether the (test) OS key store can encrypt secrets; `test.use({ keyStore: 'unavailable' })` to test without. */
+  keyStore: ['available', { option: true }],
+  app: async ({ page, keyStore }, use) => {
     requireChromium();
-    const simulator = await startSimulator({ seed: 7 });
+    const simulator = await startSimulator({ seed: 7, control: true });
+    const dataDir = mkdtempSync(join(tmpdir(), 'perpdesk-e2e-'));
+    const logs: string[] = [];
+    const log = (line: string): void => {
+      logs.push(line);
+    };
+    const profiles = new ProfileService({
+      location: { dir: dataDir, name: 'profiles' },
+      openStore: openConfStore, // electron-store needs Electron; conf is the same store without it
+      cipher: createEphemeralCipher({ available: keyStore === 'available' }),
+      log,
+    });
     const credentials = (name: 'oneway' | 'hedge') => {
       const account = simulator.accounts.find((candidate) => candidate.name === name);
       if (account === undefined) throw new Error(`no ${name} account`);
@@ -38,6 +62,8 @@ export const test = base.extend<{ app: AppUnderTest }>({
           credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') },
           close: () => Promise.resolve(),
         }),
+      profiles: profilesPort(profiles),
+      log,
     });
     await desk.start();
     const server = await serveDirectory(rendererDir);
@@ -46,13 +72,14 @@ export const test = base.extend<{ app: AppUnderTest }>({
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    const bridge = await installTestBridge(page, desk);
+    const bridge = await installTestBridge(page, desk, { log: (entry) => log(JSON.stringify(entry)) });
     await page.goto(server.url);
-    await use({ page, simulator, desk, bridge, errors });
+    await use({ page, simulator, desk, bridge, errors, dataDir, logs, profiles });
     bridge.dispose();
     await desk.stop();
     await server.close();
     await simulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
     expect(errors, 'the page logged errors').toEqual([]);
   },
 });

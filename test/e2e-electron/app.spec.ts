@@ -20,8 +20,8 @@ test('the app opens in demo mode and shows live positions with mark and liquidat
   const userData = mkdtempSync(join(tmpdir(), 'perpdesk-e2e-'));
   const app = await electron.launch({
     executablePath: binary!,
-    args: [root, `--user-data-dir=${userData}`],
-    env: { ...process.env, PERPDESK_TEST: '1' },
+    args: [root],
+    env: { ...process.env, PERPDESK_USER_DATA: userData },
   });
   try {
     const page = await app.firstWindow();

@@ -1,5 +1,5 @@
 /** A Desk in demo mode against a simulator the test controls (and so can ask for the truth). */
-import { Desk, type PushSink } from '../../electron/desk/desk';
+import { Desk, type DeskOptions, type PushSink } from '../../electron/desk/desk';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator';
 import type { AppState } from '../../shared/ipc';
 
@@ -12,7 +12,11 @@ export interface DemoDesk {
   close(): Promise<void>;
 }
 
-export async function startDemoDesk(options: SimulatorOptions = {}, refreshIntervalMs = 5_000): Promise<DemoDesk> {
+export async function startDemoDesk(
+  options: SimulatorOptions = {},
+  refreshIntervalMs = 5_000,
+  deskOptions: Partial<DeskOptions> = {},
+): Promise<DemoDesk> {
   const simulator = await startSimulator({ seed: 11, ...options });
   const credentials = (name: 'oneway' | 'hedge') => {
     const account = simulator.accounts.find((candidate) => candidate.name === name);
@@ -27,6 +31,7 @@ export async function startDemoDesk(options: SimulatorOptions = {}, refreshInter
         close: () => Promise.resolve(),
       }),
     refreshIntervalMs,
+    ...deskOptions,
   });
   await desk.start();
   const pushes: Parameters<PushSink>[] = [];

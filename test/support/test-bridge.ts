@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/desk/desk';
-import { dispatchInvoke } from '../../electron/ipc/dispatch';
+import { dispatchInvoke, type DispatchLog } from '../../electron/ipc/dispatch';
 import { invokeChannels, pushChannels, pushListenerName } from '../../shared/ipc';
 
 export interface BridgeRecord {
@@ -50,12 +50,12 @@ function installPerpdesk(names: ChannelNames): void {
   Object.defineProperty(window, 'perpdesk', { value: Object.freeze(api), writable: false, configurable: false });
 }
 
-export async function installTestBridge(page: Page, desk: Desk): Promise<TestBridge> {
+export async function installTestBridge(page: Page, desk: Desk, options: { log?: DispatchLog } = {}): Promise<TestBridge> {
   const records: BridgeRecord[] = [];
   await page.exposeBinding('__perpdeskInvoke', async (_source, channel: unknown, args: unknown) => {
     const name = String(channel);
     records.push({ direction: 'invoke', channel: name, payload: args });
-    const result = await dispatchInvoke(desk.handlers, name, args);
+    const result = await dispatchInvoke(desk.handlers, name, args, options.log);
     records.push({ direction: 'result', channel: name, payload: result });
     return result;
   });

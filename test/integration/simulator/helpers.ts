@@ -2,7 +2,7 @@
  * Test-side tools for talking to the simulator over real sockets: a bounded message inbox and
  * request signing written here with node:crypto (deliberately not the app's client code).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, createPrivateKey, sign as cryptoSign } from 'node:crypto';
 import WebSocket from 'ws';
 
 /** A frozen clock, mid-minute so rate-limit windows never roll over during a test. */
@@ -14,13 +14,40 @@ const WAIT_MS = 2_000;
 /** Request params as JSON scalars. */
 export type SignedParams = Record<string, string | number | boolean>;
 
-/** Signs params the way PROTOCOL §3 says: sorted `k=v` pairs (apiKey included), HMAC-SHA256 hex. */
-export function sign(params: SignedParams, secret: string): SignedParams {
-  const payload = Object.keys(params)
+/** The WS API payload of PROTOCOL §3: sorted `k=v` pairs, apiKey included. */
+export function payloadOf(params: SignedParams): string {
+  return Object.keys(params)
     .sort()
     .map((key) => `${key}=${String(params[key])}`)
     .join('&');
-  return { ...params, signature: createHmac('sha256', secret).update(payload).digest('hex') };
+}
+
+/** Signs params the way PROTOCOL §3 says: sorted `k=v` pairs (apiKey included), HMAC-SHA256 hex. */
+export function sign(params: SignedParams, secret: string): SignedParams {
+  return { ...params, signature: createHmac('sha256', secret).update(payloadOf(params)).digest('hex') };
+}
+
+/** Signs with an Ed25519 (pure) or RSA (PKCS#1 v1.5, SHA-256) private key: base64. */
+export function signWithKey(params: SignedParams, privateKeyPem: string): SignedParams {
+  const key = createPrivateKey(privateKeyPem);
+  const algorithm = key.asymmetricKeyType === 'rsa' ? 'sha256' : null;
+  return { ...params, signature: cryptoSign(algorithm, Buffer.from(payloadOf(params)), key).toString('base64') };
+}
+
+/** A frame that was not JSON (or was binary), kept as text so tests can assert on it. */
+export interface RawMessage {
+  raw: string;
+  binary: boolean;
+}
+
+/** Sends a control command over HTTP; returns status and parsed body. */
+export async function control(rest: string, command: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${rest}/__sim`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof command === 'string' ? command : JSON.stringify(command),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 /** A connected socket plus every message it received, parsed. */
@@ -28,22 +55,35 @@ export class Peer {
   private readonly inbox: unknown[] = [];
   private readonly waiters = new Set<() => void>();
 
+  /** Resolves with the close code and reason when the socket closes. */
+  readonly closed: Promise<{ code: number; reason: string }>;
+
   private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      this.inbox.push(JSON.parse((data as Buffer).toString('utf8')));
+    socket.on('message', (data, isBinary) => {
+      const text = (data as Buffer).toString('utf8');
+      let message: unknown;
+      try {
+        message = isBinary ? undefined : JSON.parse(text);
+      } catch {
+        message = undefined;
+      }
+      this.inbox.push(message ?? ({ raw: text, binary: isBinary } satisfies RawMessage));
       for (const wake of this.waiters) wake();
     });
+    this.closed = new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
   /** Opens a connection, failing after a bounded wait. */
-  static async open(url: string): Promise<Peer> {
-    const socket = new WebSocket(url);
+  static async open(url: string, options?: WebSocket.ClientOptions): Promise<Peer> {
+    const socket = new WebSocket(url, options);
+    // Listen before 'open': frames sent right after the handshake can arrive in the same tick.
+    const peer = new Peer(socket);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no connection to ${url}`)), WAIT_MS);
       socket.once('open', () => (clearTimeout(timer), resolve()));
       socket.once('error', (error) => (clearTimeout(timer), reject(error)));
     });
-    return new Peer(socket);
+    return peer;
   }
 
   /** Sends a JSON message (or raw text when given a string). */
@@ -100,7 +140,7 @@ export interface Reply {
   id: string | number | null;
   status: number;
   result?: unknown;
-  error?: { code: number; msg: string };
+  error?: { code: number; msg: string; data?: { retryAfter?: number; serverTime?: number } };
   rateLimits?: { rateLimitType: string; interval: string; intervalNum: number; limit: number; count: number }[];
 }
 

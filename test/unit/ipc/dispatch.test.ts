@@ -18,6 +18,17 @@ function fakeHandlers(): InvokeHandlers & { calls: string[] } {
       throw new IpcFailure('not-demo', 'Demo accounts are only available in demo mode.');
     }),
     reconnect: vi.fn(() => null),
+    getTimeline: vi.fn(() => []),
+    setAlertThreshold: vi.fn(() => null),
+    setColumnPrefs: vi.fn(() => null),
+    exportCsv: vi.fn(() => null),
+    listProfiles: vi.fn(() => ({ profiles: [], activeId: null, keyStore: 'available' as const })),
+    saveProfile: vi.fn(() => {
+      throw new Error('not used');
+    }),
+    deleteProfile: vi.fn(() => null),
+    activateProfile: vi.fn(() => null),
+    testConnection: vi.fn(() => ({ ok: true, message: 'ok', openPositions: 0 })),
   };
 }
 
@@ -37,6 +48,11 @@ describe('dispatchInvoke: the contract is enforced in main', () => {
     ['an object instead of the argument list', 'selectSymbol', { symbol: 'BTCUSDT' }],
     ['an unknown demo account', 'setDemoAccount', ['margin']],
     ['arguments to a call that takes none', 'reconnect', [1]],
+    ['an alert threshold out of range', 'setAlertThreshold', [500]],
+    ['a non-finite alert threshold', 'setAlertThreshold', [Number.NaN]],
+    ['an unknown column', 'setColumnPrefs', [{ order: ['symbol', 'secret'], hidden: [] }]],
+    ['a profile without a name', 'saveProfile', [{ name: '', environment: 'testnet', keyType: 'HMAC', apiKey: 'k'.repeat(64), customUrls: null, allowPlaintext: false }]],
+    ['a demo profile', 'saveProfile', [{ name: 'x', environment: 'demo', keyType: 'HMAC', apiKey: 'k'.repeat(64), customUrls: null, allowPlaintext: false }]],
   ])('rejects %s and never calls the handler', async (_name, channel, args) => {
     const handlers = fakeHandlers();
     const result = await dispatchInvoke(handlers, channel, args);
@@ -45,6 +61,9 @@ describe('dispatchInvoke: the contract is enforced in main', () => {
     expect(handlers.calls).toEqual([]);
     expect(handlers.reconnect).not.toHaveBeenCalled();
     expect(handlers.setDemoAccount).not.toHaveBeenCalled();
+    expect(handlers.setAlertThreshold).not.toHaveBeenCalled();
+    expect(handlers.setColumnPrefs).not.toHaveBeenCalled();
+    expect(handlers.saveProfile).not.toHaveBeenCalled();
   });
 
   it('rejects unknown channels, including prototype names', async () => {

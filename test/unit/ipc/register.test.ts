@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InvokeHandlers } from '../../../shared/ipc';
+import { invokeChannels, type InvokeHandlers } from '../../../shared/ipc';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 const registered = new Map<string, Handler>();
@@ -35,6 +35,15 @@ function handlers(): InvokeHandlers {
     listSymbols: vi.fn(() => []),
     setDemoAccount: vi.fn(() => null),
     reconnect: vi.fn(() => null),
+    getTimeline: vi.fn(() => []),
+    setAlertThreshold: vi.fn(() => null),
+    setColumnPrefs: vi.fn(() => null),
+    exportCsv: vi.fn(() => null),
+    listProfiles: vi.fn(),
+    saveProfile: vi.fn(),
+    deleteProfile: vi.fn(() => null),
+    activateProfile: vi.fn(() => null),
+    testConnection: vi.fn(),
   };
 }
 
@@ -54,9 +63,8 @@ describe('registerInvokeHandlers', () => {
     Promise.resolve(registered.get(`perpdesk:invoke:${channel}`)!(event, ...args));
 
   it('registers one channel per contract entry and removes them all', () => {
-    expect([...registered.keys()].sort()).toEqual(
-      ['getState', 'listSymbols', 'reconnect', 'selectSymbol', 'setDemoAccount'].map((c) => `perpdesk:invoke:${c}`),
-    );
+    expect([...registered.keys()].sort()).toEqual(invokeChannels.map((c) => `perpdesk:invoke:${c}`).sort());
+    expect(registered.size).toBe(14);
     unregister();
     expect(registered.size).toBe(0);
   });

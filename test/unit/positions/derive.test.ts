@@ -56,4 +56,41 @@ describe('derive (PROTOCOL §10)', () => {
     expect(derive(position({ positionAmt: '1', entryPrice: '1', leverage: '0' }), { price: '2', time: 1 }).roePct).toBeNull();
     expect(derive(position({ positionAmt: '0', entryPrice: '1' }), { price: '2', time: 1 }).roePct).toBeNull();
   });
+
+  it('margin: isolated wallet + uPnL when isolated, initial margin at the mark when cross', () => {
+    const isolated = derive(
+      position({ positionAmt: '0.25', entryPrice: '100000', leverage: '10', marginType: 'isolated', isolatedWallet: '2545.865' }),
+      { price: '101000', time: 1 },
+    );
+    expect(isolated.margin).toBeCloseTo(2545.865 + 250, 8);
+    const cross = derive(position({ positionAmt: '-2', entryPrice: '3000', leverage: '20' }), { price: '3100', time: 1 });
+    expect(cross.margin).toBeCloseTo(6200 / 20, 8);
+    expect(cross.marginRatioPct).toBeNull();
+  });
+
+  it('distance to liquidation is positive while safe, for longs below and shorts above the mark', () => {
+    const long = derive(position({ positionAmt: '1', entryPrice: '100', liquidationPrice: '90' }), { price: '95', time: 1 });
+    expect(long.liquidationDistance).toBeCloseTo(5, 10);
+    expect(long.liquidationDistancePct).toBeCloseTo((5 / 95) * 100, 10);
+    const short = derive(position({ positionAmt: '-1', entryPrice: '100', liquidationPrice: '110' }), { price: '104', time: 1 });
+    expect(short.liquidationDistance).toBeCloseTo(6, 10);
+    const past = derive(position({ positionAmt: '-1', entryPrice: '100', liquidationPrice: '110' }), { price: '111', time: 1 });
+    expect(past.liquidationDistancePct).toBeLessThan(0);
+    const none = derive(position({ positionAmt: '1', entryPrice: '100', liquidationPrice: '0' }), { price: '95', time: 1 });
+    expect(none.liquidationDistance).toBeNull();
+    expect(none.liquidationDistancePct).toBeNull();
+  });
+
+  it('maintenance margin from the bracket holding the notional, and the isolated margin ratio', () => {
+    const brackets = [
+      { notionalFloor: 0, notionalCap: 50_000, maintMarginRatio: 0.004, cum: 0 },
+      { notionalFloor: 50_000, notionalCap: 250_000, maintMarginRatio: 0.005, cum: 50 },
+    ];
+    const small = derive(position({ positionAmt: '0.1', entryPrice: '100000', marginType: 'isolated', isolatedWallet: '1000' }), { price: '100000', time: 1 }, brackets);
+    expect(small.maintMargin).toBeCloseTo(10_000 * 0.004, 10);
+    expect(small.marginRatioPct).toBeCloseTo((40 / 1000) * 100, 10);
+    const large = derive(position({ positionAmt: '1', entryPrice: '100000' }), { price: '100000', time: 1 }, brackets);
+    // 100,000 × 0.005 − 50 = 450 (cum keeps the function continuous at the bracket floor)
+    expect(large.maintMargin).toBeCloseTo(450, 10);
+  });
 });

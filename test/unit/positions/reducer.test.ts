@@ -62,6 +62,9 @@ describe('position reducer', () => {
     const ticked = applyMarkPrice(state, { symbol: 'BTCUSDT', markPrice: '120', eventTime: 3_000 }, 3_000);
     const resnapped = applySnapshot(ticked, snapshot(oneway, 2_000));
     expect(resnapped.rows.get('BTCUSDT:BOTH')?.derived.markPrice).toBe('120');
+    // ...and the row keeps the age of that tick rather than forgetting it.
+    expect(resnapped.rows.get('BTCUSDT:BOTH')?.markAt).toBe(3_000);
+    expect(resnapped.rows.get('ETHUSDT:BOTH')?.markAt).toBeNull();
   });
 
   it('a symbol snapshot replaces only that symbol and a flat row leaves the view', () => {

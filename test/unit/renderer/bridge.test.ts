@@ -4,14 +4,24 @@ import type { PositionsView } from '../../../shared/position';
 import { diffViews } from '../../../shared/positions-delta';
 import type { PositionsPush } from '../../../shared/positions-push';
 import { err, ok, type Result } from '../../../shared/result';
-import { retryLoad, selectSymbol, setDemoAccount, startBridge } from '../../../renderer/store/bridge';
-import { selectPanelState, selectShownSymbol } from '../../../renderer/store/selectors';
+import {
+  dismissAlert,
+  exportCsv,
+  retryLoad,
+  selectSymbol,
+  setAlertThreshold,
+  setColumnPrefs,
+  setDemoAccount,
+  startBridge,
+} from '../../../renderer/store/bridge';
+import { selectPanelState, selectShownSymbol, selectVisibleAlerts } from '../../../renderer/store/selectors';
 import { createAppStore, type AppStore } from '../../../renderer/store/store';
-import { CONNECTION, deferred, FakeApi, positionRow, SYMBOLS, view } from './fake-api';
+import type { TimelineEntry } from '../../../shared/timeline';
+import { alert, appState, CONNECTION, deferred, FakeApi, positionRow, SYMBOLS, view, withDerived } from './fake-api';
 
 const BTC = positionRow('BTCUSDT', 'BOTH', '0.010');
 const ETH = positionRow('ETHUSDT', 'BOTH', '-1.500');
-const INITIAL: AppState = { positions: view(1, [BTC, ETH]), connection: CONNECTION };
+const INITIAL: AppState = appState(view(1, [BTC, ETH]));
 
 /** A delta from `prev` to `next` that claims another base version: what a missed push looks like. */
 function deltaFrom(baseVersion: number, prev: PositionsView, next: PositionsView): PositionsPush {
@@ -39,7 +49,7 @@ describe('startup', () => {
   it('subscribes first, then fills the store from getState() and listSymbols()', async () => {
     const fake = new FakeApi(INITIAL);
     const store = start(fake);
-    expect(fake.log.slice(0, 2).sort()).toEqual(['onConnection', 'onPositions']);
+    expect(fake.log.slice(0, 4).sort()).toEqual(['onAlerts', 'onConnection', 'onLog', 'onPositions']);
     expect(selectPanelState(store.getState())).toBe('loading');
 
     await flush();
@@ -109,7 +119,7 @@ describe('positions pushes', () => {
     const store = start(fake);
     await flush();
     const resync = deferred<Result<AppState>>();
-    const fresh: AppState = { positions: view(9, [ETH]), connection: CONNECTION };
+    const fresh: AppState = appState(view(9, [ETH]));
     fake.stateAnswers = [resync.promise];
 
     const current = store.getState().positions!;
@@ -189,7 +199,7 @@ describe('dispose', () => {
     const pending = deferred<Result<AppState>>();
     fake.stateAnswers = [pending.promise];
     const store = start(fake);
-    expect(fake.listenerCount).toBe(2);
+    expect(fake.listenerCount).toBe(4);
 
     dispose!();
     dispose = null;
@@ -206,6 +216,122 @@ describe('dispose', () => {
     expect(() => startBridge(fake.api, createAppStore())).toThrow(/already running/);
     dispose!();
     dispose = startBridge(fake.api, createAppStore());
-    expect(fake.listenerCount).toBe(2);
+    expect(fake.listenerCount).toBe(4);
+  });
+});
+
+describe('settings', () => {
+  it('takes the settings from getState(), and a column change applies at once and goes to main normalised', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+    expect(store.getState().settings).toEqual(INITIAL.settings);
+
+    const pending = deferred<Result<null>>();
+    fake.settingsAnswer = pending.promise;
+    const done = setColumnPrefs({ order: ['mark', 'symbol'], hidden: ['roe', 'symbol'] });
+    const applied = store.getState().settings!.columns;
+    expect(applied.order.slice(0, 2)).toEqual(['mark', 'symbol']);
+    expect(applied.order).toHaveLength(15);
+    expect(applied.hidden).toEqual(['roe']);
+    expect(fake.calls.setColumnPrefs).toEqual([applied]);
+
+    pending.resolve(ok(null));
+    expect(await done).toBe(true);
+    expect(store.getState().settings!.columns).toBe(applied);
+  });
+
+  it('undoes a column change main refused, and says why', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+    fake.settingsAnswer = err('STORE_FAILED', 'Could not save the settings');
+
+    expect(await setColumnPrefs({ order: [], hidden: ['mark'] })).toBe(false);
+    expect(store.getState().settings!.columns).toEqual(INITIAL.settings.columns);
+    expect(store.getState().ui.actionError?.message).toBe('Could not save the settings');
+  });
+
+  it('sends a valid alert threshold and refuses an invalid one without calling main', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+
+    expect(await setAlertThreshold(2.5)).toBe(true);
+    expect(fake.calls.setAlertThreshold).toEqual([2.5]);
+    expect(store.getState().settings!.alertThresholdPct).toBe(2.5);
+
+    expect(await setAlertThreshold(0)).toBe(false);
+    expect(await setAlertThreshold(Number.NaN)).toBe(false);
+    expect(fake.calls.setAlertThreshold).toEqual([2.5]);
+    expect(store.getState().ui.actionError?.code).toBe('INVALID_THRESHOLD');
+  });
+});
+
+describe('alerts and timeline', () => {
+  it('shows the alerts from getState(), then replaces them with each push; dismissing hides one', async () => {
+    const first = alert('liquidation-proximity:BTCUSDT:BOTH', 100);
+    const fake = new FakeApi(appState(view(1, [BTC, ETH]), { alerts: [first] }));
+    const store = start(fake);
+    await flush();
+    expect(selectVisibleAlerts(store.getState())).toEqual([first]);
+    expect(store.getState().alerts.flashes.get('BTCUSDT:BOTH')).toEqual({ count: 1, at: 100 });
+
+    const call = alert('margin-call', 200, { kind: 'margin-call', severity: 'critical', key: null });
+    fake.pushAlerts([first, call]);
+    expect(selectVisibleAlerts(store.getState()).map((shown) => shown.id)).toEqual(['margin-call', first.id]);
+
+    dismissAlert(call);
+    expect(selectVisibleAlerts(store.getState())).toEqual([first]);
+    fake.pushAlerts([]);
+    expect(selectVisibleAlerts(store.getState())).toEqual([]);
+  });
+
+  it('loads the timeline and keeps log pushes that arrived before the answer', async () => {
+    const fake = new FakeApi(INITIAL);
+    const answer = deferred<Result<TimelineEntry[]>>();
+    fake.timelineAnswer = answer.promise;
+    const store = start(fake);
+    fake.pushLog({ at: 30, kind: 'connected', message: 'Connected' });
+    answer.resolve(ok([
+      { at: 10, kind: 'connecting', message: 'Connecting' },
+      { at: 30, kind: 'connected', message: 'Connected' },
+    ]));
+    await flush();
+    expect(store.getState().timeline.map((entry) => entry.at)).toEqual([10, 30]);
+  });
+});
+
+describe('sparklines and export', () => {
+  it('samples the uPnL of rows that changed, on the bridge’s clock', async () => {
+    let now = 10_000;
+    const fake = new FakeApi(INITIAL);
+    const store = createAppStore();
+    dispose = startBridge(fake.api, store, { now: () => now });
+    await flush();
+    const before = store.getState().positions!;
+    now = 12_000;
+    const moved = withDerived(BTC, { unrealizedPnl: -3 });
+    fake.pushPositions(diffViews(before, view(2, [moved, ETH])));
+    expect(store.getState().sparks.get('BTCUSDT:BOTH')!.map((s) => s.value)).toEqual([5, -3]);
+    expect(store.getState().sparks.get('ETHUSDT:BOTH')).toHaveLength(1);
+  });
+
+  it('says where the CSV went, says nothing when cancelled, and reports a failure', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+
+    await exportCsv();
+    expect(store.getState().ui.notice).toBe('Positions exported to /home/trader/positions.csv');
+
+    fake.exportAnswer = ok(null);
+    await exportCsv();
+    expect(store.getState().ui.notice).toBeNull();
+
+    fake.exportAnswer = err('WRITE_FAILED', 'Disk full');
+    await exportCsv();
+    expect(store.getState().ui.actionError?.message).toBe('Disk full');
+    expect(fake.calls.exportCsv).toBe(3);
   });
 });

@@ -22,14 +22,35 @@ function row(symbol: string, amount: string, markPrice = '100'): PositionRow {
     isolatedWallet: '0',
     updateTime: 1,
     key: `${symbol}:BOTH`,
-    derived: { markPrice, markTime: 1, unrealizedPnl: 0, notional: 100, roePct: 0 },
+    derived: {
+      markPrice,
+      markTime: 1,
+      unrealizedPnl: 0,
+      notional: 100,
+      roePct: 0,
+      margin: 10,
+      maintMargin: null,
+      marginRatioPct: null,
+      liquidationDistancePct: null,
+      liquidationDistance: null,
+    },
     snapshotAt: 1,
     markAt: null,
   };
 }
 
 function view(version: number, rows: PositionRow[]): PositionsView {
-  return { version, selectedSymbol: null, mode: 'oneway', rows, selectedMark: null, snapshotAt: 1 };
+  return {
+    version,
+    selectedSymbol: null,
+    mode: 'oneway',
+    rows,
+    selectedMark: null,
+    snapshotAt: 1,
+    openSymbols: rows.map((row) => row.symbol),
+    hedgeNets: [],
+    summary: { positions: rows.length, unrealizedPnl: 0, notional: 0, worstLiquidationDistancePct: null, worstKey: null },
+  };
 }
 
 describe('positions deltas', () => {

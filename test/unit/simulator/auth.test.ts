@@ -78,7 +78,7 @@ describe('authorize', () => {
   };
 
   it('accepts the V4 request against its key', () => {
-    expect(authorize(v4Params(), context())).toEqual({ ok: true, owner: 'spot-docs' });
+    expect(authorize(v4Params(), context())).toEqual({ ok: true, owner: 'spot-docs', apiKey: API_KEY, keyType: 'HMAC' });
   });
 
   it('rejects missing or ill-typed mandatory params with -1102 naming the param', () => {

@@ -23,3 +23,43 @@ describe('weight ledger', () => {
     ]);
   });
 });
+
+describe('429 and 418 escalation', () => {
+  const MINUTE = 60_000;
+
+  it('429 with retryAfter at the end of the minute, then 418 for a request inside that window', () => {
+    let now = 5 * MINUTE + 10_000;
+    const ledger = new WeightLedger(() => now, 10, 120_000);
+    expect(ledger.admit('ip', 10)).toEqual({ ok: true, count: 10 });
+    expect(ledger.admit('ip', 1)).toEqual({ ok: false, status: 429, retryAfter: 6 * MINUTE, count: 11 });
+    now += 1_000;
+    expect(ledger.admit('ip', 1)).toEqual({ ok: false, status: 418, retryAfter: now + 120_000, count: 11 });
+    // Banned requests are not counted, and other origins are unaffected.
+    expect(ledger.admit('ip', 1)).toMatchObject({ status: 418, count: 11 });
+    expect(ledger.admit('other', 1)).toEqual({ ok: true, count: 1 });
+    now += 120_000;
+    expect(ledger.admit('ip', 1)).toEqual({ ok: true, count: 1 });
+  });
+
+  it('a client that waits for retryAfter is not banned', () => {
+    let now = 30_000;
+    const ledger = new WeightLedger(() => now, 5);
+    ledger.admit('ip', 5);
+    const limited = ledger.admit('ip', 1);
+    expect(limited).toMatchObject({ status: 429, retryAfter: MINUTE });
+    now = MINUTE;
+    expect(ledger.admit('ip', 1)).toEqual({ ok: true, count: 1 });
+  });
+
+  it('forced 429 and 418 apply to every origin until lifted', () => {
+    const now = 1_000;
+    const ledger = new WeightLedger(() => now);
+    ledger.force(429, 9_000);
+    expect(ledger.admit('a', 1)).toMatchObject({ ok: false, status: 429, retryAfter: 9_000 });
+    expect(ledger.admit('b', 1)).toMatchObject({ ok: false, status: 429 });
+    ledger.reset();
+    expect(ledger.admit('a', 1)).toMatchObject({ ok: true });
+    ledger.force(418, 50_000);
+    expect(ledger.admit('c', 1)).toEqual({ ok: false, status: 418, retryAfter: 50_000, count: 0 });
+  });
+});

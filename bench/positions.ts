@@ -1,0 +1,58 @@
+/**
+ * Synthetic v1 `account.position` replies for the benchmarks: N open positions (one BOTH row each,
+ * cross and isolated mixed) plus a flat row for every other listed symbol, as the real v1 reply has
+ * (one row per symbol, zero rows included: several hundred on mainnet; electron/exchange/socket.ts
+ * plans for ~700). The engine keeps the marks of flat symbols too, so they count.
+ */
+import type { ExchangePosition } from '../shared/position';
+
+/** A valid symbol name per index: C0000USDT, C0001USDT, … */
+export function symbolName(index: number): string {
+  return `C${String(index).padStart(4, '0')}USDT`;
+}
+
+/** The starting mark of a symbol (varied so rows differ). */
+export function basePrice(index: number): number {
+  return 10 + ((index * 7919) % 5000) / 10;
+}
+
+/** `count` open one-way positions on symbols C0000USDT…; longs and shorts, cross and isolated mixed. */
+export function openPositions(count: number): ExchangePosition[] {
+  return Array.from({ length: count }, (_, index) => {
+    const price = basePrice(index);
+    const long = index % 3 !== 0;
+    const isolated = index % 4 === 0;
+    const amount = long ? '12.500' : '-7.250';
+    return {
+      symbol: symbolName(index),
+      positionSide: 'BOTH',
+      positionAmt: amount,
+      entryPrice: (price * 0.99).toFixed(4),
+      breakEvenPrice: (price * 0.991).toFixed(8),
+      markPrice: price.toFixed(8),
+      unRealizedProfit: '1.23450000',
+      liquidationPrice: (long ? price * 0.8 : price * 1.2).toFixed(8),
+      leverage: '10',
+      maxNotionalValue: '1000000',
+      marginType: isolated ? 'isolated' : 'cross',
+      isolatedMargin: isolated ? '25.00000000' : '0.00000000',
+      isAutoAddMargin: 'false',
+      notional: (Number(amount) * price).toFixed(8),
+      isolatedWallet: isolated ? '24.00000000' : '0',
+      updateTime: 1_700_000_000_000 + index,
+    };
+  });
+}
+
+/** Symbols listed on the benchmark's exchange: the v1 reply has a row for each. */
+export const LISTED_SYMBOLS = 600;
+
+/** A v1 reply: `open` open positions, then flat rows up to LISTED_SYMBOLS symbols. */
+export function accountReply(open: number): ExchangePosition[] {
+  const rows = openPositions(Math.max(open, LISTED_SYMBOLS));
+  for (let index = open; index < rows.length; index++) {
+    const row = rows[index]!;
+    rows[index] = { ...row, positionAmt: '0.000', entryPrice: '0.0', breakEvenPrice: '0.0', unRealizedProfit: '0.00000000', liquidationPrice: '0', notional: '0', isolatedMargin: '0.00000000', isolatedWallet: '0' };
+  }
+  return rows;
+}

@@ -1,0 +1,24 @@
+import { applyMarkPrice, applySnapshot, EMPTY_STATE } from '../electron/positions/reducer';
+import { derive } from '../electron/positions/derive';
+import { exchangeFields } from '../electron/positions/exchange-fields';
+import { openPositions, symbolName } from './positions';
+const time = (label: string, iters: number, f: (i: number) => void) => {
+  const start = process.cpuUsage();
+  for (let i = 0; i < iters; i++) f(i);
+  const cpu = process.cpuUsage(start);
+  console.log(label.padEnd(30), ((cpu.user + cpu.system) / iters).toFixed(3), 'µs');
+};
+const rows = openPositions(10);
+const m = new Map(rows.map((r) => [r.symbol, { price: r.markPrice, time: 1 }]));
+let sink: unknown;
+time('new Map(10)', 200000, () => { sink = new Map(m).set('x', { price: '1', time: 2 }); });
+time('derive', 200000, (i) => { sink = derive(rows[i % 10]!, { price: '123.456', time: i }); });
+time('exchangeFields', 200000, (i) => { sink = exchangeFields(rows[i % 10]!); });
+time('spread exchangeFields', 200000, (i) => { sink = { ...exchangeFields(rows[i % 10]!), key: 'k', a: 1, b: 2 }; });
+let state = applySnapshot(EMPTY_STATE, { rows, receivedAt: 1, serverTime: 1, symbol: null });
+let t = 4e12;
+time('applyMarkPrice', 200000, (i) => { state = applyMarkPrice(state, { symbol: symbolName(i % 10), markPrice: '123.45600000', eventTime: t++ }, 5); });
+const r0 = state.rows.values().next().value!;
+time('derive on row', 200000, (i) => { sink = derive(r0, { price: '123.456', time: i }); });
+time('exchangeFields on row', 200000, () => { sink = exchangeFields(r0); });
+void sink;

@@ -1,0 +1,255 @@
+/**
+ * The account replies besides v1 positions (PROTOCOL §4, §5): `v2/account.position` rows,
+ * `account.balance` rows and `account.status` v1/v2, all from the same leg metrics as the v1
+ * rows so every reply agrees with every other and with the liquidation engine.
+ */
+import { type Account, sidesOf, settingsOf } from './account-model';
+import { bracketsOf, maxNotionalAt } from './brackets';
+import { type Dec, ONE, div, significantDecimalsOf } from './decimal';
+import { integerText, money8, price8, quantity, trimmedPrice } from './format';
+import { type AccountMetrics, type LegMetrics, type MarketView, accountMetrics } from './leg-metrics';
+import { breakEvenPrice, isolatedMargin } from './position-math';
+import type { SymbolSpec } from './symbols';
+
+/** One `v2/account.position` row, keys in the documented order. */
+export interface V2PositionRow {
+  symbol: string;
+  positionSide: string;
+  positionAmt: string;
+  entryPrice: string;
+  breakEvenPrice: string;
+  markPrice: string;
+  unRealizedProfit: string;
+  liquidationPrice: string;
+  isolatedMargin: string;
+  notional: string;
+  marginAsset: 'USDT';
+  isolatedWallet: string;
+  initialMargin: string;
+  maintMargin: string;
+  positionInitialMargin: string;
+  openOrderInitialMargin: string;
+  adl: number;
+  bidNotional: string;
+  askNotional: string;
+  updateTime: number;
+}
+
+/** Assets other than USDT are listed with zero balances, as Binance lists every margin asset. */
+const OTHER_ASSETS = ['BTC', 'BNB', 'USDC'];
+
+/** The simulator's (fixed) account alias; Binance's are short random strings. */
+const ACCOUNT_ALIAS = 'SgsRfWfT';
+
+/**
+ * v2 rows: only symbols with an open leg (PROTOCOL §4). In hedge mode the flat side of such a
+ * symbol is still returned as a zero row, as the docs warn, so clients must filter on size.
+ */
+export function v2PositionRows(account: Account, market: MarketView, onlySymbol?: string): V2PositionRow[] {
+  const metrics = accountMetrics(account, market);
+  const open = new Set(metrics.legs.map((m) => m.leg.symbol));
+  return market.symbols
+    .filter((s) => open.has(s.symbol) && (onlySymbol === undefined || s.symbol === onlySymbol))
+    .flatMap((spec) =>
+      sidesOf(account.mode).map((side) => {
+        const m = metrics.of(spec.symbol, side);
+        return m ? openV2(m) : flatV2(spec, side, market.markOf(spec.symbol));
+      }),
+    );
+}
+
+function openV2(m: LegMetrics): V2PositionRow {
+  const { leg } = m;
+  return {
+    symbol: leg.symbol,
+    positionSide: leg.positionSide,
+    positionAmt: quantity(leg.positionAmt, significantDecimalsOf(m.spec.stepSize)),
+    entryPrice: trimmedPrice(leg.entryPrice),
+    breakEvenPrice: trimmedPrice(breakEvenPrice(leg.positionAmt, leg.entryPrice)),
+    markPrice: price8(m.mark),
+    unRealizedProfit: money8(m.unrealized),
+    liquidationPrice: m.liquidationPrice > 0n ? price8(m.liquidationPrice) : '0',
+    isolatedMargin: m.cross ? '0' : money8(isolatedMargin(leg.isolatedWallet, m.unrealized)),
+    notional: money8(m.notional),
+    marginAsset: 'USDT',
+    isolatedWallet: m.cross ? '0' : money8(leg.isolatedWallet),
+    initialMargin: money8(m.initialMargin),
+    maintMargin: money8(m.maintenance),
+    positionInitialMargin: money8(m.initialMargin),
+    openOrderInitialMargin: '0',
+    adl: adlQuantile(m),
+    bidNotional: '0',
+    askNotional: '0',
+    updateTime: leg.updateTime,
+  };
+}
+
+function flatV2(spec: SymbolSpec, side: string, mark: Dec): V2PositionRow {
+  return {
+    symbol: spec.symbol,
+    positionSide: side,
+    positionAmt: quantity(0n, significantDecimalsOf(spec.stepSize)),
+    entryPrice: '0.0',
+    breakEvenPrice: '0.0',
+    markPrice: price8(mark),
+    unRealizedProfit: money8(0n),
+    liquidationPrice: '0',
+    isolatedMargin: '0',
+    notional: '0',
+    marginAsset: 'USDT',
+    isolatedWallet: '0',
+    initialMargin: '0',
+    maintMargin: '0',
+    positionInitialMargin: '0',
+    openOrderInitialMargin: '0',
+    adl: 0,
+    bidNotional: '0',
+    askNotional: '0',
+    updateTime: 0,
+  };
+}
+
+/**
+ * ADL quantile 0–4. Binance ranks by profit and leverage across all traders; one account
+ * cannot be ranked, so this approximates it from the leg's ROE: losing legs 0, then one step
+ * per 50 % of ROE, capped at 4.
+ */
+function adlQuantile(m: LegMetrics): number {
+  if (m.unrealized <= 0n || m.initialMargin <= 0n) return 0;
+  const roe = div(m.unrealized, m.initialMargin);
+  return Math.min(4, 1 + Number(roe / (ONE / 2n)));
+}
+
+/** Totals shared by `account.balance` and `account.status`. */
+interface Totals {
+  readonly metrics: AccountMetrics;
+  readonly available: Dec;
+  readonly maxWithdraw: Dec;
+  readonly updateTime: number;
+}
+
+function totals(account: Account, market: MarketView): Totals {
+  const metrics = accountMetrics(account, market);
+  const raw = metrics.crossWallet + metrics.crossUnrealized - metrics.crossInitialMargin;
+  const available = raw > 0n ? raw : 0n;
+  const withdrawable = available < metrics.crossWallet ? available : metrics.crossWallet;
+  const updateTime = account.updateTime ?? Math.max(0, ...account.positions.map((p) => p.updateTime));
+  return { metrics, available, maxWithdraw: withdrawable > 0n ? withdrawable : 0n, updateTime };
+}
+
+/** `account.balance` / `v2/account.balance` rows (identical shapes), USDT first. */
+export function balanceRows(account: Account, market: MarketView): Record<string, unknown>[] {
+  const t = totals(account, market);
+  const row = (asset: string, balance: Dec, cross: Dec, unPnl: Dec, available: Dec, withdraw: Dec, time: number) => ({
+    accountAlias: ACCOUNT_ALIAS,
+    asset,
+    balance: money8(balance),
+    crossWalletBalance: money8(cross),
+    crossUnPnl: money8(unPnl),
+    availableBalance: money8(available),
+    maxWithdrawAmount: money8(withdraw),
+    marginAvailable: true,
+    updateTime: time,
+  });
+  return [
+    row('USDT', account.walletBalance, t.metrics.crossWallet, t.metrics.crossUnrealized, t.available, t.maxWithdraw, t.updateTime),
+    ...OTHER_ASSETS.map((asset) => row(asset, 0n, 0n, 0n, 0n, 0n, 0)),
+  ];
+}
+
+/** `account.status` (v1: permissions, all symbols) or `v2/account.status` (open symbols only). */
+export function accountStatus(account: Account, market: MarketView, version: 1 | 2): Record<string, unknown> {
+  const t = totals(account, market);
+  const { metrics } = t;
+  const marginBalance = account.walletBalance + metrics.totalUnrealized;
+  const sums = {
+    totalInitialMargin: money8(metrics.totalInitialMargin),
+    totalMaintMargin: money8(metrics.totalMaintenance),
+    totalWalletBalance: money8(account.walletBalance),
+    totalUnrealizedProfit: money8(metrics.totalUnrealized),
+    totalMarginBalance: money8(marginBalance),
+    totalPositionInitialMargin: money8(metrics.totalInitialMargin),
+    totalOpenOrderInitialMargin: money8(0n),
+    totalCrossWalletBalance: money8(metrics.crossWallet),
+    totalCrossUnPnl: money8(metrics.crossUnrealized),
+    availableBalance: money8(t.available),
+    maxWithdrawAmount: money8(t.maxWithdraw),
+  };
+  const asset = (name: string, zero: boolean) => ({
+    asset: name,
+    walletBalance: money8(zero ? 0n : account.walletBalance),
+    unrealizedProfit: money8(zero ? 0n : metrics.totalUnrealized),
+    marginBalance: money8(zero ? 0n : marginBalance),
+    maintMargin: money8(zero ? 0n : metrics.totalMaintenance),
+    initialMargin: money8(zero ? 0n : metrics.totalInitialMargin),
+    positionInitialMargin: money8(zero ? 0n : metrics.totalInitialMargin),
+    openOrderInitialMargin: money8(0n),
+    crossWalletBalance: money8(zero ? 0n : metrics.crossWallet),
+    crossUnPnl: money8(zero ? 0n : metrics.crossUnrealized),
+    availableBalance: money8(zero ? 0n : t.available),
+    maxWithdrawAmount: money8(zero ? 0n : t.maxWithdraw),
+    marginAvailable: true,
+    updateTime: zero ? 0 : t.updateTime,
+  });
+  const assets = [asset('USDT', false), ...OTHER_ASSETS.map((a) => asset(a, true))];
+  if (version === 2) {
+    return { ...sums, assets, positions: metrics.legs.map(v2StatusPosition) };
+  }
+  return {
+    feeTier: 0,
+    canTrade: true,
+    canDeposit: true,
+    canWithdraw: true,
+    updateTime: 0, // documented as reserved
+    multiAssetsMargin: false,
+    tradeGroupId: -1,
+    ...sums,
+    assets,
+    positions: v1StatusPositions(account, market, metrics),
+  };
+}
+
+function v2StatusPosition(m: LegMetrics): Record<string, unknown> {
+  const { leg } = m;
+  return {
+    symbol: leg.symbol,
+    positionSide: leg.positionSide,
+    positionAmt: quantity(leg.positionAmt, significantDecimalsOf(m.spec.stepSize)),
+    unrealizedProfit: money8(m.unrealized),
+    isolatedMargin: m.cross ? '0' : money8(isolatedMargin(leg.isolatedWallet, m.unrealized)),
+    notional: money8(m.notional),
+    isolatedWallet: m.cross ? '0' : money8(leg.isolatedWallet),
+    initialMargin: money8(m.initialMargin),
+    maintMargin: money8(m.maintenance),
+    updateTime: leg.updateTime,
+  };
+}
+
+/** v1 lists every symbol on every side of the mode, zero rows included (PROTOCOL §5). */
+function v1StatusPositions(account: Account, market: MarketView, metrics: AccountMetrics): Record<string, unknown>[] {
+  return market.symbols.flatMap((spec) => {
+    const settings = settingsOf(account, spec.symbol);
+    const maxNotional = integerText(maxNotionalAt(bracketsOf(spec.brackets), settings.leverage));
+    const stepDecimals = significantDecimalsOf(spec.stepSize);
+    return sidesOf(account.mode).map((side) => {
+      const m = metrics.of(spec.symbol, side);
+      return {
+        symbol: spec.symbol,
+        initialMargin: m ? money8(m.initialMargin) : '0',
+        maintMargin: m ? money8(m.maintenance) : '0',
+        unrealizedProfit: money8(m ? m.unrealized : 0n),
+        positionInitialMargin: m ? money8(m.initialMargin) : '0',
+        openOrderInitialMargin: '0',
+        leverage: String(settings.leverage),
+        isolated: settings.marginType === 'isolated',
+        entryPrice: m ? trimmedPrice(m.leg.entryPrice) : '0.00000',
+        maxNotional,
+        bidNotional: '0',
+        askNotional: '0',
+        positionSide: side,
+        positionAmt: quantity(m ? m.leg.positionAmt : 0n, stepDecimals),
+        updateTime: m ? m.leg.updateTime : 0,
+      };
+    });
+  });
+}

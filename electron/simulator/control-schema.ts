@@ -1,0 +1,62 @@
+/**
+ * The control endpoint's commands (`POST /__sim` and `RunningSimulator.control`), validated
+ * field by field: unknown commands and unknown fields are refused, decimals must be strings
+ * (as Binance's DECIMAL params are), durations bounded integers.
+ */
+import { z } from 'zod';
+
+const account = z.enum(['oneway', 'hedge']);
+const kind = z.enum(['wsApi', 'market', 'private', 'all']);
+const decimal = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, 'must be a positive decimal string with at most 8 decimals');
+const symbol = z.string().regex(/^[A-Z0-9_]{1,40}$/, 'must be an upper-case symbol such as BTCUSDT');
+const DAY_MS = 86_400_000;
+const duration = z.number().int().min(1).max(DAY_MS);
+
+const command = <Name extends string, Shape extends z.ZodRawShape>(name: Name, shape: Shape) =>
+  z.object({ command: z.literal(name), ...shape }).strict();
+
+/** Every command and its fields. */
+export const controlCommandSchema = z.discriminatedUnion('command', [
+  command('fill', {
+    account,
+    symbol,
+    side: z.enum(['BUY', 'SELL']),
+    /** Defaults to BOTH on the one-way account; required (LONG/SHORT) on the hedge account. */
+    positionSide: z.enum(['BOTH', 'LONG', 'SHORT']).optional(),
+    qty: decimal,
+    /** Defaults to the current mark. */
+    price: decimal.optional(),
+  }),
+  command('setMark', { symbol, price: decimal }),
+  command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
+  command('dropConnections', { kind: kind.optional(), mode: z.enum(['clean', 'abrupt']).optional() }),
+  command('stall', { kind: kind.optional(), durationMs: duration.optional() }),
+  command('unstall', { kind: kind.optional() }),
+  command('withholdPongs', { kind: kind.optional(), withhold: z.boolean().optional() }),
+  command('expireListenKey', { account }),
+  command('skewClock', { ms: z.number().int().min(-365 * DAY_MS).max(365 * DAY_MS) }),
+  command('rateLimit', { status: z.union([z.literal(429), z.literal(418)]), retryAfterMs: duration.optional() }),
+  command('resetRateLimits', {}),
+  command('malformed', {
+    kind: z.enum(['market', 'private']),
+    variant: z.enum(['non-json', 'binary', 'truncated', 'wrong-types', 'unknown-event']),
+  }),
+  command('settleFunding', {}),
+  command('truth', { account }),
+]);
+
+/** A validated command. */
+export type ControlCommand = z.infer<typeof controlCommandSchema>;
+
+/** The names of the commands. */
+export type ControlCommandName = ControlCommand['command'];
+
+/** Parses a command; the error is one line naming each bad field. */
+export function parseControlCommand(input: unknown): { ok: true; command: ControlCommand } | { ok: false; error: string } {
+  const parsed = controlCommandSchema.safeParse(input);
+  if (parsed.success) return { ok: true, command: parsed.data };
+  const error = parsed.error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'command'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, error };
+}

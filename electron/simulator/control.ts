@@ -1,0 +1,131 @@
+/**
+ * Runs control commands (control-schema.ts) against a running simulator: the fault injection
+ * and scripting surface for test harnesses, shared by `POST /__sim` and
+ * `RunningSimulator.control`. Never throws on input: every problem is `{ ok: false, error }`.
+ */
+import type { AccountName, PositionSide } from './account-model';
+import type { AccountBook } from './account-book';
+import { dec } from './decimal';
+import { type ControlCommand, parseControlCommand } from './control-schema';
+import type { LinkRegistry } from './link-registry';
+import type { ListenKeys } from './listen-keys';
+import { malformedFrame } from './malformed-frames';
+import type { Market } from './market';
+import type { V1PositionRow } from './position-rows';
+import type { WeightLedger } from './rate-limit';
+import type { SimClock } from './clock';
+
+/** What commands act on. */
+export interface ControlTarget {
+  readonly book: AccountBook;
+  readonly market: Market;
+  readonly links: LinkRegistry;
+  readonly listenKeys: ListenKeys;
+  readonly clock: SimClock;
+  readonly ledger: WeightLedger;
+  readonly truth: (account: AccountName) => V1PositionRow[];
+  /** Forces a mark and runs the risk checks it may trigger. */
+  readonly setMark: (symbol: string, price: string) => void;
+  readonly settleFunding: () => void;
+}
+
+/** A command's reply: `ok` plus the command's facts, or the reason it was refused. */
+export type ControlReply = ({ ok: true } & Record<string, unknown>) | { ok: false; error: string };
+
+/** Default retry window of a forced 429 and of a forced ban. */
+const DEFAULT_RETRY_MS = { 429: 5_000, 418: 120_000 } as const;
+
+/** Validates and runs one command. */
+export function runControl(target: ControlTarget, input: unknown): ControlReply {
+  const parsed = parseControlCommand(input);
+  if (!parsed.ok) return parsed;
+  try {
+    return execute(target, parsed.command);
+  } catch (error) {
+    // Validation above is the contract; anything thrown past it is reported, not fatal.
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function execute(target: ControlTarget, command: ControlCommand): ControlReply {
+  switch (command.command) {
+    case 'fill':
+      return fill(target, command);
+    case 'setMark':
+      if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+      target.setMark(command.symbol, command.price);
+      return { ok: true, symbol: command.symbol, markPrice: command.price };
+    case 'setLeverage': {
+      if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+      const outcome = target.book.setLeverage(command.account, command.symbol, command.leverage);
+      return outcome.ok ? { ok: true, leverage: outcome.value } : outcome;
+    }
+    case 'dropConnections': {
+      const links = target.links.select(command.kind);
+      for (const link of links) {
+        if (command.mode === 'abrupt') link.destroy();
+        else link.close(1001, 'going away'); // what a server says when it shuts a connection down
+      }
+      return { ok: true, dropped: links.length };
+    }
+    case 'stall': {
+      const links = target.links.select(command.kind);
+      for (const link of links) link.stall(command.durationMs);
+      return { ok: true, stalled: links.length };
+    }
+    case 'unstall': {
+      const links = target.links.select(command.kind);
+      for (const link of links) link.unstall();
+      return { ok: true, resumed: links.length };
+    }
+    case 'withholdPongs': {
+      const links = target.links.select(command.kind);
+      for (const link of links) link.withholdPongs(command.withhold ?? true);
+      return { ok: true, affected: links.length };
+    }
+    case 'expireListenKey': {
+      const listenKey = target.listenKeys.expire(command.account);
+      return listenKey === undefined ? { ok: false, error: `account ${command.account} has no active listenKey` } : { ok: true, listenKey };
+    }
+    case 'skewClock':
+      target.clock.setSkew(command.ms);
+      target.listenKeys.sweep();
+      return { ok: true, skewMs: command.ms, serverTime: target.clock.now() };
+    case 'rateLimit': {
+      const retryAfter = target.clock.now() + (command.retryAfterMs ?? DEFAULT_RETRY_MS[command.status]);
+      target.ledger.force(command.status, retryAfter);
+      return { ok: true, status: command.status, retryAfter };
+    }
+    case 'resetRateLimits':
+      target.ledger.reset();
+      return { ok: true };
+    case 'malformed': {
+      const frame = malformedFrame(command.kind, command.variant, target.clock.now());
+      const links = target.links.select(command.kind);
+      for (const link of links) link.send(frame.data, frame.binary);
+      return { ok: true, sent: links.length };
+    }
+    case 'settleFunding':
+      target.settleFunding();
+      return { ok: true };
+    case 'truth':
+      return { ok: true, rows: target.truth(command.account) };
+  }
+}
+
+function fill(target: ControlTarget, command: Extract<ControlCommand, { command: 'fill' }>): ControlReply {
+  const mode = target.book.get(command.account).mode;
+  const positionSide: PositionSide | undefined = command.positionSide ?? (mode === 'oneway' ? 'BOTH' : undefined);
+  if (!positionSide) return { ok: false, error: 'positionSide: LONG or SHORT is required on the hedge account' };
+  const spec = target.market.spec(command.symbol);
+  if (!spec) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+  const quantity = dec(command.qty);
+  const step = dec(spec.stepSize);
+  if (quantity <= 0n || quantity % step !== 0n) {
+    return { ok: false, error: `qty: must be a positive multiple of the step size ${spec.stepSize}` };
+  }
+  const price = command.price === undefined ? undefined : dec(command.price);
+  if (price !== undefined && price <= 0n) return { ok: false, error: 'price: must be positive' };
+  const outcome = target.book.fill(command.account, { symbol: command.symbol, side: command.side, positionSide, quantity, price });
+  return outcome.ok ? { ok: true, ...outcome.value } : outcome;
+}

@@ -1,0 +1,253 @@
+/**
+ * The user data stream's event payloads (PROTOCOL §6), with the documented keys in the
+ * documented order and Binance's string styles. Builders only: what triggers them lives in
+ * account-book.ts, where they go in user-streams.ts.
+ */
+import type { MarginType, PositionSide } from './account-model';
+import { type Dec, toTrimmed } from './decimal';
+import type { LegAfter, OrderSide } from './fills';
+import { money8, price8, trimmedPrice } from './format';
+import { breakEvenPrice, unrealizedPnl } from './position-math';
+
+/** `a.m` of ACCOUNT_UPDATE: the reasons the simulator produces. */
+export type UpdateReason = 'ORDER' | 'FUNDING_FEE' | 'ADJUSTMENT';
+
+/** One `a.B[]` entry. */
+export interface BalanceUpdate {
+  a: string;
+  wb: string;
+  cw: string;
+  bc: string;
+}
+
+/** One `a.P[]` entry. */
+export interface PositionUpdate {
+  s: string;
+  pa: string;
+  ep: string;
+  bep: string;
+  cr: string;
+  up: string;
+  mt: MarginType;
+  iw: string;
+  ps: PositionSide;
+}
+
+/** `ACCOUNT_UPDATE`: only what changed (PROTOCOL §6). */
+export interface AccountUpdateEvent {
+  e: 'ACCOUNT_UPDATE';
+  E: number;
+  T: number;
+  a: { m: UpdateReason; B: BalanceUpdate[]; P: PositionUpdate[] };
+}
+
+/** The `o` object of ORDER_TRADE_UPDATE, as a filled market or liquidation order reports it. */
+export interface OrderUpdate {
+  s: string;
+  c: string;
+  S: OrderSide;
+  o: 'MARKET' | 'LIQUIDATION';
+  f: 'GTC' | 'IOC';
+  q: string;
+  p: string;
+  ap: string;
+  sp: string;
+  x: 'TRADE' | 'CALCULATED';
+  X: 'FILLED';
+  i: number;
+  l: string;
+  z: string;
+  L: string;
+  N: string;
+  n: string;
+  T: number;
+  t: number;
+  b: string;
+  a: string;
+  m: boolean;
+  R: boolean;
+  wt: 'CONTRACT_PRICE' | 'MARK_PRICE';
+  ot: 'MARKET' | 'LIQUIDATION';
+  ps: PositionSide;
+  cp: boolean;
+  rp: string;
+  pP: boolean;
+  si: number;
+  ss: number;
+  V: 'EXPIRE_TAKER' | 'NONE';
+  pm: 'NONE';
+  gtd: number;
+}
+
+/** `ORDER_TRADE_UPDATE`. */
+export interface OrderTradeUpdateEvent {
+  e: 'ORDER_TRADE_UPDATE';
+  E: number;
+  T: number;
+  o: OrderUpdate;
+}
+
+/** One `p[]` entry of MARGIN_CALL. */
+export interface MarginCallPosition {
+  s: string;
+  ps: PositionSide;
+  pa: string;
+  mt: 'CROSSED' | 'ISOLATED';
+  iw: string;
+  mp: string;
+  up: string;
+  mm: string;
+}
+
+/** `MARGIN_CALL`; `cw` only for cross margin calls. */
+export interface MarginCallEvent {
+  e: 'MARGIN_CALL';
+  E: number;
+  cw?: string;
+  p: MarginCallPosition[];
+}
+
+/** `ACCOUNT_CONFIG_UPDATE` for a leverage change. */
+export interface AccountConfigUpdateEvent {
+  e: 'ACCOUNT_CONFIG_UPDATE';
+  E: number;
+  T: number;
+  ac: { s: string; l: number };
+}
+
+/** `listenKeyExpired`; `E` is an integer since 2026-05 (PROTOCOL §0). */
+export interface ListenKeyExpiredEvent {
+  e: 'listenKeyExpired';
+  E: number;
+  listenKey: string;
+}
+
+/** Any user data event. */
+export type UserEvent =
+  | AccountUpdateEvent
+  | OrderTradeUpdateEvent
+  | MarginCallEvent
+  | AccountConfigUpdateEvent
+  | ListenKeyExpiredEvent;
+
+/** Sizes as ACCOUNT_UPDATE writes them: plain, no padding ("20", "-0.25", "0"). */
+export function plainAmount(value: Dec): string {
+  return toTrimmed(value, 8, 0);
+}
+
+/** The USDT balance entry. `bc` is the change that is neither PnL nor commission (funding, transfers). */
+export function balanceUpdate(walletBalance: Dec, crossWallet: Dec, balanceChange: Dec = 0n): BalanceUpdate {
+  return { a: 'USDT', wb: money8(walletBalance), cw: money8(crossWallet), bc: money8(balanceChange) };
+}
+
+/** A P row for a leg after a change; `up` is a snapshot at `mark`, as on Binance. */
+export function positionUpdate(leg: LegAfter, marginType: MarginType, mark: Dec): PositionUpdate {
+  const flat = leg.positionAmt === 0n;
+  return {
+    s: leg.symbol,
+    pa: plainAmount(leg.positionAmt),
+    ep: trimmedPrice(flat ? 0n : leg.entryPrice),
+    bep: trimmedPrice(breakEvenPrice(leg.positionAmt, leg.entryPrice)),
+    cr: money8(leg.cumulativeRealized),
+    up: money8(flat ? 0n : unrealizedPnl(leg.positionAmt, leg.entryPrice, mark)),
+    mt: marginType,
+    iw: money8(marginType === 'isolated' ? leg.isolatedWallet : 0n),
+    ps: leg.positionSide,
+  };
+}
+
+/** Builds ACCOUNT_UPDATE. */
+export function accountUpdate(
+  time: number,
+  reason: UpdateReason,
+  balances: BalanceUpdate[],
+  positions: PositionUpdate[],
+): AccountUpdateEvent {
+  return { e: 'ACCOUNT_UPDATE', E: time, T: time, a: { m: reason, B: balances, P: positions } };
+}
+
+/** What ORDER_TRADE_UPDATE reports about one fill. */
+export interface TradeReport {
+  readonly time: number;
+  readonly symbol: string;
+  readonly side: OrderSide;
+  readonly positionSide: PositionSide;
+  /** Already formatted with the symbol's step ("0.010"). */
+  readonly quantity: string;
+  readonly price: Dec;
+  readonly commission: Dec;
+  readonly realizedPnl: Dec;
+  readonly orderId: number;
+  readonly tradeId: number;
+  readonly clientOrderId: string;
+  /** A liquidation: order type LIQUIDATION, execution CALCULATED, priced by the mark. */
+  readonly liquidation: boolean;
+  readonly reduceOnly: boolean;
+}
+
+/** Builds ORDER_TRADE_UPDATE for a completely filled order (one trade). */
+export function orderTradeUpdate(r: TradeReport): OrderTradeUpdateEvent {
+  const type = r.liquidation ? 'LIQUIDATION' : 'MARKET';
+  const price = trimmedPrice(r.price);
+  return {
+    e: 'ORDER_TRADE_UPDATE',
+    E: r.time,
+    T: r.time,
+    o: {
+      s: r.symbol,
+      c: r.clientOrderId,
+      S: r.side,
+      o: type,
+      f: r.liquidation ? 'IOC' : 'GTC',
+      q: r.quantity,
+      p: '0',
+      ap: price,
+      sp: '0',
+      x: r.liquidation ? 'CALCULATED' : 'TRADE',
+      X: 'FILLED',
+      i: r.orderId,
+      l: r.quantity,
+      z: r.quantity,
+      L: price,
+      N: 'USDT',
+      n: money8(r.commission),
+      T: r.time,
+      t: r.tradeId,
+      b: '0',
+      a: '0',
+      m: false,
+      R: r.reduceOnly,
+      wt: r.liquidation ? 'MARK_PRICE' : 'CONTRACT_PRICE',
+      ot: type,
+      ps: r.positionSide,
+      cp: false,
+      rp: money8(r.realizedPnl),
+      pP: false,
+      si: 0,
+      ss: 0,
+      V: r.liquidation ? 'NONE' : 'EXPIRE_TAKER',
+      pm: 'NONE',
+      gtd: 0,
+    },
+  };
+}
+
+/** Builds a MARGIN_CALL row. */
+export function marginCallPosition(
+  leg: { symbol: string; positionSide: PositionSide; positionAmt: Dec; isolatedWallet: Dec },
+  cross: boolean,
+  mark: Dec,
+  unrealized: Dec,
+  maintenance: Dec,
+): MarginCallPosition {
+  return {
+    s: leg.symbol,
+    ps: leg.positionSide,
+    pa: plainAmount(leg.positionAmt),
+    mt: cross ? 'CROSSED' : 'ISOLATED',
+    iw: money8(cross ? 0n : leg.isolatedWallet),
+    mp: price8(mark),
+    up: money8(unrealized),
+    mm: money8(maintenance),
+  };
+}

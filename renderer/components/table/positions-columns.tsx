@@ -1,0 +1,144 @@
+/**
+ * The positions table's features and columns, at module scope so their references never change
+ * (TanStack reprocesses the table whenever they do). Column ids are the contract's POSITION_COLUMNS
+ * and double as test hooks (`data-col`).
+ *
+ * Each accessor returns what the column sorts by; cells render the exchange's strings through
+ * `shared/format.ts` on the symbol's grid. The numbers made here are sort keys only, never shown.
+ * Where a figure is not available ("—") the accessor returns undefined, sorted last both ways.
+ */
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createSortedRowModel,
+  metaHelper,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_text,
+  tableFeatures,
+  type CellContext,
+} from '@tanstack/react-table';
+import { isZeroDecimal } from '../../../shared/decimal';
+import type { PositionRow } from '../../../shared/position';
+import type { PositionColumn } from '../../../shared/ui-constants';
+import type { SymbolInfo } from '../../../shared/symbols';
+import { directionOf } from '../../store/badges';
+import { amountText, percentText } from '../figures';
+import { priceText, quantityText } from '../grid-format';
+import { COLUMN_LABEL } from '../labels';
+import { AgeCell, dataTimeOf, MarginModeCell, PnlCell, Quantity, RiskCell, SideCell, SignedPercent } from './cells';
+
+interface PositionsTableMeta {
+  /** The symbol list by name, for each row's tick and step size. */
+  readonly symbols: ReadonlyMap<string, SymbolInfo>;
+  /** The liquidation-distance alert threshold (%), which colours the distance bar. */
+  readonly thresholdPct: number;
+}
+
+interface PositionsColumnMeta {
+  /** Right-aligned, tabular figures. */
+  readonly numeric?: boolean;
+}
+
+export const positionsFeatures = tableFeatures({
+  rowSortingFeature,
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  sortedRowModel: createSortedRowModel(),
+  // 'auto' sorting picks these for text columns (symbol names mix letters and digits); numbers sort as numbers.
+  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
+  tableMeta: metaHelper<PositionsTableMeta>(),
+  columnMeta: metaHelper<PositionsColumnMeta>(),
+});
+export type PositionsFeatures = typeof positionsFeatures;
+
+type Context = CellContext<PositionsFeatures, PositionRow, unknown>;
+
+/** The grid of the row's symbol, or undefined while the symbol list is not loaded. */
+function gridOf({ row, table }: Context): SymbolInfo | undefined {
+  return table.options.meta?.symbols.get(row.original.symbol);
+}
+
+/** A decimal string as a sort key; "0" (the exchange's "not available") sorts last. */
+const priceKey = (value: string) => (isZeroDecimal(value) ? undefined : Number(value));
+const nullableKey = (value: number | null) => value ?? undefined;
+
+const numeric = { meta: { numeric: true }, sortUndefined: 'last' as const };
+const price = (pick: (row: PositionRow) => string) => (context: Context) =>
+  priceText(pick(context.row.original), gridOf(context));
+
+const column = createColumnHelper<PositionsFeatures, PositionRow>();
+const label = (id: PositionColumn) => ({ id, header: COLUMN_LABEL[id] });
+
+export const positionsColumns = column.columns([
+  column.accessor('symbol', { ...label('symbol'), cell: ({ row }) => <span className="symbol">{row.original.symbol}</span> }),
+  column.accessor(directionOf, { ...label('side'), cell: ({ row }) => <SideCell row={row.original} /> }),
+  column.accessor((row) => Math.abs(Number(row.positionAmt)), {
+    ...label('size'),
+    ...numeric,
+    cell: (context) => (
+      <Quantity text={quantityText(context.row.original.positionAmt, gridOf(context))} unit={gridOf(context)?.baseAsset} />
+    ),
+  }),
+  column.accessor((row) => Math.abs(row.derived.notional), {
+    ...label('notional'),
+    ...numeric,
+    cell: ({ row }) => amountText(Math.abs(row.original.derived.notional)),
+  }),
+  column.accessor((row) => priceKey(row.entryPrice), { ...label('entry'), ...numeric, cell: price((row) => row.entryPrice) }),
+  column.accessor((row) => priceKey(row.breakEvenPrice), {
+    ...label('breakEven'),
+    ...numeric,
+    cell: price((row) => row.breakEvenPrice),
+  }),
+  column.accessor((row) => priceKey(row.derived.markPrice), {
+    ...label('mark'),
+    ...numeric,
+    cell: price((row) => row.derived.markPrice),
+  }),
+  column.accessor((row) => priceKey(row.liquidationPrice), {
+    ...label('liquidation'),
+    ...numeric,
+    cell: price((row) => row.liquidationPrice),
+  }),
+  column.accessor((row) => nullableKey(row.derived.liquidationDistancePct), {
+    ...label('liqDistance'),
+    ...numeric,
+    cell: ({ row, table }) => (
+      <RiskCell distancePct={row.original.derived.liquidationDistancePct} thresholdPct={table.options.meta?.thresholdPct ?? 5} />
+    ),
+  }),
+  // Cross before isolated, then by leverage.
+  column.accessor((row) => (row.marginType === 'isolated' ? 1000 : 0) + Number(row.leverage), {
+    ...label('marginType'),
+    cell: ({ row }) => <MarginModeCell row={row.original} />,
+  }),
+  column.accessor((row) => row.derived.margin, {
+    ...label('margin'),
+    ...numeric,
+    cell: ({ row }) => amountText(row.original.derived.margin),
+  }),
+  column.accessor((row) => nullableKey(row.derived.marginRatioPct), {
+    ...label('marginRatio'),
+    ...numeric,
+    cell: ({ row }) => percentText(row.original.derived.marginRatioPct),
+  }),
+  column.accessor((row) => row.derived.unrealizedPnl, {
+    ...label('upnl'),
+    ...numeric,
+    cell: ({ row }) => <PnlCell row={row.original} />,
+  }),
+  column.accessor((row) => nullableKey(row.derived.roePct), {
+    ...label('roe'),
+    ...numeric,
+    cell: ({ row }) => <SignedPercent value={row.original.derived.roePct} />,
+  }),
+  // Sorted by data time, inverted: ascending puts the freshest (smallest age) first.
+  column.accessor(dataTimeOf, {
+    ...label('age'),
+    ...numeric,
+    invertSorting: true,
+    cell: ({ row }) => <AgeCell at={dataTimeOf(row.original)} />,
+  }),
+]);

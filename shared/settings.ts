@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { alertThresholdSchema } from './alerts';
+import { symbolNameSchema } from './symbols';
+import { DEFAULT_ALERT_THRESHOLD_PCT, POSITION_COLUMNS } from './ui-constants';
+
+export const positionColumnSchema = z.enum(POSITION_COLUMNS);
+
+/** Which columns the user shows, and in which order. `symbol` cannot be hidden. */
+export const columnPrefsSchema = z.object({
+  order: z.array(positionColumnSchema).max(POSITION_COLUMNS.length),
+  hidden: z.array(positionColumnSchema).max(POSITION_COLUMNS.length),
+});
+export type ColumnPrefs = z.infer<typeof columnPrefsSchema>;
+
+/** What the user chose that outlives a restart (kept by main in electron-store). */
+export const settingsSchema = z.object({
+  alertThresholdPct: alertThresholdSchema,
+  columns: columnPrefsSchema,
+  /** The symbol shown at the last exit; null for all positions. */
+  selectedSymbol: symbolNameSchema.nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  alertThresholdPct: DEFAULT_ALERT_THRESHOLD_PCT,
+  columns: { order: [...POSITION_COLUMNS], hidden: [] },
+  selectedSymbol: null,
+};

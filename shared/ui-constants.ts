@@ -1,0 +1,32 @@
+/**
+ * Constants both processes use at run time, kept free of zod so the renderer can import them
+ * (zod probes `new Function` on load, which the renderer's CSP forbids).
+ */
+
+/** Column ids of the positions table, in their default order. */
+export const POSITION_COLUMNS = [
+  'symbol',
+  'side',
+  'size',
+  'notional',
+  'entry',
+  'breakEven',
+  'mark',
+  'liquidation',
+  'liqDistance',
+  'marginType',
+  'margin',
+  'marginRatio',
+  'upnl',
+  'roe',
+  'age',
+] as const;
+export type PositionColumn = (typeof POSITION_COLUMNS)[number];
+
+/** Default distance to liquidation that raises an alert, in percent of the mark price. */
+export const DEFAULT_ALERT_THRESHOLD_PCT = 5;
+export const ALERT_THRESHOLD_MIN_PCT = 0.1;
+export const ALERT_THRESHOLD_MAX_PCT = 50;
+
+/** Connection timeline entries kept; older ones are dropped. */
+export const TIMELINE_LIMIT = 200;

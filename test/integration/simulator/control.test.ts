@@ -1,0 +1,232 @@
+/**
+ * The control endpoint (`POST /__sim`) and `RunningSimulator.control`: validation, fills,
+ * marks, truth, and an observable effect for every fault command.
+ */
+import WebSocket from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RunningSimulator, type SimulatorOptions, SimControlError, startSimulator } from '../../../electron/simulator';
+import { FROZEN_NOW, Peer, type RawMessage, control, sign } from './helpers';
+
+let sim: RunningSimulator | undefined;
+const peers: Peer[] = [];
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((peer) => peer.close()));
+  await sim?.close();
+  sim = undefined;
+});
+
+async function start(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  sim = await startSimulator({ control: true, now: () => FROZEN_NOW, markIntervalMs: 60_000, ...options });
+  return sim;
+}
+
+async function open(url: string): Promise<Peer> {
+  const peer = await Peer.open(url);
+  peers.push(peer);
+  return peer;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const btcRow = (running: RunningSimulator) => running.truth('oneway').find((r) => r.symbol === 'BTCUSDT')!;
+
+describe('control endpoint: validation', () => {
+  it('is 404 unless enabled, and only answers POST', async () => {
+    const off = await startSimulator();
+    try {
+      expect((await control(off.urls.rest, { command: 'truth', account: 'oneway' })).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+    const running = await start();
+    expect((await fetch(`${running.urls.rest}/__sim`)).status).toBe(405);
+  });
+
+  it.each([
+    ['not JSON', '{nope', /JSON/],
+    ['an unknown command', { command: 'explode' }, /command/],
+    ['missing fields', { command: 'fill' }, /account.*symbol.*side.*qty/],
+    ['an unknown field', { command: 'setMark', symbol: 'BTCUSDT', price: '1', extra: true }, /extra/],
+    ['a number where a decimal string belongs', { command: 'setMark', symbol: 'BTCUSDT', price: 1 }, /price/],
+    ['a negative decimal', { command: 'setMark', symbol: 'BTCUSDT', price: '-5' }, /price/],
+    ['an unknown account', { command: 'truth', account: 'nobody' }, /account/],
+    ['an unknown symbol', { command: 'setMark', symbol: 'NOPEUSDT', price: '1' }, /NOPEUSDT/],
+    ['a quantity off the step size', { command: 'fill', account: 'oneway', symbol: 'BTCUSDT', side: 'BUY', qty: '0.0005' }, /step/],
+    ['a hedge fill without positionSide', { command: 'fill', account: 'hedge', symbol: 'BTCUSDT', side: 'BUY', qty: '0.001' }, /positionSide/],
+    ['a side that does not match the mode', { command: 'fill', account: 'oneway', symbol: 'BTCUSDT', side: 'BUY', positionSide: 'LONG', qty: '0.001' }, /one-way/],
+    ['a rate-limit status that is not 429/418', { command: 'rateLimit', status: 500 }, /status/],
+    ['a stall of zero ms', { command: 'stall', durationMs: 0 }, /durationMs/],
+    ['no listenKey to expire', { command: 'expireListenKey', account: 'hedge' }, /listenKey/],
+    ['an array body', '[]', /object/],
+  ])('answers 400 { ok: false, error } for %s, and keeps serving', async (_name, body, message) => {
+    const running = await start();
+    const reply = await control(running.urls.rest, body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.ok).toBe(false);
+    expect(reply.body.error).toMatch(message);
+    expect((await control(running.urls.rest, { command: 'truth', account: 'oneway' })).status).toBe(200);
+  });
+
+  it('the in-process methods validate the same way and throw SimControlError', async () => {
+    const running = await start();
+    expect(() => running.control.fill({ account: 'oneway', symbol: 'BTCUSDT', side: 'BUY', qty: 'lots' })).toThrow(SimControlError);
+    expect(() => running.control.setMark('NOPEUSDT', '1')).toThrow(/NOPEUSDT/);
+    expect(running.control.run({ command: 'nope' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('control endpoint: state', () => {
+  it('fill averages the entry, truth and the WS API agree', async () => {
+    const running = await start();
+    const reply = await control(running.urls.rest, {
+      command: 'fill', account: 'oneway', symbol: 'BTCUSDT', side: 'BUY', qty: '0.250', price: '103834.6',
+    });
+    expect(reply).toMatchObject({ status: 200, body: { ok: true, price: '103834.6', positionAmt: '0.500', realizedPnl: '0.00000000' } });
+    expect(reply.body.commission).toBe('10.38346000'); // 0.25 × 103 834.6 × 0.0004
+    expect(typeof reply.body.orderId).toBe('number');
+    expect(btcRow(running)).toMatchObject({ positionAmt: '0.500', entryPrice: '102834.6' });
+    const truth = await control(running.urls.rest, { command: 'truth', account: 'oneway' });
+    expect(truth.body.rows).toEqual(running.truth('oneway'));
+  });
+
+  it('in-process fill on the hedge account, with positionSide', async () => {
+    const running = await start();
+    const receipt = running.control.fill({ account: 'hedge', symbol: 'BTCUSDT', side: 'BUY', positionSide: 'SHORT', qty: '0.080', price: '100000' });
+    expect(receipt).toMatchObject({ positionAmt: '0.000', realizedPnl: '409.65600000' }); // 0.08 × (105 120.7 − 100 000)
+    const short = running.truth('hedge').find((r) => r.symbol === 'BTCUSDT' && r.positionSide === 'SHORT')!;
+    expect(short.positionAmt).toBe('0.000');
+  });
+
+  it('setMark moves the mark for replies and truth', async () => {
+    const running = await start();
+    expect((await control(running.urls.rest, { command: 'setMark', symbol: 'BTCUSDT', price: '110000.5' })).body).toEqual({
+      ok: true, symbol: 'BTCUSDT', markPrice: '110000.5',
+    });
+    expect(btcRow(running).markPrice).toBe('110000.50000000');
+  });
+
+  it('skewClock shifts serverTime and the timestamp window', async () => {
+    const running = await start();
+    const peer = await open(running.urls.wsApi);
+    expect((await control(running.urls.rest, { command: 'skewClock', ms: 10_000 })).body).toMatchObject({ serverTime: FROZEN_NOW + 10_000 });
+    const status = await peer.call({ id: 1, method: 'session.status' });
+    expect((status.result as { serverTime: number }).serverTime).toBe(FROZEN_NOW + 10_000);
+    const { apiKey, secret } = running.accounts[0]!;
+    const stale = await peer.call({ id: 2, method: 'account.position', params: sign({ apiKey, timestamp: FROZEN_NOW }, secret) });
+    expect(stale.error?.code).toBe(-1021);
+    running.control.skewClock(0);
+    const fresh = await peer.call({ id: 3, method: 'account.position', params: sign({ apiKey, timestamp: FROZEN_NOW }, secret) });
+    expect(fresh.status).toBe(200);
+  });
+});
+
+describe('control endpoint: faults', () => {
+  it('rateLimit 429: the next request gets 429 with retryAfter; one more is banned (418) and disconnected', async () => {
+    const running = await start();
+    const peer = await open(running.urls.wsApi);
+    const forced = await control(running.urls.rest, { command: 'rateLimit', status: 429, retryAfterMs: 30_000 });
+    expect(forced.body).toMatchObject({ ok: true, retryAfter: FROZEN_NOW + 30_000 });
+    const limited = await peer.call({ id: 1, method: 'session.status' });
+    expect(limited).toMatchObject({ status: 429, error: { code: -1003, data: { retryAfter: FROZEN_NOW + 30_000, serverTime: FROZEN_NOW } } });
+    const banned = await peer.call({ id: 2, method: 'session.status' });
+    expect(banned).toMatchObject({ status: 418, error: { code: -1003 } });
+    expect(banned.error!.msg).toMatch(/banned until/);
+    expect((await peer.closed).code).toBe(1008);
+    // New connections are refused during the ban; resetRateLimits lifts it.
+    await expect(Peer.open(running.urls.wsApi)).rejects.toThrow(/418/);
+    running.control.resetRateLimits();
+    expect((await (await open(running.urls.wsApi)).call({ id: 3, method: 'session.status' })).status).toBe(200);
+  });
+
+  it('stall silences a connection for its duration, then frames flow again', async () => {
+    const running = await start({ now: Date.now, markIntervalMs: 20 });
+    const peer = await open(`${running.urls.market}/ws/btcusdt@markPrice@1s`);
+    await peer.take();
+    expect(running.control.stall({ kind: 'market', durationMs: 300 })).toBe(1);
+    await sleep(40); // frames already in flight
+    peer.drain(() => true);
+    await sleep(150);
+    expect(peer.drain(() => true)).toBe(0);
+    const resumed = await peer.take(() => true, 2_000);
+    expect(resumed).toMatchObject({ e: 'markPriceUpdate' });
+  });
+
+  it('stall without a duration lasts until unstall, and applies to the chosen kind only', async () => {
+    const running = await start({ now: Date.now, markIntervalMs: 20 });
+    const market = await open(`${running.urls.market}/ws/ethusdt@markPrice@1s`);
+    const api = await open(running.urls.wsApi);
+    expect((await control(running.urls.rest, { command: 'stall', kind: 'wsApi' })).body).toEqual({ ok: true, stalled: 1 });
+    api.send({ id: 'q', method: 'session.status' });
+    await expect(api.take((m: { id?: unknown }) => m.id === 'q', 200)).rejects.toThrow();
+    await market.take(); // market frames still flow
+    expect((await control(running.urls.rest, { command: 'unstall', kind: 'wsApi' })).body).toEqual({ ok: true, resumed: 1 });
+    expect((await api.call({ id: 'r', method: 'session.status' })).status).toBe(200);
+  });
+
+  it('dropConnections: clean sends close 1001, abrupt destroys the socket (1006)', async () => {
+    const running = await start();
+    const clean = await open(`${running.urls.market}/ws/btcusdt@markPrice`);
+    expect(running.control.dropConnections({ kind: 'market', mode: 'clean' })).toBe(1);
+    expect((await clean.closed).code).toBe(1001);
+    const abrupt = await open(running.urls.wsApi);
+    const bystander = await open(`${running.urls.market}/ws/btcusdt@markPrice`);
+    expect((await control(running.urls.rest, { command: 'dropConnections', kind: 'wsApi', mode: 'abrupt' })).body).toEqual({ ok: true, dropped: 1 });
+    expect((await abrupt.closed).code).toBe(1006);
+    expect(bystander.socket.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('withholdPongs: client pings go unanswered until resumed', async () => {
+    const running = await start();
+    const peer = await open(`${running.urls.market}/ws`);
+    const pong = (timeoutMs: number) =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        peer.socket.once('pong', () => (clearTimeout(timer), resolve(true)));
+        peer.socket.ping('hello');
+      });
+    expect(await pong(1_000)).toBe(true);
+    expect(running.control.withholdPongs({ kind: 'all' })).toBe(1);
+    expect(await pong(300)).toBe(false);
+    running.control.withholdPongs({ withhold: false });
+    expect(await pong(1_000)).toBe(true);
+  });
+
+  it.each([
+    ['non-json', (m: RawMessage) => m.raw === 'this is not JSON {' && !m.binary],
+    ['binary', (m: RawMessage) => m.binary],
+    ['truncated', (m: RawMessage) => m.raw.startsWith('{"e":"markPriceUpdate"') && !m.binary],
+    ['wrong-types', (m: { e?: unknown; p?: unknown }) => m.e === 'markPriceUpdate' && typeof m.p === 'number'],
+    ['unknown-event', (m: { e?: unknown }) => m.e === 'SIM_UNKNOWN_EVENT'],
+  ] as const)('malformed %s reaches market connections, which stay open', async (variant, check) => {
+    const running = await start();
+    const peer = await open(`${running.urls.market}/ws/btcusdt@markPrice`);
+    expect((await control(running.urls.rest, { command: 'malformed', kind: 'market', variant })).body).toEqual({ ok: true, sent: 1 });
+    const received = await peer.take(() => true);
+    expect((check as (m: unknown) => boolean)(received)).toBe(true);
+    peer.send({ method: 'LIST_SUBSCRIPTIONS', id: 1 });
+    expect(await peer.take((m: { id?: unknown }) => m.id === 1)).toEqual({ result: ['btcusdt@markPrice'], id: 1 });
+  });
+
+  it('malformed on private connections sends user-data-shaped junk', async () => {
+    const running = await start();
+    const listenKey = (await (await open(running.urls.wsApi)).call({
+      id: 1, method: 'userDataStream.start', params: { apiKey: running.accounts[0]!.apiKey },
+    })).result as { listenKey: string };
+    const peer = await open(`${running.urls.private}/ws/${listenKey.listenKey}`);
+    expect(running.control.malformed({ kind: 'private', variant: 'wrong-types' })).toBe(1);
+    expect(await peer.take()).toMatchObject({ e: 'ACCOUNT_UPDATE', E: String(FROZEN_NOW) });
+  });
+
+  it('expireListenKey pushes listenKeyExpired (integer E) and stops events', async () => {
+    const running = await start();
+    const api = await open(running.urls.wsApi);
+    const { listenKey } = (await api.call({ id: 1, method: 'userDataStream.start', params: { apiKey: running.accounts[0]!.apiKey } }))
+      .result as { listenKey: string };
+    const peer = await open(`${running.urls.private}/ws/${listenKey}`);
+    expect((await control(running.urls.rest, { command: 'expireListenKey', account: 'oneway' })).body).toEqual({ ok: true, listenKey });
+    expect(await peer.take()).toEqual({ e: 'listenKeyExpired', E: FROZEN_NOW, listenKey });
+    running.control.fill({ account: 'oneway', symbol: 'ETHUSDT', side: 'SELL', qty: '0.100' });
+    await expect(peer.take(() => true, 200)).rejects.toThrow();
+    const ping = await api.call({ id: 2, method: 'userDataStream.ping', params: { apiKey: running.accounts[0]!.apiKey } });
+    expect(ping).toMatchObject({ status: 400, error: { code: -1125 } });
+  });
+});

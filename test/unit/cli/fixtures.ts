@@ -1,0 +1,53 @@
+/** Views built by the real reducer and view builder, for the CLI's output tests. */
+import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from '../../../electron/positions/reducer';
+import { buildView } from '../../../electron/positions/view';
+import type { ExchangePosition, PositionsView } from '../../../shared/position';
+
+export function v1Row(
+  symbol: string,
+  side: 'BOTH' | 'LONG' | 'SHORT',
+  amount: string,
+  entry: string,
+  mark: string,
+  extra: Partial<ExchangePosition> = {},
+): ExchangePosition {
+  return {
+    symbol,
+    positionSide: side,
+    positionAmt: amount,
+    entryPrice: entry,
+    breakEvenPrice: entry,
+    markPrice: mark,
+    unRealizedProfit: '0.00000000',
+    liquidationPrice: '0',
+    leverage: '10',
+    maxNotionalValue: '1000000',
+    marginType: 'cross',
+    isolatedMargin: '0.00000000',
+    isAutoAddMargin: 'false',
+    notional: '0',
+    isolatedWallet: '0',
+    updateTime: 1_700_000_000_000,
+    ...extra,
+  };
+}
+
+export const ONEWAY_ROWS: ExchangePosition[] = [
+  v1Row('ETHUSDT', 'BOTH', '-2.500', '3100.00', '3000.12345678', { liquidationPrice: '3500.5', marginType: 'isolated', isolatedWallet: '800', leverage: '20' }),
+  v1Row('BTCUSDT', 'BOTH', '0.150', '100000.10', '101000.05000000', { liquidationPrice: '80000.1', unRealizedProfit: '134.99250000' }),
+  v1Row('XRPUSDT', 'BOTH', '0.0', '0.0', '0.61230000'),
+];
+
+export const HEDGE_ROWS: ExchangePosition[] = [
+  v1Row('BTCUSDT', 'LONG', '0.150', '100000', '101000', { liquidationPrice: '80000' }),
+  v1Row('BTCUSDT', 'SHORT', '-0.080', '102000', '101000', { liquidationPrice: '80000' }),
+  v1Row('ETHUSDT', 'LONG', '0', '0.0', '3000'),
+  v1Row('ETHUSDT', 'SHORT', '0', '0.0', '3000'),
+];
+
+/** A view after a snapshot at `at` and, optionally, mark ticks at `at + 500`. */
+export function viewOf(rows: ExchangePosition[], at: number, ticks: Array<[string, string]> = [], selected: string | null = null): PositionsView {
+  let state: PositionsState = applySnapshot(EMPTY_STATE, { rows, receivedAt: at, serverTime: at, symbol: null });
+  for (const [symbol, markPrice] of ticks) state = applyMarkPrice(state, { symbol, markPrice, eventTime: at + 400 }, at + 500);
+  return buildView(state, selected, 1, at);
+}
