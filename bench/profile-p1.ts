@@ -1,8 +1,8 @@
 /**
  * Profiles P1's engine path alone, for finding where its time goes:
  *
- *   node --cpu-prof --cpu-prof-dir=bench/results/profile --import tsx bench/profile-p1.ts [symbols] [frames]
- *   node --import tsx bench/profile-summary.ts bench/results/profile/<file>.cpuprofile
+ *   node --cpu-prof --cpu-prof-dir=/tmp/perpdesk-profile --import tsx bench/profile-p1.ts [symbols] [frames]
+ *   node --import tsx bench/profile-summary.ts /tmp/perpdesk-profile/<file>.cpuprofile
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';

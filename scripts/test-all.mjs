@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order — typecheck, lint, build (the browser and Electron tests need
-// it), unit + integration (vitest), e2e-browser + e2e-electron (Playwright) — then one closing line
+// it), the Electronegativity security scan, unit + integration (vitest), e2e-browser + e2e-electron
+// (Playwright) — then one closing line
 // `N passed, N failed[, N skipped]` counting every test and every check. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -60,6 +61,7 @@ function suite(label, command, args, reportFile, count) {
 check('typecheck', bin('tsc'), ['-b', 'tsconfig.json']);
 check('lint', bin('eslint'), ['.']);
 check('build', bin('electron-vite'), ['build']);
+check('electronegativity (no finding of medium severity or above)', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]);
 
 const vitestReport = join(results, 'vitest.json');
 suite('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], vitestReport, (r) => ({
