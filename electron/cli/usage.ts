@@ -33,6 +33,7 @@ Keys (testnet, mainnet, custom) are read from the environment, never from flags:
   PERPDESK_PRIVATE_KEY_FILE   a PEM private key file (Ed25519 or RSA, detected)
 demo runs the built-in exchange simulator on 127.0.0.1 and needs no keys.
 
-Exit codes: ${EXIT.ok} ok, ${EXIT.usage} usage error, ${EXIT.auth} authentication failed,
-            ${EXIT.unreachable} exchange unreachable or too slow, ${EXIT.internal} internal error
+Exit codes: ${EXIT.ok} ok (also watch stopped by Ctrl-C), ${EXIT.usage} usage error, ${EXIT.auth} authentication
+            failed, ${EXIT.unreachable} exchange unreachable or too slow, ${EXIT.internal} internal error,
+            130 snapshot interrupted before it printed
 `;

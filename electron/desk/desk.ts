@@ -102,6 +102,7 @@ export class Desk {
           return rows;
         },
         followMarks: (symbols) => this.client?.followMarks(symbols),
+        fetchBrackets: () => this.requireClient().leverageBrackets(),
       },
       now: this.now,
       serverNow: () => this.now() + (this.client?.metrics.clockOffsetMs ?? 0),

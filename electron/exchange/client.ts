@@ -8,13 +8,14 @@
 import type { ConnectionState } from '../../shared/connection';
 import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
+import type { Bracket } from '../positions/brackets';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { measureClockOffset } from './clock';
 import { ExchangeError, fromExchangeReply } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
 import { accountPosition, pingUserDataStream, type ReplyInfo, type WsApiContext } from './methods';
-import { fetchServerTime, fetchTradingSymbols } from './rest';
+import { fetchLeverageBrackets, fetchServerTime, fetchTradingSymbols } from './rest';
 import { replyEnvelopeSchema } from './wire';
 import type { RpcSocket } from './transport';
 import type { UserStream } from './user-stream';
@@ -98,6 +99,14 @@ export class ExchangeClient {
   /** v1 `account.position` (weight 5), optionally for one symbol. */
   fetchPositions(symbol?: string): Promise<ExchangePosition[]> {
     return this.guarded((context) => accountPosition(context, symbol));
+  }
+
+  /** Notional brackets per symbol (signed REST, weight 1), unless requests are paused or banned. */
+  leverageBrackets(): Promise<Map<string, Bracket[]>> {
+    if (this.state === 'banned' || this.serverNow() < this.pausedUntil) {
+      return Promise.reject(new ExchangeError(-1003, 'rate-limit', 'Requests are paused.', 429, ''));
+    }
+    return fetchLeverageBrackets(this.options.endpoints.rest, this.options.signer, () => this.serverNow());
   }
 
   /** Mark prices of exactly these symbols will flow to `onTick` (kept across reconnects). */

@@ -2,19 +2,22 @@
  * The two public REST calls the app needs (the WS API has no time or exchangeInfo for futures,
  * PROTOCOL §0.3): server time for the clock offset, and the symbol list with tick and step sizes.
  */
+import { z } from 'zod';
 import type { SymbolInfo } from '../../shared/symbols';
 import { symbolInfoSchema } from '../../shared/symbols';
+import type { Bracket } from '../positions/brackets';
 import { linkError } from './errors';
+import type { Signer } from './signing';
 import { exchangeInfoSchema, filterDecimal, serverTimeSchema } from './wire';
 
 const REST_TIMEOUT_MS = 10_000;
 /** exchangeInfo for every symbol is about 1.5 MB on mainnet; refuse anything far larger. */
 const MAX_REST_BYTES = 8 * 1024 * 1024;
 
-async function getJson(url: string): Promise<unknown> {
+async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(REST_TIMEOUT_MS), redirect: 'error' });
+    response = await fetch(url, { headers, signal: AbortSignal.timeout(REST_TIMEOUT_MS), redirect: 'error' });
   } catch (error) {
     throw linkError(`Could not reach ${new URL(url).origin}: ${(error as Error).message}`);
   }
@@ -55,4 +58,42 @@ export async function fetchTradingSymbols(restBase: string): Promise<SymbolInfo[
     if (info.success) symbols.push(info.data);
   }
   return symbols.sort((a, b) => a.symbol.localeCompare(b.symbol));
+}
+
+const leverageBracketsSchema = z
+  .array(
+    z.object({
+      symbol: z.string().max(40),
+      brackets: z
+        .array(
+          z.object({
+            notionalFloor: z.number().nonnegative(),
+            notionalCap: z.number().positive(),
+            maintMarginRatio: z.number().min(0).max(1),
+            cum: z.number().nonnegative(),
+          }),
+        )
+        .max(50),
+    }),
+  )
+  .max(5_000);
+
+/**
+ * Signed `GET /fapi/v1/leverageBracket` (weight 1, USER_DATA): each symbol's notional brackets, for
+ * maintenance margin and margin ratio. REST signs the query string as sent (not sorted) and takes
+ * the key in the X-MBX-APIKEY header; base64 signatures are URL-encoded.
+ */
+export async function fetchLeverageBrackets(
+  restBase: string,
+  signer: Signer,
+  serverNow: () => number,
+): Promise<Map<string, Bracket[]>> {
+  const query = `recvWindow=5000&timestamp=${Math.round(serverNow())}`;
+  const signature = encodeURIComponent(signer.sign(query));
+  const body = await getJson(`${restBase}/fapi/v1/leverageBracket?${query}&signature=${signature}`, {
+    'X-MBX-APIKEY': signer.apiKey,
+  });
+  const parsed = leverageBracketsSchema.safeParse(body);
+  if (!parsed.success) throw linkError('/fapi/v1/leverageBracket sent an unexpected reply');
+  return new Map(parsed.data.map((entry) => [entry.symbol, entry.brackets]));
 }

@@ -7,7 +7,8 @@
 import type { ExchangePosition, PositionsView } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import { applyAccountUpdate, applyLeverage } from './account-update';
-import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from './reducer';
+import type { Bracket } from './brackets';
+import { applyBrackets, applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from './reducer';
 import { refreshDelay } from './refresh-policy';
 import { buildView } from './view';
 
@@ -15,6 +16,8 @@ import { buildView } from './view';
 export interface EngineExchange {
   fetchPositions(symbol?: string): Promise<ExchangePosition[]>;
   followMarks(symbols: Iterable<string>): void;
+  /** Notional brackets per symbol, for maintenance margin (optional: without them it stays unknown). */
+  fetchBrackets?(): Promise<ReadonlyMap<string, readonly Bracket[]>>;
 }
 
 export interface EngineOptions {
@@ -67,6 +70,17 @@ export class PositionEngine {
     this.stopped = false;
     this.scheduleRefresh();
     void this.snapshot(null);
+    if (this.state.brackets.size === 0) this.loadBrackets();
+  }
+
+  /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
+  private loadBrackets(): void {
+    this.options.exchange.fetchBrackets?.().then(
+      (brackets) => {
+        if (!this.stopped) this.commit(applyBrackets(this.state, brackets));
+      },
+      () => undefined,
+    );
   }
 
   /** A mark tick from the stream. */
@@ -147,7 +161,8 @@ export class PositionEngine {
     try {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
     } catch (error) {
-      this.options.onSnapshotError(error);
+      // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
+      if (!this.stopped) this.options.onSnapshotError(error);
       return;
     }
     if (this.stopped) return;

@@ -94,4 +94,20 @@ describe('desk features', () => {
     await running.desk.handlers.setColumnPrefs({ order: ['symbol', 'mark'], hidden: ['roe'] });
     expect((await running.state()).settings.columns).toEqual({ order: ['symbol', 'mark'], hidden: ['roe'] });
   });
+
+  it('loads the notional brackets once connected: maintenance margin everywhere, margin ratio for isolated rows', async () => {
+    running = await startDemoDesk({ markIntervalMs: 60_000 });
+    const demo = running;
+    const rows = await waitFor(() => {
+      const current = demo.desk.positionsView().rows;
+      return current.length > 0 && current.every((row) => row.derived.maintMargin !== null) ? current : undefined;
+    }, 5_000, 'brackets');
+    for (const row of rows) expect(row.derived.maintMargin).toBeGreaterThan(0);
+    const isolated = rows.filter((row) => row.marginType === 'isolated');
+    expect(isolated.length).toBeGreaterThan(0);
+    for (const row of isolated) {
+      expect(row.derived.marginRatioPct).toBeCloseTo((row.derived.maintMargin! / row.derived.margin) * 100, 8);
+    }
+    expect(rows.filter((row) => row.marginType === 'cross').every((row) => row.derived.marginRatioPct === null)).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@
  * signatures with HMAC and RSA), reads positions, and receives mark prices and user data
  * events, logging no errors.
  */
-import { DefaultLogger, USDMClient, WebsocketAPIClient, WebsocketClient } from 'binance';
+import { type DefaultLogger, USDMClient, WebsocketAPIClient, WebsocketClient } from 'binance';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, type SimKeyCredentials, startSimulator } from '../../../electron/simulator';
 
@@ -57,20 +57,24 @@ function streamClient(key: SimKeyCredentials) {
     inbox.push(message as Record<string, unknown>);
     for (const wake of waiters) wake();
   });
+  /** The first collected message that matches, removed from the inbox; rejects after `ms`. */
   const next = (match: (m: Record<string, unknown>) => boolean, ms = 5_000): Promise<Record<string, unknown>> =>
-    within(
-      new Promise((resolve) => {
-        const check = (): void => {
-          const index = inbox.findIndex(match);
-          if (index < 0) return;
-          waiters.delete(check);
-          resolve(inbox.splice(index, 1)[0]!);
-        };
-        waiters.add(check);
-        check();
-      }),
-      ms,
-    );
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const index = inbox.findIndex(match);
+        if (index < 0) return false;
+        done();
+        resolve(inbox.splice(index, 1)[0]!);
+        return true;
+      };
+      const timer = setTimeout(() => (done(), reject(new Error(`no matching message within ${ms} ms`))), ms);
+      const done = (): void => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+      };
+      const wake = (): void => void check();
+      if (!check()) waiters.add(wake);
+    });
   return { client, next };
 }
 
@@ -107,6 +111,11 @@ describe('binance (npm) against the simulator', () => {
     expect(one.p).toMatch(/^\d+\.\d{8}$/);
     sim.setMark('ETHUSDT', '3777.77');
     await next((m) => m.e === 'markPriceUpdate' && m.p === '3777.77000000');
+    await within(client.subscribeAllMarketMarkPrice('usdm', 1000));
+    // The library hands the array frame over as an array, each element tagged with its stream.
+    const all = (await next((m) => Array.isArray(m))) as unknown as { s: string; streamName: string }[];
+    expect(all.map((m) => m.s)).toEqual(sim.truth('oneway').map((r) => r.symbol));
+    expect(all[0]!.streamName).toBe('!markPrice@arr@1s');
     expect(errors).toEqual([]);
   });
 
@@ -129,6 +138,7 @@ describe('binance (npm) against the simulator', () => {
       delivered = await next((m) => m.e === 'ACCOUNT_UPDATE', 250).then(() => true, () => false);
     }
     expect(delivered).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('REST: premiumIndex, exchangeInfo and the signed leverageBracket with all three key types', async () => {
