@@ -8,7 +8,6 @@ import { isZeroDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { Bracket } from './brackets';
 import { derive, type Mark } from './derive';
-import { exchangeFields } from './exchange-fields';
 
 export interface PositionsState {
   /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
@@ -43,6 +42,8 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
   /** Symbols whose mark now comes from this snapshot rather than from a newer stream tick. */
   const snapshotMarks = new Set<string>();
   for (const position of snapshot.rows) {
+    // v1 lists every symbol; keeping marks of flat ones would make every tick copy hundreds of them.
+    if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
     const held = marks.get(position.symbol);
     if (held === undefined || held.time < snapshot.serverTime || snapshotMarks.has(position.symbol)) {
       marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
@@ -110,8 +111,25 @@ function buildRow(
   snapshotAt: number,
   markAt: number | null,
 ): PositionRow {
+  // One object literal, not a spread of exchangeFields(): this runs for every row on every mark tick,
+  // and the spread measured ~150× slower on Node 20 (bench/PROFILE.md).
   return {
-    ...exchangeFields(position),
+    symbol: position.symbol,
+    positionSide: position.positionSide,
+    positionAmt: position.positionAmt,
+    entryPrice: position.entryPrice,
+    breakEvenPrice: position.breakEvenPrice,
+    markPrice: position.markPrice,
+    unRealizedProfit: position.unRealizedProfit,
+    liquidationPrice: position.liquidationPrice,
+    leverage: position.leverage,
+    maxNotionalValue: position.maxNotionalValue,
+    marginType: position.marginType,
+    isolatedMargin: position.isolatedMargin,
+    isAutoAddMargin: position.isAutoAddMargin,
+    notional: position.notional,
+    isolatedWallet: position.isolatedWallet,
+    updateTime: position.updateTime,
     key,
     derived: derive(position, mark, brackets),
     snapshotAt,

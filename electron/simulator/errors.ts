@@ -103,7 +103,3 @@ export const invalidListenKey = (): ApiError => error(400, -1125, 'This listenKe
  */
 export const invalidApiKeyType = (): ApiError =>
   error(400, -4056, 'Invalid API key type: session.logon accepts Ed25519 keys only.');
-
-/** -1101: more parameters than the endpoint takes, or a value of the wrong kind. */
-export const tooManyParameters = (name: string): ApiError =>
-  error(400, -1101, `Parameter '${name}' is not accepted by this endpoint.`);

@@ -6,8 +6,8 @@ import { type Bracket, bracketFor } from './brackets';
 import { type Dec, ONE, abs, dec, div, mul } from './decimal';
 
 /**
- * The taker fee rate assumed by {@link breakEvenPrice}: 0.04 %, Binance's long-standing
- * VIP 0 USDⓈ-M taker rate. Fills with real fees arrive in the next cut.
+ * The taker fee rate: 0.04 %, Binance's long-standing VIP 0 USDⓈ-M taker rate. Every fill
+ * pays it (fills.ts) and {@link breakEvenPrice} assumes it.
  */
 export const TAKER_FEE_RATE: Dec = dec('0.0004');
 

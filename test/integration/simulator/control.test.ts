@@ -137,6 +137,27 @@ describe('control endpoint: faults', () => {
     expect((await (await open(running.urls.wsApi)).call({ id: 3, method: 'session.status' })).status).toBe(200);
   });
 
+  it('rateLimit 418: every origin is banned until retryAfter, WS and REST alike', async () => {
+    const running = await start();
+    const peer = await open(running.urls.wsApi);
+    expect(running.control.rateLimit({ status: 418, retryAfterMs: 60_000 })).toBe(FROZEN_NOW + 60_000);
+    const banned = await peer.call({ id: 1, method: 'session.status' });
+    expect(banned).toMatchObject({ status: 418, error: { code: -1003, data: { retryAfter: FROZEN_NOW + 60_000 } } });
+    expect((await peer.closed).code).toBe(1008);
+    const rest = await fetch(`${running.urls.rest}/fapi/v1/time`);
+    expect([rest.status, rest.headers.get('retry-after')]).toEqual([418, '60']);
+  });
+
+  it('settleFunding runs a funding round now: FUNDING_FEE updates on the user stream', async () => {
+    const running = await start();
+    const api = await open(running.urls.wsApi);
+    const { listenKey } = (await api.call({ id: 1, method: 'userDataStream.start', params: { apiKey: running.accounts[1]!.apiKey } }))
+      .result as { listenKey: string };
+    const peer = await open(`${running.urls.private}/ws/${listenKey}`);
+    expect((await control(running.urls.rest, { command: 'settleFunding' })).body).toEqual({ ok: true });
+    expect(await peer.take()).toMatchObject({ e: 'ACCOUNT_UPDATE', a: { m: 'FUNDING_FEE' } });
+  });
+
   it('stall silences a connection for its duration, then frames flow again', async () => {
     const running = await start({ now: Date.now, markIntervalMs: 20 });
     const peer = await open(`${running.urls.market}/ws/btcusdt@markPrice@1s`);

@@ -66,6 +66,7 @@ describe('the hardened shell', () => {
       webSecurity: true,
       webviewTag: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     const preferences = window?.options.webPreferences as Record<string, unknown>;
     for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames']) {
