@@ -171,15 +171,15 @@ describe('/private connections', () => {
   });
 
   it('listenKeys expire after listenKeyTtlMs unless pinged', async () => {
-    const running = await start({ now: Date.now, listenKeyTtlMs: 300 });
+    const running = await start({ now: Date.now, listenKeyTtlMs: 1_000 });
     const api = await open(running.urls.wsApi);
     const key = await startKey(api, 'oneway');
     const peer = await open(`${running.urls.private}/ws/${key}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await api.call({ id: 'p', method: 'userDataStream.ping', params: { apiKey: keyOf('oneway') } });
-    await new Promise((resolve) => setTimeout(resolve, 200)); // 350 ms after start, 200 after the ping
+    await new Promise((resolve) => setTimeout(resolve, 700)); // 1.2 s after start, 0.7 s after the ping
     expect(peer.drain(() => true)).toBe(0);
-    const expired = await peer.take<Event>(isEvent('listenKeyExpired'), 2_000);
+    const expired = await peer.take<Event>(isEvent('listenKeyExpired'), 3_000);
     expect(expired.listenKey).toBe(key);
     expect(Number.isInteger(expired.E)).toBe(true);
     expect(peer.socket.readyState).toBe(peer.socket.OPEN); // the socket stays; the key is gone

@@ -81,7 +81,7 @@ describe('the hardened shell', () => {
     expect(created).toBeDefined();
     const contents = fakeContents();
     created!({}, contents);
-    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const preventDefault = vi.fn();
       contents.listeners.get(event)?.({ preventDefault });
       expect(preventDefault, event).toHaveBeenCalled();
@@ -94,9 +94,11 @@ describe('the hardened shell', () => {
     let requestHandler: Listener = () => undefined;
     let checkHandler: (...args: unknown[]) => unknown = () => true;
     let headersHandler: Listener = () => undefined;
+    let deviceHandler: (...args: unknown[]) => unknown = () => true;
     hardenSession({
       setPermissionRequestHandler: (handler: Listener) => (requestHandler = handler),
       setPermissionCheckHandler: (handler: (...args: unknown[]) => unknown) => (checkHandler = handler),
+      setDevicePermissionHandler: (handler: (...args: unknown[]) => unknown) => (deviceHandler = handler),
       webRequest: { onHeadersReceived: (handler: Listener) => (headersHandler = handler) },
     } as never);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
@@ -105,6 +107,8 @@ describe('the hardened shell', () => {
       expect(callback, permission).toHaveBeenCalledWith(false);
       expect(checkHandler({}, permission), permission).toBe(false);
     }
+    // WebHID / WebUSB / Web Serial devices are refused too.
+    expect(deviceHandler({ deviceType: 'usb', origin: 'file://' })).toBe(false);
     const callback = vi.fn();
     headersHandler({ responseHeaders: { 'Content-Security-Policy': ["default-src *"], 'X-Other': ['kept'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY], 'X-Other': ['kept'] } });
