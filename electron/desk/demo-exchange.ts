@@ -15,7 +15,8 @@ export interface DemoExchange {
 
 /** Starts the simulator in this process on a free loopback port. */
 export async function startDemoExchange(): Promise<DemoExchange> {
-  const simulator = await startSimulator({ seed: Date.now() % 2 ** 31 });
+  // Activity on: occasional fills and funding make demo mode feel like a live account.
+  const simulator = await startSimulator({ seed: Date.now() % 2 ** 31, activity: true });
   const credentialsOf = (name: DemoAccount): Credentials => {
     const account = simulator.accounts.find((candidate) => candidate.name === name);
     if (account === undefined) throw new Error(`The simulator has no ${name} account`);
