@@ -14,7 +14,7 @@ import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeC
 import { measureClockOffset } from './clock';
 import { ExchangeError, fromExchangeReply } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
-import { accountPosition, pingUserDataStream, type ReplyInfo, type WsApiContext } from './methods';
+import { accountPosition, pingUserDataStream, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
 import { fetchLeverageBrackets, fetchServerTime, fetchTradingSymbols } from './rest';
 import { replyEnvelopeSchema } from './wire';
 import type { RpcSocket } from './transport';
@@ -45,6 +45,8 @@ export class ExchangeClient {
   private generation = 0;
   private readonly now: () => number;
   private readonly timings: ClientTimings;
+  /** WS API connections authenticated with session.logon (Ed25519). */
+  private readonly sessions = new WeakSet<RpcSocket>();
 
   constructor(private readonly options: ExchangeClientOptions) {
     this.now = options.now ?? Date.now;
@@ -179,6 +181,7 @@ export class ExchangeClient {
       signer: this.options.signer,
       serverNow: () => this.serverNow(),
       onReply: (info) => this.recordReply(info),
+      loggedOn: () => this.sessions.has(rpc),
     };
   }
 
@@ -219,6 +222,12 @@ export class ExchangeClient {
       onDropped: (what) => {
         // While connecting, the connect step itself reports failures (and knows an auth error from a drop).
         if (current() && this.link !== null) this.scheduleReconnect(`The ${what} dropped.`);
+      },
+      logon: async (rpc) => {
+        // Ed25519 keys log on once per connection; HMAC and RSA keys sign every request.
+        if (this.options.signer.keyType !== 'ED25519') return;
+        await sessionLogon(this.context(rpc));
+        this.sessions.add(rpc);
       },
       onServerNotice: (frame) => {
         // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2).

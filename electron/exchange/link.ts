@@ -38,6 +38,8 @@ export interface LinkHooks {
   onDropped: (what: string) => void;
   /** A WS API frame answering no request (e.g. the server revoking the session). */
   onServerNotice: (frame: unknown) => void;
+  /** Authenticates a new WS API connection where the key type allows a session (Ed25519). */
+  logon: (rpc: RpcSocket) => Promise<void>;
 }
 
 /** Opens the three sockets; on any failure closes what was opened and rethrows. */
@@ -55,6 +57,7 @@ export async function openLink(hooks: LinkHooks, now: number): Promise<Link> {
       onClose: () => hooks.onDropped('connection to the exchange'),
     });
     opened.push(rpc);
+    await hooks.logon(rpc);
     const stream = await MarkPriceStream.connect(hooks.endpoints.market, {
       onTick: hooks.onTick,
       onFrame: () => hooks.onFrame(streamWatch),

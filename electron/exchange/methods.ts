@@ -24,6 +24,8 @@ export interface WsApiContext {
   serverNow: () => number;
   /** Called after every reply, success or error: rate-limit usage and latency. */
   onReply?: (info: ReplyInfo) => void;
+  /** True once `session.logon` succeeded on this connection: signed requests then carry no key or signature. */
+  loggedOn?: () => boolean;
 }
 
 /** Sends a request and returns its `result`, or throws an ExchangeError built from its `error`. */
@@ -40,8 +42,14 @@ async function call(context: WsApiContext, method: string, params?: Params): Pro
   return reply.result;
 }
 
-/** Adds apiKey, timestamp and recvWindow, then the signature (USER_DATA security). */
+/**
+ * Adds apiKey, timestamp and recvWindow, then the signature (USER_DATA security). After
+ * `session.logon` the session carries the key: only the timestamp and window are sent.
+ */
 function signed(context: WsApiContext, params: Params): Params {
+  if (context.loggedOn?.() === true) {
+    return { ...params, timestamp: Math.round(context.serverNow()), recvWindow: RECV_WINDOW_MS };
+  }
   return signParams(context.signer, {
     ...params,
     apiKey: context.signer.apiKey,
@@ -75,4 +83,20 @@ function readListenKey(result: unknown): string {
     throw linkError('The exchange sent no listen key.');
   }
   return key;
+}
+
+/**
+ * `session.logon` (weight 2, Ed25519 keys only — PROTOCOL §3): authenticates the connection once, so
+ * later requests need no signature. The payload signed is `apiKey=…&timestamp=…` (+ recvWindow).
+ */
+export async function sessionLogon(context: WsApiContext): Promise<void> {
+  await call(
+    context,
+    'session.logon',
+    signParams(context.signer, {
+      apiKey: context.signer.apiKey,
+      timestamp: Math.round(context.serverNow()),
+      recvWindow: RECV_WINDOW_MS,
+    }),
+  );
 }
