@@ -45,7 +45,10 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
     // v1 lists every symbol; keeping marks of flat ones would make every tick copy hundreds of them.
     if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
     const held = marks.get(position.symbol);
-    if (held === undefined || held.time < snapshot.serverTime || snapshotMarks.has(position.symbol)) {
+    // An older mark at the same price stays as it is: the row then keeps its identity (no re-render,
+    // no delta) when a periodic snapshot confirms what is already shown.
+    const newer = held === undefined || (held.time < snapshot.serverTime && held.price !== position.markPrice);
+    if (newer || snapshotMarks.has(position.symbol)) {
       marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
       snapshotMarks.add(position.symbol);
     }

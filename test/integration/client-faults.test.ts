@@ -120,6 +120,25 @@ describe('faults: user data stream', () => {
   });
 });
 
+describe('faults: hostile frames', () => {
+  it('malformed frames on the mark and user streams change nothing and crash nothing', async () => {
+    running = await startDemoDesk({ markIntervalMs: 60_000, control: true }, 60_000, FAST);
+    const demo = running;
+    await expectTruth(demo);
+    const before = demo.desk.positionsView();
+    for (const kind of ['market', 'private'] as const) {
+      for (const variant of ['non-json', 'binary', 'truncated', 'wrong-types', 'unknown-event'] as const) {
+        expect(demo.simulator.control.malformed({ kind, variant })).toBeGreaterThanOrEqual(1);
+      }
+    }
+    // A fill after the junk still arrives: the streams survived it.
+    demo.simulator.control.fill({ account: 'oneway', symbol: 'ETHUSDT', side: 'BUY', positionSide: 'BOTH', qty: '0.5' });
+    await expectTruth(demo);
+    expect(demo.desk.positionsView().rows.find((row) => row.key === 'BTCUSDT:BOTH')).toBe(before.rows.find((row) => row.key === 'BTCUSDT:BOTH'));
+    expect((await demo.state()).connection.state).toBe('live');
+  });
+});
+
 describe('faults: clock and limits', () => {
   it.each([5_000, -5_000])('the exchange clock skews by %i ms: requests keep working', async (skew) => {
     running = await startDemoDesk({ markIntervalMs: 60_000, control: true }, 300, FAST);
