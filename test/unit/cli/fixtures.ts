@@ -48,6 +48,11 @@ export const HEDGE_ROWS: ExchangePosition[] = [
 /** A view after a snapshot at `at` and, optionally, mark ticks at `at + 500`. */
 export function viewOf(rows: ExchangePosition[], at: number, ticks: Array<[string, string]> = [], selected: string | null = null): PositionsView {
   let state: PositionsState = applySnapshot(EMPTY_STATE, { rows, receivedAt: at, serverTime: at, symbol: null });
+  // Selecting a symbol re-reads it with `symbol` (as the engine does), which keeps its mark even when flat.
+  if (selected !== null) {
+    const selectedRows = rows.filter((row) => row.symbol === selected);
+    state = applySnapshot(state, { rows: selectedRows, receivedAt: at, serverTime: at, symbol: selected });
+  }
   for (const [symbol, markPrice] of ticks) state = applyMarkPrice(state, { symbol, markPrice, eventTime: at + 400 }, at + 500);
   return buildView(state, selected, 1, at);
 }
