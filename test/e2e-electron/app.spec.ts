@@ -14,7 +14,7 @@ const binary = electronBinary(root);
 const SKIP_REASON =
   'No Electron binary on this machine (node_modules/electron/path.txt or ELECTRON_OVERRIDE_DIST_PATH): the Electron runtime cannot be downloaded here.';
 if (binary === null) console.log(`e2e-electron skipped: ${SKIP_REASON}`);
-test.skip(binary === null, SKIP_REASON);
+test.skip(binary === null, SKIP_REASON); // the Electron binary guard: the only allowed skip
 
 test('the app opens in demo mode and shows live positions with mark and liquidation prices', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'perpdesk-e2e-'));
