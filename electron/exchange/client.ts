@@ -12,7 +12,7 @@ import type { Bracket } from '../positions/brackets';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { measureClockOffset } from './clock';
-import { ExchangeError, fromExchangeReply } from './errors';
+import { ExchangeError, forKeyType, fromExchangeReply } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
 import { accountPosition, pingUserDataStream, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
 import { fetchLeverageBrackets, fetchServerTime, fetchTradingSymbols } from './rest';
@@ -80,8 +80,13 @@ export class ExchangeClient {
     this.start();
   }
 
-  /** Stops for good after an authentication failure: retrying cannot help until the user acts. */
+  /**
+   * Stops for good after an authentication failure: retrying cannot help until the user acts
+   * (reconnect() or a new client for another profile). The first report stands; its owner may
+   * report the same failure again.
+   */
   failAuth(message: string): void {
+    if (this.state === 'auth-failed') return;
     this.stop();
     this.setState('auth-failed', message);
   }
@@ -121,7 +126,8 @@ export class ExchangeClient {
 
   /**
    * Runs a request with the client's rules: nothing is sent while paused by a 429 or banned; a
-   * -1021 clock error re-measures the offset and retries once; 429 pauses, 418 stops everything.
+   * -1021 clock error re-measures the offset and retries once; 429 pauses, 418 stops everything;
+   * a rejected key or signature stops the client (no request or connection follows).
    */
   private async guarded<T>(send: (context: WsApiContext) => Promise<T>, retried = false): Promise<T> {
     const link = this.link;
@@ -132,8 +138,9 @@ export class ExchangeClient {
     }
     try {
       return await send(this.context(link.rpc));
-    } catch (error) {
-      if (!(error instanceof ExchangeError)) throw error;
+    } catch (thrown) {
+      if (!(thrown instanceof ExchangeError)) throw thrown;
+      const error = forKeyType(thrown, this.options.signer.keyType);
       if (error.kind === 'clock' && !retried) {
         await this.syncClock();
         this.options.events.onNotice?.('resync', `The exchange rejected our timestamp; clock re-synchronised (offset ${this.metrics.clockOffsetMs ?? 0} ms).`);
@@ -141,6 +148,7 @@ export class ExchangeClient {
       }
       if (error.kind === 'rate-limit') this.pause(error.retryAfter);
       if (error.kind === 'banned') this.enterBan(error);
+      if (error.kind === 'auth' && link === this.link) this.failAuth(error.message);
       throw error;
     }
   }
@@ -289,7 +297,9 @@ export class ExchangeClient {
     } catch (error) {
       if (generation !== this.generation) return;
       // A rejected key (e.g. userDataStream.start answering -2015) will be rejected again: stop.
-      if (error instanceof ExchangeError && error.kind === 'auth') return this.failAuth(error.message);
+      if (error instanceof ExchangeError && error.kind === 'auth') {
+        return this.failAuth(forKeyType(error, this.options.signer.keyType).message);
+      }
       if (error instanceof ExchangeError && error.kind === 'banned') return this.enterBan(error);
       this.scheduleReconnect(`Cannot reach the exchange: ${(error as Error).message}`);
       return;

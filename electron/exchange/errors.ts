@@ -2,6 +2,7 @@
  * Exchange errors with meaning (PROTOCOL §8). Branch on the numeric code, never on the message text,
  * which Binance changes freely; the plain-language text is ours and is what the trader reads.
  */
+import type { KeyType } from './signing';
 
 /** How the client reacts to an error. */
 export type ErrorKind =
@@ -107,6 +108,32 @@ export function fromExchangeReply(
   if (meaning !== undefined) return new ExchangeError(code, meaning.kind, meaning.message, status, exchangeMessage);
   const kind: ErrorKind = status >= 500 ? 'transient' : 'request';
   return new ExchangeError(code, kind, `The exchange answered with error ${code}.`, status, exchangeMessage);
+}
+
+const KEY_TYPE_NAMES: Readonly<Record<KeyType, string>> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
+const KEY_MATERIAL: Readonly<Record<KeyType, string>> = { HMAC: 'secret', ED25519: 'private key', RSA: 'private key' };
+
+/**
+ * Restates a signature or key-type rejection for the key PerpDesk holds. The exchange says only
+ * "signature not valid" (-1022), and the usual cause besides a mistyped secret is a key registered
+ * on the exchange as another type (an HMAC secret used for an Ed25519 key, an RSA PEM for an HMAC
+ * key…): naming the type in use tells the trader what to compare. Other errors are returned as is.
+ */
+export function forKeyType(error: ExchangeError, keyType: KeyType): ExchangeError {
+  const name = KEY_TYPE_NAMES[keyType];
+  const others = (Object.keys(KEY_TYPE_NAMES) as KeyType[])
+    .filter((type) => type !== keyType)
+    .map((type) => KEY_TYPE_NAMES[type])
+    .join(' or ');
+  let message: string;
+  if (error.code === -1022) {
+    message = `The exchange rejected the signature made with this ${name} ${KEY_MATERIAL[keyType]}: check that it belongs to this API key, and that the key is registered on the exchange as an ${name} key (not ${others}).`;
+  } else if (error.code === -4056) {
+    message = `The exchange rejected the key type: PerpDesk holds an ${name} key; check that the API key is registered on the exchange as ${name}.`;
+  } else {
+    return error;
+  }
+  return new ExchangeError(error.code, error.kind, message, error.status, error.exchangeMessage, error.retryAfter);
 }
 
 /** A failure of the link itself (timeout, closed socket): always transient. */

@@ -36,7 +36,7 @@ export interface LinkHooks {
   onTick: (tick: MarkTick) => void;
   onUserEvent: (event: UserEvent) => void;
   onDropped: (what: string) => void;
-  /** A WS API frame answering no request (e.g. the server revoking the session). */
+  /** A message the server sent on its own on the WS API (e.g. revoking the session). */
   onServerNotice: (frame: unknown) => void;
   /** Authenticates a new WS API connection where the key type allows a session (Ed25519). */
   logon: (rpc: RpcSocket) => Promise<void>;
@@ -53,7 +53,7 @@ export async function openLink(hooks: LinkHooks, now: number): Promise<Link> {
     const rpc = await RpcSocket.connect(hooks.endpoints.wsApi, hooks.requestTimeoutMs, {
       onFrame: () => hooks.onFrame(rpcWatch),
       onBadFrame: hooks.onBadFrame,
-      onUnsolicited: hooks.onServerNotice,
+      onServerNotice: hooks.onServerNotice,
       onClose: () => hooks.onDropped('connection to the exchange'),
     });
     opened.push(rpc);

@@ -1,10 +1,10 @@
 /**
  * A request/response channel over one WebSocket, matched by id, with a timeout per request. It knows
- * nothing about Binance beyond "a reply echoes the request's id": meaning is the methods' business.
+ * nothing about Binance beyond "a reply echoes the request's id, and the server's own messages carry
+ * `id: null`": meaning is the methods' business.
  */
-import type WebSocket from 'ws';
 import { linkError } from './errors';
-import { openSocket, parseTextFrame } from './socket';
+import { ExchangeSocket, openSocket, type FrameSocket, type SocketEvents } from './socket';
 
 interface Pending {
   resolve: (reply: Record<string, unknown>) => void;
@@ -12,31 +12,28 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-export interface RpcSocketEvents {
-  /** A frame that answers no pending request (unknown id, or `id: null` notices from the server). */
-  onUnsolicited?: (frame: unknown) => void;
-  /** A frame that is not JSON or not an object: counted, never acted on. */
+export interface RpcSocketEvents extends SocketEvents {
+  /** A message the server sent on its own (`"id": null`, e.g. a revoked session, PROTOCOL §2). */
+  onServerNotice?: (frame: Record<string, unknown>) => void;
+  /**
+   * A frame that is counted and never acted on: not a JSON object, or a reply to no pending request
+   * (an unknown id, a duplicate, one that came after its request timed out, an id of the wrong type).
+   */
   onBadFrame?: (reason: string) => void;
-  /** The socket closed, for whatever reason; every pending request has been rejected. */
-  onClose?: (code: number, reason: string) => void;
-  /** Any frame arrived (liveness). */
-  onFrame?: () => void;
 }
 
-export class RpcSocket {
+/** Pending requests are rejected before `onClose` is reported. */
+export class RpcSocket extends ExchangeSocket<RpcSocketEvents> {
   private readonly pending = new Map<string, Pending>();
   private nextId = 1;
-  private closed = false;
 
-  private constructor(
-    private readonly socket: WebSocket,
+  /** Wraps an open socket; `connect` is the usual way in (tests hand in a stand-in). */
+  constructor(
+    socket: FrameSocket,
     private readonly requestTimeoutMs: number,
-    private readonly events: RpcSocketEvents,
+    events: RpcSocketEvents = {},
   ) {
-    socket.on('message', (data, isBinary) => this.handleFrame(parseTextFrame(data, isBinary)));
-    socket.on('close', (code, reason) => this.handleClose(code, reason.toString()));
-    socket.on('pong', () => this.events.onFrame?.());
-    socket.on('error', () => undefined); // 'close' follows every error; handled there
+    super(socket, events);
   }
 
   static async connect(url: string, requestTimeoutMs: number, events: RpcSocketEvents = {}): Promise<RpcSocket> {
@@ -48,13 +45,9 @@ export class RpcSocket {
     return this.pending.size;
   }
 
-  get isOpen(): boolean {
-    return !this.closed;
-  }
-
   /** Sends `{id, method, params}` and resolves with the reply object carrying the same id. */
   request(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>> {
-    if (this.closed) return Promise.reject(linkError('The connection to the exchange is closed.'));
+    if (!this.isOpen) return Promise.reject(linkError('The connection to the exchange is closed.'));
     const id = `pd${this.nextId++}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -66,53 +59,34 @@ export class RpcSocket {
     });
   }
 
-  /** Closes the socket; pending requests are rejected. */
-  /** Sends a WebSocket ping; the pong counts as a frame for liveness. */
-  ping(): void {
-    if (!this.closed && this.socket.readyState === this.socket.OPEN) this.socket.ping();
-  }
-
-  /** Drops the connection at once, without a closing handshake (a stalled peer would not answer it). */
-  terminate(): void {
-    if (this.closed) return;
-    this.socket.terminate();
-    this.handleClose(1006, 'terminated by client');
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.socket.close(1000, 'client closing');
-    // If the peer never completes the closing handshake, do not wait for it.
-    setTimeout(() => this.socket.terminate(), 1_000).unref();
-    this.handleClose(1000, 'client closing');
-  }
-
-  private handleFrame(frame: unknown): void {
-    this.events.onFrame?.();
+  protected receive(frame: unknown): void {
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
       this.events.onBadFrame?.('not a JSON object');
       return;
     }
     const reply = frame as Record<string, unknown>;
     const id = reply.id;
-    const pending = typeof id === 'string' ? this.pending.get(id) : undefined;
-    if (pending === undefined || typeof id !== 'string') {
-      this.events.onUnsolicited?.(frame);
+    if (id === null) {
+      this.events.onServerNotice?.(reply);
       return;
     }
-    this.pending.delete(id);
+    // Our ids are strings; a number, object or unknown string answers nothing we asked. Acting on it
+    // (say, a stale duplicate carrying an error) could tear down a healthy session.
+    const pending = typeof id === 'string' ? this.pending.get(id) : undefined;
+    if (pending === undefined) {
+      this.events.onBadFrame?.(typeof id === 'string' ? 'reply to no pending request' : 'reply id missing or of the wrong type');
+      return;
+    }
+    this.pending.delete(id as string);
     clearTimeout(pending.timer);
     pending.resolve(reply);
   }
 
-  private handleClose(code: number, reason: string): void {
-    const wasClosed = this.closed;
-    this.closed = true;
+  protected override release(): void {
     for (const [id, pending] of this.pending) {
       clearTimeout(pending.timer);
       pending.reject(linkError('The connection to the exchange closed before it answered.'));
       this.pending.delete(id);
     }
-    if (!wasClosed) this.events.onClose?.(code, reason);
   }
 }

@@ -10,6 +10,7 @@ import type { ControlReply } from './control';
 import type { LinkSelector } from './link-registry';
 import type { MalformedVariant } from './malformed-frames';
 import type { V1PositionRow } from './position-rows';
+import type { TrafficStats } from './traffic';
 
 /** A control command the simulator refused (bad field, unknown symbol, nothing to expire…). */
 export class SimControlError extends Error {
@@ -60,6 +61,8 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** What the simulator has received so far: handshakes by route, WS API requests, REST requests. */
+  stats(): TrafficStats;
 }
 
 /** Builds the typed surface over a command runner. */
@@ -91,5 +94,9 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     malformed: (args) => count({ command: 'malformed', ...args }, 'sent'),
     settleFunding: () => void call({ command: 'settleFunding' }),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
+    stats: () => {
+      const { ok: _ok, ...stats } = call({ command: 'stats' });
+      return stats as unknown as TrafficStats;
+    },
   };
 }

@@ -43,6 +43,7 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('settleFunding', {}),
   command('truth', { account }),
+  command('stats', {}),
 ]);
 
 /** A validated command. */

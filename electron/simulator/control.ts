@@ -14,6 +14,7 @@ import type { Market } from './market';
 import type { V1PositionRow } from './position-rows';
 import type { WeightLedger } from './rate-limit';
 import type { SimClock } from './clock';
+import type { Traffic } from './traffic';
 
 /** What commands act on. */
 export interface ControlTarget {
@@ -23,6 +24,7 @@ export interface ControlTarget {
   readonly listenKeys: ListenKeys;
   readonly clock: SimClock;
   readonly ledger: WeightLedger;
+  readonly traffic: Traffic;
   readonly truth: (account: AccountName) => V1PositionRow[];
   /** Forces a mark and runs the risk checks it may trigger. */
   readonly setMark: (symbol: string, price: string) => void;
@@ -110,6 +112,8 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       return { ok: true };
     case 'truth':
       return { ok: true, rows: target.truth(command.account) };
+    case 'stats':
+      return { ok: true, ...target.traffic.stats() };
   }
 }
 

@@ -11,6 +11,7 @@ import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
 import { headerKey, restParams, verifySignedRest } from './rest-auth';
 import { REST_ROUTES, type RestDeps, type RestResult } from './rest-endpoints';
+import type { Traffic } from './traffic';
 import type { Caller } from './ws-api-types';
 
 /** Path of the control endpoint for test harnesses. */
@@ -23,6 +24,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface HttpDeps extends RestDeps {
   readonly ledger: WeightLedger;
   readonly findKey: (apiKey: string) => KnownKey<AccountName> | undefined;
+  /** Counts REST requests (not control commands). */
+  readonly traffic: Traffic;
   /** Runs a control command (JSON text); undefined when the endpoint is disabled (404). */
   readonly control?: (body: string) => RestResult;
 }
@@ -53,6 +56,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps)
     const body = await readBody(req);
     return send(res, body === undefined ? { status: 413, body: { ok: false, error: 'body too large' } } : deps.control(body));
   }
+  deps.traffic.restRequest();
   const route = REST_ROUTES.get(path)?.get(method);
   if (!route) return send(res, invalid(REST_ROUTES.has(path) ? 405 : 404));
 

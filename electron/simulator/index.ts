@@ -27,6 +27,7 @@ import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
 import { startFundingClock } from './funding-clock';
+import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
 import { UserStreamHub } from './user-streams';
 import { WS_API_PATH, WsApiServer } from './ws-api';
@@ -39,6 +40,7 @@ export type { ScenarioName } from './scenarios';
 export type { ControlReply } from './control';
 export type { FillReceipt } from './account-book';
 export { SimControlError, type FillArgs, type SimControl } from './control-api';
+export type { TrafficStats } from './traffic';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
 export interface SimAccountCredentials {
@@ -112,6 +114,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   const keys = demoKeyRegistry();
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
+  const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
   const exchange: Exchange = {
     now,
@@ -134,13 +137,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     listenKeys,
     clock,
     ledger,
+    traffic,
     truth,
     setMark,
     settleFunding: () => book.settleFunding(),
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
-  const wsApi = new WsApiServer(exchange, ledger, links);
+  const wsApi = new WsApiServer(exchange, ledger, links, traffic);
   const server = createServer(
     createRestHandler({
       now,
@@ -150,10 +154,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       listenKeys,
       ledger,
       findKey: exchange.findKey,
+      traffic,
       control: o.control ? (body) => controlOverHttp(run, body) : undefined,
     }),
   );
-  routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users });
+  routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users }, traffic);
   await listen(server, o.port, o.host);
   const stoppers = [
     startMarkFeed({

@@ -11,6 +11,7 @@ import { frameText } from './frame-text';
 import type { LinkRegistry } from './link-registry';
 import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
+import type { Traffic } from './traffic';
 import { refuseUpgrade } from './upgrade-refusal';
 import { type Reply, dispatch } from './ws-api-dispatch';
 import type { Exchange, Session } from './ws-api-types';
@@ -36,6 +37,7 @@ export class WsApiServer {
     private readonly exchange: Exchange,
     private readonly ledger: WeightLedger,
     private readonly links: LinkRegistry,
+    private readonly traffic: Traffic,
   ) {}
 
   /**
@@ -59,6 +61,7 @@ export class WsApiServer {
     this.server.handleUpgrade(request, socket, head, (ws) => {
       const link = this.links.attach(ws, 'wsApi');
       ws.on('message', (data, isBinary) => {
+        this.traffic.wsApiRequest();
         const reply = this.answer(frameText(data), isBinary, session);
         link.send(JSON.stringify(reply));
         if (reply.status === 418) link.close(BANNED_CLOSE.code, BANNED_CLOSE.reason);

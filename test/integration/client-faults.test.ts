@@ -150,6 +150,12 @@ describe('faults: clock and limits', () => {
     demo.simulator.control.fill({ account: 'oneway', symbol: 'SOLUSDT', side: 'SELL', positionSide: 'BOTH', qty: '5' });
     await expectTruth(demo);
     await waitFor(() => ((demo.desk.handlers.getTimeline() as { kind: string }[]).some((e) => e.kind === 'resync') ? true : undefined), 5_000, 'resync');
+    // What the status bar shows: the link state, the re-measured offset, and weight from rateLimits.
+    const status = (await demo.state()).connection;
+    expect(status.state).toBe('live');
+    expect(Math.abs((status.clockOffsetMs ?? 0) - skew)).toBeLessThan(1_000);
+    expect(status.weightLimit).toBe(2_400);
+    expect(status.weightUsed).toBeGreaterThan(0);
   });
 
   it('429: requests pause (degraded) until the retry time, then resume', async () => {

@@ -37,7 +37,7 @@ describe('key types', () => {
     ['HMAC', 'hedge', 3],
     ['RSA', 'hedge', 3],
     ['ED25519', 'oneway', 0],
-  ] as const)('%s key: positions equal the truth; signatures per snapshot: %i', async (keyType, account, perSnapshot) => {
+  ] as const)('%s key (%s account): positions equal the truth; signatures per snapshot: %i', async (keyType, account, perSnapshot) => {
     simulator = await startSimulator({ seed: 9, markIntervalMs: 60_000 });
     const key = simulator.keys.find((k) => k.keyType === keyType && k.name === account)!;
     const credentials = 'secret' in key ? { apiKey: key.apiKey, secret: key.secret } : { apiKey: key.apiKey, privateKeyPem: key.privateKeyPem };

@@ -1,12 +1,14 @@
 /**
  * The request/response transport over a real socket on 127.0.0.1, against a bare `ws` server the
  * test scripts: ids match replies, timeouts reject and clean up, a close rejects what is pending,
- * and junk frames are counted without effect.
+ * junk frames and replies to nothing pending (unknown, duplicate, late, wrongly typed ids) are
+ * counted without effect, and only `id: null` frames reach the owner as server notices.
  */
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RpcSocket } from '../../electron/exchange/transport';
+import { waitFor } from '../support/wait';
 
 let server: WebSocketServer | null = null;
 
@@ -63,27 +65,54 @@ describe('RpcSocket', () => {
     expect(closes).toBe(1);
   });
 
-  it('counts junk and passes unsolicited frames on without touching pending requests', async () => {
+  it('counts junk and replies to nothing pending, passes id:null notices on, and still answers the request', async () => {
     const bad: string[] = [];
-    const unsolicited: unknown[] = [];
+    const notices: unknown[] = [];
     const url = await serve((socket, request) => {
+      const reply = { id: request.id, status: 200, result: 'ok' };
       socket.send('not json {');
       socket.send(Buffer.from([0xff, 0x00]), { binary: true });
       socket.send('[1,2,3]');
       socket.send(JSON.stringify({ id: null, status: 401, error: { code: -2015, msg: 'Invalid API-key' } }));
       socket.send(JSON.stringify({ id: 'unknown-id', status: 200, result: 1 }));
-      socket.send(JSON.stringify({ id: request.id, status: 200, result: 'ok' }));
+      socket.send(JSON.stringify({ ...reply, id: Number(request.id.replace(/\D/g, '')) })); // same digits, a number
+      socket.send(JSON.stringify({ ...reply, id: { id: request.id } }));
+      socket.send(JSON.stringify(reply));
+      // A duplicate carrying an error must not be mistaken for anything: it answers nothing pending.
+      socket.send(JSON.stringify({ id: request.id, status: 401, error: { code: -2015, msg: 'Invalid API-key' } }));
     });
     const rpc = await RpcSocket.connect(url, 2_000, {
       onBadFrame: (reason) => bad.push(reason),
-      onUnsolicited: (frame) => unsolicited.push(frame),
+      onServerNotice: (frame) => notices.push(frame),
     });
-    await expect(rpc.request('x')).resolves.toMatchObject({ result: 'ok' });
-    expect(bad).toHaveLength(3);
-    expect(unsolicited).toEqual([
-      { id: null, status: 401, error: { code: -2015, msg: 'Invalid API-key' } },
-      { id: 'unknown-id', status: 200, result: 1 },
+    await expect(rpc.request('x')).resolves.toEqual({ id: 'pd1', status: 200, result: 'ok' });
+    await waitFor(() => (bad.length === 7 ? true : undefined), 5_000, 'the duplicate');
+    expect(bad).toEqual([
+      'not a JSON object',
+      'not a JSON object',
+      'not a JSON object',
+      'reply to no pending request',
+      'reply id missing or of the wrong type',
+      'reply id missing or of the wrong type',
+      'reply to no pending request',
     ]);
+    expect(notices).toEqual([{ id: null, status: 401, error: { code: -2015, msg: 'Invalid API-key' } }]);
+    expect(rpc.pendingCount).toBe(0);
+    expect(rpc.isOpen).toBe(true);
+    rpc.close();
+  });
+
+  it('a reply that comes after its request timed out is counted, not delivered', async () => {
+    const bad: string[] = [];
+    const held: Array<[WebSocket, string]> = [];
+    const url = await serve((socket, request) => held.push([socket, request.id]));
+    const rpc = await RpcSocket.connect(url, 100, { onBadFrame: (reason) => bad.push(reason) });
+    await expect(rpc.request('slow')).rejects.toThrow(/did not answer slow/);
+    const [socket, id] = held[0]!;
+    socket.send(JSON.stringify({ id, status: 200, result: 'late' }));
+    await waitFor(() => (bad.length === 1 ? true : undefined), 5_000, 'the late reply');
+    expect(bad).toEqual(['reply to no pending request']);
+    expect(rpc.pendingCount).toBe(0);
     rpc.close();
   });
 });

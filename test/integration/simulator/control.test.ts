@@ -1,6 +1,6 @@
 /**
  * The control endpoint (`POST /__sim`) and `RunningSimulator.control`: validation, fills,
- * marks, truth, and an observable effect for every fault command.
+ * marks, truth, an observable effect for every fault command, and the traffic counters.
  */
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -250,5 +250,52 @@ describe('control endpoint: faults', () => {
     await expect(peer.take(() => true, 200)).rejects.toThrow();
     const ping = await api.call({ id: 2, method: 'userDataStream.ping', params: { apiKey: running.accounts[0]!.apiKey } });
     expect(ping).toMatchObject({ status: 400, error: { code: -1125 } });
+  });
+});
+
+/** Resolves with the HTTP status a refused handshake got. */
+function refusedWith(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    Peer.open(url).then(
+      (peer) => {
+        peers.push(peer);
+        reject(new Error(`${url} was accepted`));
+      },
+      (error: Error) => resolve(Number(/\d{3}/.exec(error.message)?.[0] ?? 0)),
+    );
+  });
+}
+
+describe('control endpoint: traffic counters (stats)', () => {
+  it('count every handshake by route (refused ones too), every WS API frame and REST request, but not control commands', async () => {
+    const running = await start();
+    expect(running.control.stats()).toEqual({
+      handshakes: { wsApi: 0, market: 0, public: 0, private: 0, unknown: 0 },
+      wsApiRequests: 0,
+      restRequests: 0,
+    });
+
+    const api = await open(running.urls.wsApi);
+    await api.call({ id: 1, method: 'session.status' });
+    api.send('not json');
+    await api.take((message) => message.status === 400);
+    await open(`${running.urls.market}/stream?streams=btcusdt@markPrice@1s`);
+    expect(await refusedWith(`${running.urls.rest}/nowhere/ws/x`)).toBe(404);
+    await fetch(`${running.urls.rest}/fapi/v1/time`);
+    await fetch(`${running.urls.rest}/fapi/v1/nothing-here`);
+
+    // A banned origin's handshake is refused (418) and still counted: a storm would show here.
+    running.control.rateLimit({ status: 418, retryAfterMs: 60_000 });
+    expect(await refusedWith(running.urls.wsApi)).toBe(418);
+
+    const expected = {
+      handshakes: { wsApi: 2, market: 1, public: 0, private: 0, unknown: 1 },
+      wsApiRequests: 2,
+      restRequests: 2,
+    };
+    expect(running.control.stats()).toEqual(expected);
+    const overHttp = await control(running.urls.rest, { command: 'stats' });
+    expect(overHttp).toEqual({ status: 200, body: { ok: true, ...expected } });
+    expect(running.control.stats()).toEqual(expected); // control commands are not traffic
   });
 });

@@ -9,23 +9,11 @@ import { parseTextFrame } from '../../../electron/exchange/socket';
 import { readUserEvent } from '../../../electron/exchange/user-events';
 import { readMarkTick, replyEnvelopeSchema } from '../../../electron/exchange/wire';
 import { applyMarkPrice, applySnapshot, EMPTY_STATE } from '../../../electron/positions/reducer';
+import { hostileValue } from '../../support/hostile-values';
 
 const valid = { e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.10000000' };
 
 /** Frames that look almost right: a valid tick with one field replaced by something hostile. */
-const hostileValue = fc.oneof(
-  fc.constant('1e309'),
-  fc.constant('NaN'),
-  fc.constant(2 ** 60),
-  fc.constant(-1),
-  fc.constant(null),
-  fc.constant(''),
-  fc.constant('9'.repeat(40)),
-  fc.double(),
-  fc.string(),
-  fc.array(fc.integer()),
-  fc.object(),
-);
 const nearlyValid = fc.tuple(fc.constantFrom('e', 'E', 's', 'p'), hostileValue).map(([field, value]) => ({ ...valid, [field]: value }));
 
 const anyFrame = fc.oneof(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../electron/exchange/backoff';
-import { fromExchangeReply, retryTimeOf } from '../../../electron/exchange/errors';
+import { forKeyType, fromExchangeReply, retryTimeOf } from '../../../electron/exchange/errors';
 import { Watchdog } from '../../../electron/exchange/watchdog';
 
 describe('backoff with full jitter', () => {
@@ -56,5 +56,27 @@ describe('rate limit and ban replies', () => {
     expect(fromExchangeReply(400, -1022, 'Signature for this request is not valid.')).toMatchObject({ kind: 'auth' });
     expect(fromExchangeReply(400, -1021, 'Timestamp outside of recvWindow')).toMatchObject({ kind: 'clock' });
     expect(fromExchangeReply(503, -1234, 'x')).toMatchObject({ kind: 'transient' });
+  });
+});
+
+describe('signature and key-type rejections name the key type in use', () => {
+  it.each([
+    ['HMAC', 'HMAC secret', 'an HMAC key (not Ed25519 or RSA)'],
+    ['ED25519', 'Ed25519 private key', 'an Ed25519 key (not HMAC or RSA)'],
+    ['RSA', 'RSA private key', 'an RSA key (not HMAC or Ed25519)'],
+  ] as const)('-1022 with an %s key', (keyType, material, registered) => {
+    const restated = forKeyType(fromExchangeReply(400, -1022, 'Signature for this request is not valid.'), keyType);
+    expect(restated).toMatchObject({ code: -1022, kind: 'auth', status: 400, exchangeMessage: 'Signature for this request is not valid.' });
+    expect(restated.message).toBe(
+      `The exchange rejected the signature made with this ${material}: check that it belongs to this API key, and that the key is registered on the exchange as ${registered}.`,
+    );
+  });
+
+  it('-4056 names the type held; other errors are left as they are', () => {
+    expect(forKeyType(fromExchangeReply(400, -4056, 'Invalid API key type.'), 'ED25519').message).toBe(
+      'The exchange rejected the key type: PerpDesk holds an Ed25519 key; check that the API key is registered on the exchange as Ed25519.',
+    );
+    const rejected = fromExchangeReply(401, -2015, 'Invalid API-key, IP, or permissions for action.');
+    expect(forKeyType(rejected, 'HMAC')).toBe(rejected);
   });
 });
