@@ -41,17 +41,18 @@ export function startDemoThread(options: DemoThreadOptions): Promise<DemoThread>
     let failure: Error | null = null;
     const exited = new Promise<number>((settle) => worker.once('exit', settle));
 
-    const refuse = (reason: string): void => {
+    const startupTimer = setTimeout(
+      () => refuse(`it did not report ready within ${options.startupTimeoutMs} ms`),
+      options.startupTimeoutMs,
+    );
+    /** Fails the start (once): the thread is terminated and the caller gets the reason. */
+    function refuse(reason: string): void {
       if (phase !== 'starting') return;
       phase = 'ended';
       clearTimeout(startupTimer);
       void worker.terminate();
       reject(new Error(`The demo exchange could not start: ${reason}`));
-    };
-    const startupTimer = setTimeout(
-      () => refuse(`it did not report ready within ${options.startupTimeoutMs} ms`),
-      options.startupTimeoutMs,
-    );
+    }
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {

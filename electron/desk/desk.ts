@@ -206,6 +206,8 @@ export class Desk {
   /** Demo mode's exchange stopped for good: say so, and stop a demo session from retrying forever. */
   private demoExchangeLost(message: string): void {
     this.timeline.add('error', message);
+    // Its thread has already ended: nothing to close, and nothing left to connect a demo session to.
+    this.demo = null;
     if (this.target?.environment !== 'demo') return;
     this.client?.stop();
     this.client = null;
