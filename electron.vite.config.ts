@@ -1,16 +1,23 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { bundledWorkerPlugin } from './scripts/bundle-worker';
 
 const root = import.meta.dirname;
 
 export default defineConfig(({ command }) => ({
   main: {
+    // Demo mode's exchange thread, written to out/main/demo-exchange-worker.cjs as one file with its
+    // dependencies inside (electron/desk/demo-exchange-launch.ts says why and where it is loaded from).
+    plugins: [bundledWorkerPlugin(resolve(root, 'electron/desk/demo-exchange-worker.ts'), 'demo-exchange-worker.cjs')],
     build: {
       outDir: 'out/main',
       rolldownOptions: {
         // The app, and the headless CLI (`npx perpdesk`, package.json "bin") built from the same engine.
         input: { main: resolve(root, 'electron/main.ts'), cli: resolve(root, 'electron/cli/perpdesk.ts') },
+        // Shared chunks beside the entries, not in a subfolder: code that finds the worker by its own
+        // directory (import.meta.dirname) then sees out/main whichever file it was bundled into.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -8,7 +8,8 @@ import type { ExchangePosition, PositionsView } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
 import type { TimelineEntry } from '../../shared/timeline';
 import { Desk } from '../desk/desk';
-import { startDemoExchange, type DemoExchange } from '../desk/demo-exchange';
+import type { DemoExchange } from '../desk/demo-exchange';
+import { startInProcessDemoExchange } from '../desk/demo-exchange-in-process';
 import { IpcFailure } from '../ipc/dispatch';
 import { usageError } from './errors';
 import type { SessionPlan } from './target';
@@ -18,7 +19,10 @@ export type SessionEvent = 'positions' | 'status';
 export type SessionListener = (event: SessionEvent) => void;
 
 export interface SessionOptions {
-  /** Demo mode's exchange; tests may pass their own. Default: the built-in simulator. */
+  /**
+   * Demo mode's exchange; tests may pass their own. Default: the built-in simulator in this process
+   * (a CLI run is short and has no UI to keep responsive, so no worker thread).
+   */
   startDemoExchange?: () => Promise<DemoExchange>;
 }
 
@@ -47,7 +51,7 @@ export class CliSession {
     };
     this.desk =
       plan.kind === 'demo'
-        ? new Desk({ ...common, startDemoExchange: options.startDemoExchange ?? startDemoExchange, demoAccount: plan.demoAccount })
+        ? new Desk({ ...common, startDemoExchange: options.startDemoExchange ?? startInProcessDemoExchange, demoAccount: plan.demoAccount })
         : new Desk({ ...common, session: plan.target });
   }
 

@@ -22,7 +22,7 @@ import { PositionEngine } from '../positions/engine';
 import { AlertBook } from './alerts';
 import { routeUserEvent } from './account-events';
 import { positionsCsv } from './csv';
-import type { DemoExchange } from './demo-exchange';
+import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
 import { Receivers, type PushSink } from './receivers';
 import { demoTarget, type ProfilesPort, type SessionTarget } from './session';
 import { MemorySettingsStore, type SettingsStore } from './settings-store';
@@ -34,7 +34,7 @@ export type { PushSink } from './receivers';
 
 export interface DeskOptions {
   /** Starts demo mode's exchange (the simulator); needed unless `session` is given. */
-  startDemoExchange?: () => Promise<DemoExchange>;
+  startDemoExchange?: (events: DemoExchangeEvents) => Promise<DemoExchange>;
   /** Connect to exactly this session on start (the CLI with keys from the environment), instead of
    * the last active profile or demo mode. */
   session?: SessionTarget;
@@ -161,7 +161,10 @@ export class Desk {
       this.connect(this.options.session);
     } else {
       if (this.options.startDemoExchange === undefined) throw new Error('Desk needs a session or a demo exchange');
-      this.demo = await this.options.startDemoExchange();
+      this.demo = await this.options.startDemoExchange({
+        onNotice: (kind, message) => this.timeline.add(kind, message),
+        onFailure: (message) => this.demoExchangeLost(message),
+      });
       const resumed = await this.resumeProfile();
       if (!resumed) this.connect(demoTarget(this.demo, this.options.demoAccount ?? 'oneway'));
     }
@@ -198,6 +201,17 @@ export class Desk {
     this.receivers.dispose();
     await this.demo?.close();
     this.demo = null;
+  }
+
+  /** Demo mode's exchange stopped for good: say so, and stop a demo session from retrying forever. */
+  private demoExchangeLost(message: string): void {
+    this.timeline.add('error', message);
+    // Its thread has already ended: nothing to close, and nothing left to connect a demo session to.
+    this.demo = null;
+    if (this.target?.environment !== 'demo') return;
+    this.client?.stop();
+    this.client = null;
+    this.handleState('offline', message);
   }
 
   /** Starts pushing to a receiver; returns the function that stops it. */

@@ -1,0 +1,49 @@
+/**
+ * Builds a worker_threads entry as one self-contained CommonJS file: every dependency (the
+ * simulator, ws, zod) inlined, only Node's own modules left as imports. Such a file runs from
+ * anywhere — out/main in development, app.asar.unpacked in a packaged app, a temporary folder in
+ * tests — with no node_modules next to it. CommonJS, because a bundled CommonJS library (ws)
+ * stays plain `require` calls of Node modules there.
+ */
+import { build, type Plugin, type Rolldown } from 'vite';
+
+/** Returns the bundled code of `entry` (an absolute path). */
+export async function bundleWorker(entry: string): Promise<string> {
+  const result = await build({
+    configFile: false,
+    envDir: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      ssr: entry,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      emptyOutDir: false,
+      rolldownOptions: {
+        // ws loads these optional native speed-ups in a try/catch and works without them.
+        external: ['bufferutil', 'utf-8-validate'],
+        output: { format: 'cjs', codeSplitting: false },
+      },
+    },
+    ssr: { target: 'node', noExternal: true },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
+  const [entryChunk, ...others] = chunks;
+  if (entryChunk === undefined || others.length > 0) {
+    throw new Error(`bundling ${entry} gave ${chunks.length} chunks instead of one`);
+  }
+  return entryChunk.code;
+}
+
+/** A build plugin that writes the bundled worker into the build's output as `fileName`. */
+export function bundledWorkerPlugin(entry: string, fileName: string): Plugin {
+  return {
+    name: 'perpdesk:bundled-worker',
+    apply: 'build',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: await bundleWorker(entry) });
+    },
+  };
+}
