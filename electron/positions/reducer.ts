@@ -6,21 +6,13 @@
  */
 import { isZeroDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
+import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
-import { derive, type Mark } from './derive';
+import { derive, deriveFrom, type Mark } from './derive';
+import { buildRow, sameRow } from './row';
+import { indexLegs, StateDraft, type PositionsState } from './state';
 
-export interface PositionsState {
-  /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
-  readonly rows: ReadonlyMap<string, PositionRow>;
-  /** The newest mark per symbol, from a snapshot or the mark stream. */
-  readonly marks: ReadonlyMap<string, Mark>;
-  /** Position sides seen in the last snapshot, which tell one-way from hedge mode. */
-  readonly sides: ReadonlySet<string>;
-  /** Notional brackets per symbol, for maintenance margin; empty until fetched. */
-  readonly brackets: ReadonlyMap<string, readonly Bracket[]>;
-}
-
-export const EMPTY_STATE: PositionsState = { rows: new Map(), marks: new Map(), sides: new Set(), brackets: new Map() };
+export { EMPTY_STATE, type PositionsState } from './state';
 
 export interface SnapshotInput {
   rows: readonly ExchangePosition[];
@@ -65,31 +57,49 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
     const markAt = snapshotMarks.has(position.symbol) ? null : (previous?.markAt ?? null);
     rows.set(
       key,
-      sameRow(previous, position, mark) ? previous : buildRow(key, position, mark, brackets, snapshot.receivedAt, markAt),
+      sameRow(previous, position, mark)
+        ? previous
+        : buildRow(key, position, derive(position, mark, brackets), snapshot.receivedAt, markAt),
     );
   }
   const sides = snapshot.symbol === null ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
-  return { rows, marks, sides, brackets: state.brackets };
+  return { rows, legs: indexLegs(rows), marks, sides, brackets: state.brackets };
 }
 
 /** Re-prices every row of the tick's symbol. A tick older than the held mark changes nothing. */
-export function applyMarkPrice(
-  state: PositionsState,
-  tick: { symbol: string; markPrice: string; eventTime: number },
-  receivedAt: number,
-): PositionsState {
-  const held = state.marks.get(tick.symbol);
-  if (held !== undefined && held.time >= tick.eventTime) return state;
-  const mark: Mark = { price: tick.markPrice, time: tick.eventTime };
-  const marks = new Map(state.marks).set(tick.symbol, mark);
-  let rows = state.rows;
-  for (const [key, row] of state.rows) {
-    if (row.symbol !== tick.symbol) continue;
-    if (rows === state.rows) rows = new Map(state.rows);
-    const brackets = state.brackets.get(row.symbol);
-    (rows as Map<string, PositionRow>).set(key, buildRow(key, row, mark, brackets, row.snapshotAt, receivedAt));
+export function applyMarkPrice(state: PositionsState, tick: MarkTick, receivedAt: number): PositionsState {
+  return applyMarkPrices(state, [tick], receivedAt);
+}
+
+/**
+ * Applies a batch of ticks (those of one socket read) as if one after the other, received at
+ * `receivedAt`: each map is copied at most once for the whole batch, not once per tick.
+ */
+export function applyMarkPrices(state: PositionsState, ticks: Iterable<MarkTick>, receivedAt: number): PositionsState {
+  const draft = new StateDraft(state);
+  markPricesInto(draft, ticks, receivedAt);
+  return draft.finish();
+}
+
+/** The work of applyMarkPrices, on a draft the caller owns; true when anything changed. */
+export function markPricesInto(draft: StateDraft, ticks: Iterable<MarkTick>, receivedAt: number): boolean {
+  let changed = false;
+  for (const tick of ticks) {
+    const held = draft.mark(tick.symbol);
+    if (held !== undefined && held.time >= tick.eventTime) continue;
+    const mark: Mark = { price: tick.markPrice, time: tick.eventTime };
+    draft.setMark(tick.symbol, mark);
+    changed = true;
+    const legs = draft.legsOf(tick.symbol);
+    if (legs === undefined) continue; // the selected symbol, or one whose position just closed
+    const brackets = draft.brackets(tick.symbol);
+    for (const leg of legs) {
+      const row = draft.row(leg.key);
+      if (row === undefined) continue;
+      draft.setRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets), row.snapshotAt, receivedAt));
+    }
   }
-  return { rows, marks, sides: state.sides, brackets: state.brackets };
+  return changed;
 }
 
 /** Installs notional brackets and re-derives the rows of the symbols they cover. */
@@ -101,64 +111,7 @@ export function applyBrackets(state: PositionsState, brackets: ReadonlyMap<strin
     const list = brackets.get(row.symbol);
     const mark = state.marks.get(row.symbol);
     if (list === undefined || mark === undefined) continue;
-    rows.set(key, buildRow(key, row, mark, list, row.snapshotAt, row.markAt));
+    rows.set(key, buildRow(key, row, derive(row, mark, list), row.snapshotAt, row.markAt));
   }
-  return { rows, marks: state.marks, sides: state.sides, brackets: merged };
-}
-
-function buildRow(
-  key: string,
-  position: ExchangePosition,
-  mark: Mark,
-  brackets: readonly Bracket[] | undefined,
-  snapshotAt: number,
-  markAt: number | null,
-): PositionRow {
-  // One object literal, not a spread of exchangeFields(): this runs for every row on every mark tick,
-  // and the spread measured ~150× slower on Node 20 (bench/PROFILE.md).
-  return {
-    symbol: position.symbol,
-    positionSide: position.positionSide,
-    positionAmt: position.positionAmt,
-    entryPrice: position.entryPrice,
-    breakEvenPrice: position.breakEvenPrice,
-    markPrice: position.markPrice,
-    unRealizedProfit: position.unRealizedProfit,
-    liquidationPrice: position.liquidationPrice,
-    leverage: position.leverage,
-    maxNotionalValue: position.maxNotionalValue,
-    marginType: position.marginType,
-    isolatedMargin: position.isolatedMargin,
-    isAutoAddMargin: position.isAutoAddMargin,
-    notional: position.notional,
-    isolatedWallet: position.isolatedWallet,
-    updateTime: position.updateTime,
-    key,
-    derived: derive(position, mark, brackets),
-    snapshotAt,
-    markAt,
-  };
-}
-
-/** True when a new snapshot row says exactly what the held row says, at the same mark. */
-function sameRow(previous: PositionRow | undefined, position: ExchangePosition, mark: Mark): previous is PositionRow {
-  if (previous === undefined) return false;
-  return (
-    previous.derived.markPrice === mark.price &&
-    previous.derived.markTime === mark.time &&
-    previous.positionAmt === position.positionAmt &&
-    previous.entryPrice === position.entryPrice &&
-    previous.breakEvenPrice === position.breakEvenPrice &&
-    previous.markPrice === position.markPrice &&
-    previous.unRealizedProfit === position.unRealizedProfit &&
-    previous.liquidationPrice === position.liquidationPrice &&
-    previous.leverage === position.leverage &&
-    previous.maxNotionalValue === position.maxNotionalValue &&
-    previous.marginType === position.marginType &&
-    previous.isolatedMargin === position.isolatedMargin &&
-    previous.isAutoAddMargin === position.isAutoAddMargin &&
-    previous.notional === position.notional &&
-    previous.isolatedWallet === position.isolatedWallet &&
-    previous.updateTime === position.updateTime
-  );
+  return { ...state, rows, brackets: merged };
 }
