@@ -13,8 +13,8 @@ import { buildRow } from './row';
 import { StateDraft, type PositionsState } from './state';
 
 /**
- * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`). A row whose held data is
- * newer (`updateTime` > `time`) is left alone, so replaying an event changes nothing.
+ * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`). A position already known
+ * as of `time` or later (observed.ts) is left alone, so replaying an event changes nothing.
  */
 export function applyAccountUpdate(
   state: PositionsState,
@@ -25,8 +25,10 @@ export function applyAccountUpdate(
   const draft = new StateDraft(state);
   for (const change of changes) {
     const key = positionKey(change.s, change.ps);
+    // Already known as of this time or later (a replay, or a snapshot that saw it): nothing new.
+    if (draft.observedAt(key, change.s) >= time) continue;
+    draft.observe(key, time);
     const held = draft.row(key);
-    if (held !== undefined && held.updateTime > time) continue;
     if (isZeroDecimal(change.pa)) {
       draft.deleteRow(key);
       continue;

@@ -63,8 +63,6 @@ export class PositionEngine {
   private refreshTimer: NodeJS.Timeout | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
-  /** Account updates that arrived while a snapshot was in flight, replayed after it. */
-  private buffered: Array<{ changes: readonly AccountUpdatePosition[]; time: number }> = [];
   private queued: { symbol: string | null } | null = null;
   private stopped = false;
 
@@ -117,7 +115,8 @@ export class PositionEngine {
    * snapshot follows shortly to bring the liquidation price, which the stream does not carry.
    */
   accountUpdate(changes: readonly AccountUpdatePosition[], time: number): void {
-    if (this.inFlight !== null) this.buffered.push({ changes, time });
+    // Arriving while a snapshot is in flight needs no buffering: the reducer knows as of when each
+    // position is known, so the snapshot keeps what this event says if it is newer (observed.ts).
     this.commit(applyAccountUpdate(this.current(), changes, time, this.options.now()));
     this.refreshSoon();
   }
@@ -154,7 +153,6 @@ export class PositionEngine {
     this.refreshTimer = null;
     this.debounceTimer = null;
     this.queued = null;
-    this.buffered = [];
   }
 
   /** Forgets every position (the account changed). */
@@ -184,6 +182,8 @@ export class PositionEngine {
   }
 
   private async runSnapshot(symbol: string | null): Promise<void> {
+    // The reply knows every change up to the moment of the request (on the exchange's clock).
+    const requestedAt = Math.round(this.options.serverNow());
     let rows: ExchangePosition[];
     try {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
@@ -194,11 +194,7 @@ export class PositionEngine {
     }
     if (this.stopped) return;
     const receivedAt = this.options.now();
-    let next = applySnapshot(this.current(), { rows, receivedAt, serverTime: Math.round(this.options.serverNow()), symbol });
-    // Events newer than the snapshot's rows win; those it already covers change nothing.
-    for (const event of this.buffered) next = applyAccountUpdate(next, event.changes, event.time, receivedAt);
-    this.buffered = [];
-    this.commit(next);
+    this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol }));
     if (symbol === null) {
       this.snapshotAt = receivedAt;
       this.changed();

@@ -10,6 +10,7 @@ import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
 import { derive, deriveFrom, type Mark } from './derive';
 import { buildRow, sameRow } from './row';
+import { observedAt, observeSnapshot } from './observed';
 import { indexLegs, StateDraft, type PositionsState } from './state';
 
 export { EMPTY_STATE, type PositionsState } from './state';
@@ -18,43 +19,37 @@ export interface SnapshotInput {
   rows: readonly ExchangePosition[];
   /** Local time the reply arrived (ms). */
   receivedAt: number;
-  /** The exchange's time at that moment, as estimated (ms): the age of the snapshot's mark prices. */
+  /** The exchange's time when the request was sent, as estimated (ms): the snapshot knows every
+   * change up to then, and its mark prices are at least that new. */
   serverTime: number;
   /** The symbol the snapshot was asked for, or null for the whole account. */
   symbol: string | null;
 }
 
 /**
- * Replaces every row in the snapshot's scope (the whole account, or one symbol) with the snapshot's
- * open rows. A snapshot's mark is used unless the stream already gave a newer one.
+ * Replaces every position in the snapshot's scope (the whole account, or one symbol) with the
+ * snapshot's open rows — except a position an ACCOUNT_UPDATE newer than the snapshot changed, which
+ * stays as that event left it. A snapshot's mark is used unless the stream already gave a newer one.
  */
 export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): PositionsState {
-  const inScope = (symbol: string): boolean => snapshot.symbol === null || symbol === snapshot.symbol;
-  const marks = new Map(state.marks);
-  /** Symbols whose mark now comes from this snapshot rather than from a newer stream tick. */
-  const snapshotMarks = new Set<string>();
-  for (const position of snapshot.rows) {
-    // v1 lists every symbol; keeping marks of flat ones would make every tick copy hundreds of them.
-    if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
-    const held = marks.get(position.symbol);
-    // An older mark at the same price stays as it is: the row then keeps its identity (no re-render,
-    // no delta) when a periodic snapshot confirms what is already shown.
-    const newer = held === undefined || (held.time < snapshot.serverTime && held.price !== position.markPrice);
-    if (newer || snapshotMarks.has(position.symbol)) {
-      marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
-      snapshotMarks.add(position.symbol);
-    }
-  }
+  const { serverTime: time, symbol: scope } = snapshot;
+  const inScope = (symbol: string): boolean => scope === null || symbol === scope;
+  const knownLater = (key: string, symbol: string): boolean => observedAt(state.observed, key, symbol) > time;
+  const { marks, repriced } = snapshotMarks(state.marks, snapshot);
+  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { price: position.markPrice, time };
   const rows = new Map<string, PositionRow>();
-  for (const [key, row] of state.rows) if (!inScope(row.symbol)) rows.set(key, row);
+  for (const [key, row] of state.rows) {
+    if (!inScope(row.symbol)) rows.set(key, row);
+    else if (knownLater(key, row.symbol)) rows.set(key, repriced.has(row.symbol) ? reprice(row, markOf(row), state) : row);
+  }
   for (const position of snapshot.rows) {
-    if (isZeroDecimal(position.positionAmt)) continue;
     const key = positionKey(position.symbol, position.positionSide);
-    const mark = marks.get(position.symbol) ?? { price: position.markPrice, time: snapshot.serverTime };
+    if (!inScope(position.symbol) || knownLater(key, position.symbol) || isZeroDecimal(position.positionAmt)) continue;
+    const mark = markOf(position);
     const previous = state.rows.get(key);
-    const brackets = state.brackets.get(position.symbol);
     // A row priced by a stream tick keeps that tick's arrival time as its mark age.
-    const markAt = snapshotMarks.has(position.symbol) ? null : (previous?.markAt ?? null);
+    const markAt = repriced.has(position.symbol) ? null : (previous?.markAt ?? null);
+    const brackets = state.brackets.get(position.symbol);
     rows.set(
       key,
       sameRow(previous, position, mark)
@@ -62,8 +57,42 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
         : buildRow(key, position, derive(position, mark, brackets), snapshot.receivedAt, markAt),
     );
   }
-  const sides = snapshot.symbol === null ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
-  return { rows, legs: indexLegs(rows), marks, sides, brackets: state.brackets };
+  const current = state.observed.account <= time; // not overtaken by a newer whole-account snapshot
+  const sides = scope === null && current ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
+  return {
+    rows,
+    legs: indexLegs(rows),
+    marks,
+    observed: observeSnapshot(state.observed, scope, time),
+    sides,
+    brackets: state.brackets,
+  };
+}
+
+/**
+ * The marks after a snapshot: its mark for each symbol it shows open (or was asked for), unless a
+ * tick as new or newer is held. `repriced`: the symbols whose price this changed — a snapshot that
+ * only confirms the price moves the mark's time on but leaves the rows as they are (same objects,
+ * no delta, no re-render).
+ */
+function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput): { marks: Map<string, Mark>; repriced: Set<string> } {
+  const marks = new Map(held);
+  const repriced = new Set<string>();
+  for (const position of snapshot.rows) {
+    // v1 lists every symbol; keeping marks of flat ones would make ticks and copies cost more.
+    if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
+    if (snapshot.symbol !== null && position.symbol !== snapshot.symbol) continue; // not asked for
+    const mark = marks.get(position.symbol);
+    if (mark !== undefined && mark.time >= snapshot.serverTime) continue; // newer, or this symbol's other leg
+    marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
+    if (mark?.price !== position.markPrice) repriced.add(position.symbol);
+  }
+  return { marks, repriced };
+}
+
+/** A held row at a new mark; its mark age is the snapshot's now. */
+function reprice(row: PositionRow, mark: Mark, state: PositionsState): PositionRow {
+  return buildRow(row.key, row, derive(row, mark, state.brackets.get(row.symbol)), row.snapshotAt, null);
 }
 
 /** Re-prices every row of the tick's symbol. A tick older than the held mark changes nothing. */

@@ -38,12 +38,14 @@ export function buildRow(
   };
 }
 
-/** True when a new snapshot row says exactly what the held row says, at the same mark. */
+/**
+ * True when a new snapshot row says exactly what the held row says, at the same mark price (a newer
+ * mark at the same price changes no figure, so the row may keep its object).
+ */
 export function sameRow(previous: PositionRow | undefined, position: ExchangePosition, mark: Mark): previous is PositionRow {
   if (previous === undefined) return false;
   return (
     previous.derived.markPrice === mark.price &&
-    previous.derived.markTime === mark.time &&
     previous.positionAmt === position.positionAmt &&
     previous.entryPrice === position.entryPrice &&
     previous.breakEvenPrice === position.breakEvenPrice &&

@@ -8,6 +8,7 @@
 import type { PositionRow } from '../../shared/position';
 import type { Bracket } from './brackets';
 import { deriveBasis, sameBasisFields, type DeriveBasis, type Mark } from './derive';
+import { NOTHING_OBSERVED, observedAt, type Observed } from './observed';
 
 export interface PositionsState {
   /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
@@ -17,6 +18,8 @@ export interface PositionsState {
   readonly legs: ReadonlyMap<string, readonly Leg[]>;
   /** The newest mark per symbol, from a snapshot or the mark stream. */
   readonly marks: ReadonlyMap<string, Mark>;
+  /** As of when each position is known (observed.ts). */
+  readonly observed: Observed;
   /** Position sides seen in the last snapshot, which tell one-way from hedge mode. */
   readonly sides: ReadonlySet<string>;
   /** Notional brackets per symbol, for maintenance margin; empty until fetched. */
@@ -33,6 +36,7 @@ export const EMPTY_STATE: PositionsState = {
   rows: new Map(),
   legs: new Map(),
   marks: new Map(),
+  observed: NOTHING_OBSERVED,
   sides: new Set(),
   brackets: new Map(),
 };
@@ -53,6 +57,7 @@ export class StateDraft {
   private rows: Map<string, PositionRow> | null = null;
   private legs: Map<string, readonly Leg[]> | null = null;
   private marks: Map<string, Mark> | null = null;
+  private observedKeys: Map<string, number> | null = null;
   private finished = false;
 
   constructor(private readonly base: PositionsState) {}
@@ -68,6 +73,18 @@ export class StateDraft {
 
   mark(symbol: string): Mark | undefined {
     return (this.marks ?? this.base.marks).get(symbol);
+  }
+
+  /** As of when the position `key` of `symbol` is known (exchange time). */
+  observedAt(key: string, symbol: string): number {
+    const observed = this.base.observed;
+    return observedAt({ ...observed, keys: this.observedKeys ?? observed.keys }, key, symbol);
+  }
+
+  /** Records that the position `key` is known as of `time`. */
+  observe(key: string, time: number): void {
+    this.writable();
+    (this.observedKeys ??= new Map(this.base.observed.keys)).set(key, time);
   }
 
   brackets(symbol: string): readonly Bracket[] | undefined {
@@ -108,11 +125,12 @@ export class StateDraft {
   finish(): PositionsState {
     this.writable();
     this.finished = true;
-    if (this.rows === null && this.marks === null) return this.base;
+    if (this.rows === null && this.marks === null && this.observedKeys === null) return this.base;
     return {
       rows: this.rows ?? this.base.rows,
       legs: this.legs ?? this.base.legs,
       marks: this.marks ?? this.base.marks,
+      observed: this.observedKeys === null ? this.base.observed : { ...this.base.observed, keys: this.observedKeys },
       sides: this.base.sides,
       brackets: this.base.brackets,
     };
