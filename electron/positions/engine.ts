@@ -19,6 +19,7 @@ import type { Bracket } from './brackets';
 import { applyBrackets, applySnapshot, markPricesInto } from './reducer';
 import { refreshDelay } from './refresh-policy';
 import { EMPTY_STATE, StateDraft, type PositionsState } from './state';
+import { TickBatch } from './tick-batch';
 import { buildView } from './view';
 
 /** What the engine needs from the exchange client. */
@@ -54,7 +55,7 @@ export class PositionEngine {
   /** Mark batches applied since `published` was last read; nothing outside the engine sees it. */
   private draft: StateDraft | null = null;
   /** Ticks of the current socket read, the newest per symbol, applied at its end. */
-  private readonly pendingTicks = new Map<string, MarkTick>();
+  private readonly pendingTicks = new TickBatch();
   private flushScheduled = false;
   private selected: string | null = null;
   private version = 0;
@@ -99,9 +100,7 @@ export class PositionEngine {
 
   /** A mark tick from the stream: applied with the rest of its socket read, in a microtask. */
   tick(tick: MarkTick): void {
-    const pending = this.pendingTicks.get(tick.symbol);
-    if (pending !== undefined && pending.eventTime >= tick.eventTime) return; // the older would be ignored anyway
-    this.pendingTicks.set(tick.symbol, tick);
+    this.pendingTicks.add(tick);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     queueMicrotask(() => {
@@ -237,8 +236,7 @@ export class PositionEngine {
   private flushTicks(): void {
     if (this.pendingTicks.size === 0) return;
     this.draft ??= new StateDraft(this.published);
-    const changed = markPricesInto(this.draft, this.pendingTicks.values(), this.options.now());
-    this.pendingTicks.clear();
+    const changed = markPricesInto(this.draft, this.pendingTicks.take(), this.options.now());
     if (changed) this.changed();
   }
 

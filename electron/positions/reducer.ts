@@ -125,7 +125,7 @@ export function markPricesInto(draft: StateDraft, ticks: Iterable<MarkTick>, rec
     for (const leg of legs) {
       const row = draft.row(leg.key);
       if (row === undefined) continue;
-      draft.setRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets), row.snapshotAt, receivedAt));
+      draft.repriceRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets), row.snapshotAt, receivedAt));
     }
   }
   return changed;

@@ -1,9 +1,9 @@
 /**
- * The positions state and the one way to change it: a draft over an immutable state, copying each
- * map on its first write only. Reducers are pure — they open a draft on their input and return what
- * it finished. The engine may instead keep one draft open across many mark batches, so a saturated
- * stream costs O(changed rows) per batch rather than a copy of every map per batch; a state is
- * immutable from the moment a draft finishes it (and the draft refuses writes after that).
+ * The positions state, and a draft for changing a few of its entries: each map is copied on its
+ * first write only. The pure reducers of ticks and account updates open a draft on their input and
+ * return what it finished. The engine may instead keep one draft open across many mark batches, so
+ * a saturated stream costs O(changed rows) per batch rather than a copy of every map per batch; a
+ * state is immutable from the moment a draft finishes it (and the draft refuses writes after that).
  */
 import type { PositionRow } from '../../shared/position';
 import type { Bracket } from './brackets';
@@ -91,11 +91,6 @@ export class StateDraft {
     return this.base.brackets.get(symbol);
   }
 
-  /** Every open row as it stands in the draft. */
-  allRows(): IterableIterator<PositionRow> {
-    return (this.rows ?? this.base.rows).values();
-  }
-
   /** Adds or replaces a row (keyed by `row.key`); its leg is re-parsed only if its basis changed. */
   setRow(row: PositionRow): void {
     this.writable();
@@ -106,6 +101,12 @@ export class StateDraft {
       this.editLegs(row.symbol, (legs) => [...legs.filter((other) => other.key !== row.key), leg]);
     }
     rows.set(row.key, row);
+  }
+
+  /** Replaces an open row by one with the same exchange fields (a new mark): its leg stays as it is. */
+  repriceRow(row: PositionRow): void {
+    this.writable();
+    (this.rows ??= new Map(this.base.rows)).set(row.key, row);
   }
 
   deleteRow(key: string): void {
