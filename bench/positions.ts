@@ -2,7 +2,8 @@
  * Synthetic v1 `account.position` replies for the benchmarks: N open positions (one BOTH row each,
  * cross and isolated mixed) plus a flat row for every other listed symbol, as the real v1 reply has
  * (one row per symbol, zero rows included: several hundred on mainnet; electron/exchange/socket.ts
- * plans for ~700). The engine keeps the marks of flat symbols too, so they count.
+ * plans for ~700). The engine must not let them cost anything per tick: it keeps marks only for
+ * open (or selected) symbols.
  */
 import type { ExchangePosition } from '../shared/position';
 

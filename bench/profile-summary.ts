@@ -22,7 +22,7 @@ const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
 for (const [id, us] of selfUs) {
   const frame = byId.get(id)!.callFrame;
-  const file = frame.url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '') || '(native)';
+  const file = frame.url.replace(/^file:\/\//, '').replace(`${process.cwd()}/`, '') || '(native)';
   const name = `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}`;
   byFunction.set(name, (byFunction.get(name) ?? 0) + us);
   byFile.set(file, (byFile.get(file) ?? 0) + us);

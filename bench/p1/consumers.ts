@@ -2,7 +2,8 @@
  * The two P1 consumers, fed the same frames by the blaster over a real loopback socket:
  * - floor: a bare `ws` client doing JSON.parse + Map.set per frame — the least any consumer does;
  * - engine: PerpDesk's real path — MarkPriceStream (ws, frame decode, hand-written validation)
- *   → PositionEngine.tick (reducer applyMarkPrice + derive) with N open positions loaded.
+ *   → PositionEngine.tick (ticks batched per socket read, reducer applyMarkPrices + derive) with N
+ *   open positions loaded.
  * Each measures process CPU time (user + system) and wall time from the first frame to the last.
  */
 import WebSocket from 'ws';
@@ -46,6 +47,11 @@ class Meter {
     this.count++;
     if (this.count !== this.frames) return;
     clearTimeout(this.timer);
+    // The engine applies a socket read's ticks in a microtask queued before this one: stop after it.
+    queueMicrotask(() => this.stop());
+  }
+
+  private stop(): void {
     const cpu = process.cpuUsage(this.cpu ?? undefined);
     const seconds = (performance.now() - this.wall) / 1000;
     // The first frame started the clock: frames - 1 intervals were measured.

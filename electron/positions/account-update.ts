@@ -5,15 +5,16 @@
  * the engine re-reads the liquidation price with a snapshot right after.
  */
 import { isZeroDecimal } from '../../shared/decimal';
-import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
+import { positionKey, type ExchangePosition } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import { exchangeFields } from './exchange-fields';
 import { derive } from './derive';
-import type { PositionsState } from './reducer';
+import { buildRow } from './row';
+import { StateDraft, type PositionsState } from './state';
 
 /**
- * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`). A row whose held data is
- * newer (`updateTime` > `time`) is left alone, so replaying an event changes nothing.
+ * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`). A position already known
+ * as of `time` or later (observed.ts) is left alone, so replaying an event changes nothing.
  */
 export function applyAccountUpdate(
   state: PositionsState,
@@ -21,52 +22,61 @@ export function applyAccountUpdate(
   time: number,
   receivedAt: number,
 ): PositionsState {
-  let rows: Map<string, PositionRow> | null = null;
+  const draft = new StateDraft(state);
   for (const change of changes) {
     const key = positionKey(change.s, change.ps);
-    const held = (rows ?? state.rows).get(key);
-    if (held !== undefined && held.updateTime > time) continue;
-    rows ??= new Map(state.rows);
+    // Already known as of this time or later (a replay, or a snapshot that saw it): nothing new.
+    if (draft.observedAt(key, change.s) >= time) continue;
+    draft.observe(key, time);
+    const held = draft.row(key);
     if (isZeroDecimal(change.pa)) {
-      rows.delete(key);
+      draft.deleteRow(key);
       continue;
     }
-    const mark = state.marks.get(change.s);
-    const base = held ?? templateFor(change, state);
+    const base = held ?? templateFor(change, draft);
     const position: ExchangePosition = {
-      ...exchangeFields(base),
+      symbol: base.symbol,
+      positionSide: base.positionSide,
       positionAmt: change.pa,
       entryPrice: change.ep,
       breakEvenPrice: change.bep ?? base.breakEvenPrice,
+      markPrice: base.markPrice,
       unRealizedProfit: change.up,
+      liquidationPrice: base.liquidationPrice,
+      leverage: base.leverage,
+      maxNotionalValue: base.maxNotionalValue,
       marginType: change.mt,
+      isolatedMargin: base.isolatedMargin,
+      isAutoAddMargin: base.isAutoAddMargin,
+      notional: base.notional,
       isolatedWallet: change.iw,
       updateTime: time,
     };
-    const markAt = held?.markAt ?? null;
-    const derived = derive(position, mark ?? { price: position.markPrice, time: 0 }, state.brackets.get(change.s));
-    rows.set(key, { ...position, key, derived, snapshotAt: held?.snapshotAt ?? receivedAt, markAt });
+    const mark = draft.mark(change.s) ?? { price: position.markPrice, time: 0 };
+    const derived = derive(position, mark, draft.brackets(change.s));
+    draft.setRow(buildRow(key, position, derived, held?.snapshotAt ?? receivedAt, held?.markAt ?? null));
   }
-  return rows === null ? state : { ...state, rows };
+  return draft.finish();
 }
 
 /** Applies a leverage change (ACCOUNT_CONFIG_UPDATE `ac`) to the symbol's rows. */
 export function applyLeverage(state: PositionsState, symbol: string, leverage: number): PositionsState {
-  let rows: Map<string, PositionRow> | null = null;
-  for (const [key, row] of state.rows) {
-    if (row.symbol !== symbol || row.leverage === String(leverage)) continue;
-    rows ??= new Map(state.rows);
-    const position = { ...exchangeFields(row), leverage: String(leverage) };
+  const draft = new StateDraft(state);
+  for (const { key } of state.legs.get(symbol) ?? []) {
+    const row = state.rows.get(key);
+    if (row === undefined || row.leverage === String(leverage)) continue;
     const mark = state.marks.get(symbol) ?? { price: row.derived.markPrice, time: row.derived.markTime };
-    rows.set(key, { ...row, leverage: String(leverage), derived: derive(position, mark, state.brackets.get(symbol)) });
+    const position = { ...exchangeFields(row), leverage: String(leverage) };
+    draft.setRow(buildRow(key, position, derive(position, mark, state.brackets.get(symbol)), row.snapshotAt, row.markAt));
   }
-  return rows === null ? state : { ...state, rows };
+  return draft.finish();
 }
 
 /** A row for a position that opened on the stream: what the stream lacks comes from the symbol's other leg. */
-function templateFor(change: AccountUpdatePosition, state: PositionsState): ExchangePosition {
-  const sibling = [...state.rows.values()].find((row) => row.symbol === change.s);
-  const mark = state.marks.get(change.s);
+function templateFor(change: AccountUpdatePosition, draft: StateDraft): ExchangePosition {
+  const siblingKey = draft.legsOf(change.s)?.[0]?.key;
+  const sibling = siblingKey === undefined ? undefined : draft.row(siblingKey);
+  const mark = draft.mark(change.s);
   return {
     symbol: change.s,
     positionSide: change.ps,

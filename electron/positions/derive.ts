@@ -15,6 +15,55 @@ export interface Mark {
 }
 
 /**
+ * What derive needs from a row, parsed once. A mark tick changes none of it, so the engine keeps the
+ * basis of each open row and re-derives from it: parsing the row's decimal strings was most of the
+ * cost of a tick (bench/PROFILE.md).
+ */
+export interface DeriveBasis {
+  /** Signed: + long, − short. */
+  readonly amount: number;
+  readonly entryPrice: number;
+  readonly leverage: number;
+  readonly isolated: boolean;
+  readonly isolatedWallet: number;
+  /** 0 when the exchange reports none. */
+  readonly liquidationPrice: number;
+  /** Hedge legs under cross margin share the symbol's liquidation price (see distanceToLiquidation). */
+  readonly sharedCrossLiquidation: boolean;
+}
+
+export function deriveBasis(position: ExchangePosition): DeriveBasis {
+  const isolated = position.marginType === 'isolated';
+  return {
+    amount: Number(position.positionAmt),
+    entryPrice: Number(position.entryPrice),
+    leverage: Number(position.leverage),
+    isolated,
+    isolatedWallet: Number(position.isolatedWallet),
+    liquidationPrice: Number(position.liquidationPrice),
+    sharedCrossLiquidation: position.positionSide !== 'BOTH' && !isolated,
+  };
+}
+
+/** True when the two rows have the same basis (the fields deriveBasis reads are equal). */
+export function sameBasisFields(a: ExchangePosition, b: ExchangePosition): boolean {
+  return (
+    a.positionAmt === b.positionAmt &&
+    a.entryPrice === b.entryPrice &&
+    a.leverage === b.leverage &&
+    a.marginType === b.marginType &&
+    a.isolatedWallet === b.isolatedWallet &&
+    a.liquidationPrice === b.liquidationPrice &&
+    a.positionSide === b.positionSide
+  );
+}
+
+/** The derived figures of a row at a mark (see deriveFrom). */
+export function derive(position: ExchangePosition, mark: Mark, brackets?: readonly Bracket[]): Derived {
+  return deriveFrom(deriveBasis(position), mark, brackets);
+}
+
+/**
  * - uPnL = amt × (mark − entry)                    (amt signed: + long, − short)
  * - notional = amt × mark                           (signed)
  * - ROE % = uPnL / (|notional| / leverage) × 100    (Binance "ROI%", on initial margin at the mark)
@@ -23,21 +72,18 @@ export interface Mark {
  * - margin ratio = maintenance margin / margin (isolated; cross needs the whole account)
  * - distance to liquidation = how far the mark may move against the position, in price and in % of the mark
  */
-export function derive(position: ExchangePosition, mark: Mark, brackets?: readonly Bracket[]): Derived {
-  const amount = Number(position.positionAmt);
+export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly Bracket[]): Derived {
+  const { amount, entryPrice, leverage, isolated, liquidationPrice } = basis;
   const markPrice = Number(mark.price);
-  const entryPrice = Number(position.entryPrice);
-  const leverage = Number(position.leverage);
   const unrealizedPnl = amount * (markPrice - entryPrice);
   const notional = amount * markPrice;
   const initialMargin = leverage > 0 ? Math.abs(notional) / leverage : 0;
   const roePct = initialMargin > 0 ? (unrealizedPnl / initialMargin) * 100 : null;
-  const isolated = position.marginType === 'isolated';
-  const margin = isolated ? Number(position.isolatedWallet) + unrealizedPnl : initialMargin;
+  const margin = isolated ? basis.isolatedWallet + unrealizedPnl : initialMargin;
   const maintMargin = brackets === undefined || brackets.length === 0 ? null : maintenanceMargin(Math.abs(notional), brackets);
   const marginRatioPct = isolated && maintMargin !== null && margin > 0 ? (maintMargin / margin) * 100 : null;
-  const liquidation = Number(position.liquidationPrice);
-  const liquidationDistance = liquidation > 0 && amount !== 0 ? distanceToLiquidation(position, amount, markPrice, liquidation) : null;
+  const liquidationDistance =
+    liquidationPrice > 0 && amount !== 0 ? distanceToLiquidation(basis, markPrice) : null;
   const liquidationDistancePct =
     liquidationDistance !== null && markPrice > 0 ? (liquidationDistance / markPrice) * 100 : null;
   return {
@@ -61,7 +107,7 @@ export function derive(position: ExchangePosition, mark: Mark, brackets?: readon
  * share one liquidation price for the symbol (PROTOCOL §10), set by the net exposure of both legs,
  * which one row does not know: for them the distance is taken as it stands, unsigned.
  */
-function distanceToLiquidation(position: ExchangePosition, amount: number, mark: number, liquidation: number): number {
-  const sharedCrossPrice = position.positionSide !== 'BOTH' && position.marginType === 'cross';
-  return sharedCrossPrice ? Math.abs(mark - liquidation) : Math.sign(amount) * (mark - liquidation);
+function distanceToLiquidation(basis: DeriveBasis, mark: number): number {
+  const { amount, liquidationPrice } = basis;
+  return basis.sharedCrossLiquidation ? Math.abs(mark - liquidationPrice) : Math.sign(amount) * (mark - liquidationPrice);
 }

@@ -3,13 +3,23 @@
  * ticks between them, follows the mark prices of every open position plus the selected symbol, and
  * tells its owner when the view changed. The view itself is built lazily, at most once per change,
  * because ticks can arrive far faster than anyone looks at the view.
+ *
+ * Mark ticks are batched: `ws` delivers every frame of one socket read synchronously, so the ticks
+ * wait (newest per symbol) for a microtask at the end of that read and are applied together — same
+ * event-loop turn, no added latency. The batches go into a draft the engine alone holds, which is
+ * finished into an immutable state only when something reads it (a view, another event), so a
+ * saturated stream never copies the whole state per batch. Whatever reads the state first applies
+ * the waiting ticks, which keeps every event in arrival order.
  */
 import type { ExchangePosition, PositionsView } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
+import type { MarkTick } from '../exchange/wire';
 import { applyAccountUpdate, applyLeverage } from './account-update';
 import type { Bracket } from './brackets';
-import { applyBrackets, applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from './reducer';
+import { applyBrackets, applySnapshot, markPricesInto } from './reducer';
 import { refreshDelay } from './refresh-policy';
+import { EMPTY_STATE, StateDraft, type PositionsState } from './state';
+import { TickBatch } from './tick-batch';
 import { buildView } from './view';
 
 /** What the engine needs from the exchange client. */
@@ -40,7 +50,13 @@ export interface EngineOptions {
 }
 
 export class PositionEngine {
-  private state: PositionsState = EMPTY_STATE;
+  /** The last finished state: immutable, possibly held by a view. Read it through `current()`. */
+  private published: PositionsState = EMPTY_STATE;
+  /** Mark batches applied since `published` was last read; nothing outside the engine sees it. */
+  private draft: StateDraft | null = null;
+  /** Ticks of the current socket read, the newest per symbol, applied at its end. */
+  private readonly pendingTicks = new TickBatch();
+  private flushScheduled = false;
   private selected: string | null = null;
   private version = 0;
   private snapshotAt: number | null = null;
@@ -48,8 +64,6 @@ export class PositionEngine {
   private refreshTimer: NodeJS.Timeout | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
-  /** Account updates that arrived while a snapshot was in flight, replayed after it. */
-  private buffered: Array<{ changes: readonly AccountUpdatePosition[]; time: number }> = [];
   private queued: { symbol: string | null } | null = null;
   private stopped = false;
 
@@ -57,7 +71,8 @@ export class PositionEngine {
 
   /** The current view; the same object until something changes. */
   view(): PositionsView {
-    this.cached ??= buildView(this.state, this.selected, this.version, this.snapshotAt);
+    const state = this.current();
+    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt);
     return this.cached;
   }
 
@@ -70,22 +85,28 @@ export class PositionEngine {
     this.stopped = false;
     this.scheduleRefresh();
     void this.snapshot(null);
-    if (this.state.brackets.size === 0) this.loadBrackets();
+    if (this.current().brackets.size === 0) this.loadBrackets();
   }
 
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
   private loadBrackets(): void {
     this.options.exchange.fetchBrackets?.().then(
       (brackets) => {
-        if (!this.stopped) this.commit(applyBrackets(this.state, brackets));
+        if (!this.stopped) this.commit(applyBrackets(this.current(), brackets));
       },
       () => undefined,
     );
   }
 
-  /** A mark tick from the stream. */
-  tick(tick: { symbol: string; markPrice: string; eventTime: number }): void {
-    this.commit(applyMarkPrice(this.state, tick, this.options.now()));
+  /** A mark tick from the stream: applied with the rest of its socket read, in a microtask. */
+  tick(tick: MarkTick): void {
+    this.pendingTicks.add(tick);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flushTicks();
+    });
   }
 
   /**
@@ -93,14 +114,15 @@ export class PositionEngine {
    * snapshot follows shortly to bring the liquidation price, which the stream does not carry.
    */
   accountUpdate(changes: readonly AccountUpdatePosition[], time: number): void {
-    if (this.inFlight !== null) this.buffered.push({ changes, time });
-    this.commit(applyAccountUpdate(this.state, changes, time, this.options.now()));
+    // Arriving while a snapshot is in flight needs no buffering: the reducer knows as of when each
+    // position is known, so the snapshot keeps what this event says if it is newer (observed.ts).
+    this.commit(applyAccountUpdate(this.current(), changes, time, this.options.now()));
     this.refreshSoon();
   }
 
   /** A leverage change (ACCOUNT_CONFIG_UPDATE). */
   leverageChanged(symbol: string, leverage: number): void {
-    this.commit(applyLeverage(this.state, symbol, leverage));
+    this.commit(applyLeverage(this.current(), symbol, leverage));
     this.refreshSoon();
   }
 
@@ -130,12 +152,14 @@ export class PositionEngine {
     this.refreshTimer = null;
     this.debounceTimer = null;
     this.queued = null;
-    this.buffered = [];
   }
 
   /** Forgets every position (the account changed). */
   reset(): void {
-    this.state = EMPTY_STATE;
+    // Ticks still waiting belong to the account being forgotten.
+    this.pendingTicks.clear();
+    this.draft = null;
+    this.published = EMPTY_STATE;
     this.snapshotAt = null;
     this.changed();
   }
@@ -157,6 +181,8 @@ export class PositionEngine {
   }
 
   private async runSnapshot(symbol: string | null): Promise<void> {
+    // The reply knows every change up to the moment of the request (on the exchange's clock).
+    const requestedAt = Math.round(this.options.serverNow());
     let rows: ExchangePosition[];
     try {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
@@ -167,11 +193,7 @@ export class PositionEngine {
     }
     if (this.stopped) return;
     const receivedAt = this.options.now();
-    let next = applySnapshot(this.state, { rows, receivedAt, serverTime: Math.round(this.options.serverNow()), symbol });
-    // Events newer than the snapshot's rows win; those it already covers change nothing.
-    for (const event of this.buffered) next = applyAccountUpdate(next, event.changes, event.time, receivedAt);
-    this.buffered = [];
-    this.commit(next);
+    this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol }));
     if (symbol === null) {
       this.snapshotAt = receivedAt;
       this.changed();
@@ -193,14 +215,35 @@ export class PositionEngine {
   /** Mark prices follow the open positions plus the selected symbol. */
   private followMarks(): void {
     const symbols = new Set<string>();
-    for (const row of this.state.rows.values()) symbols.add(row.symbol);
+    for (const row of this.current().rows.values()) symbols.add(row.symbol);
     if (this.selected !== null) symbols.add(this.selected);
     this.options.exchange.followMarks(symbols);
   }
 
+  /**
+   * The state with every tick received so far, finished: immutable from here on (the next batch
+   * opens a new draft). Every reader goes through here, so no event overtakes a waiting tick.
+   */
+  private current(): PositionsState {
+    this.flushTicks();
+    if (this.draft !== null) {
+      this.published = this.draft.finish();
+      this.draft = null;
+    }
+    return this.published;
+  }
+
+  private flushTicks(): void {
+    if (this.pendingTicks.size === 0) return;
+    this.draft ??= new StateDraft(this.published);
+    const changed = markPricesInto(this.draft, this.pendingTicks.take(), this.options.now());
+    if (changed) this.changed();
+  }
+
+  /** Installs a state a reducer made from `current()`. */
   private commit(next: PositionsState): void {
-    if (next === this.state) return;
-    this.state = next;
+    if (next === this.published) return;
+    this.published = next;
     this.changed();
   }
 

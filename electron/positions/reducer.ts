@@ -6,90 +6,129 @@
  */
 import { isZeroDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
+import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
-import { derive, type Mark } from './derive';
+import { derive, deriveFrom, type Mark } from './derive';
+import { buildRow, sameRow } from './row';
+import { observedAt, observeSnapshot } from './observed';
+import { indexLegs, StateDraft, type PositionsState } from './state';
 
-export interface PositionsState {
-  /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
-  readonly rows: ReadonlyMap<string, PositionRow>;
-  /** The newest mark per symbol, from a snapshot or the mark stream. */
-  readonly marks: ReadonlyMap<string, Mark>;
-  /** Position sides seen in the last snapshot, which tell one-way from hedge mode. */
-  readonly sides: ReadonlySet<string>;
-  /** Notional brackets per symbol, for maintenance margin; empty until fetched. */
-  readonly brackets: ReadonlyMap<string, readonly Bracket[]>;
-}
-
-export const EMPTY_STATE: PositionsState = { rows: new Map(), marks: new Map(), sides: new Set(), brackets: new Map() };
+export { EMPTY_STATE, type PositionsState } from './state';
 
 export interface SnapshotInput {
   rows: readonly ExchangePosition[];
   /** Local time the reply arrived (ms). */
   receivedAt: number;
-  /** The exchange's time at that moment, as estimated (ms): the age of the snapshot's mark prices. */
+  /** The exchange's time when the request was sent, as estimated (ms): the snapshot knows every
+   * change up to then, and its mark prices are at least that new. */
   serverTime: number;
   /** The symbol the snapshot was asked for, or null for the whole account. */
   symbol: string | null;
 }
 
 /**
- * Replaces every row in the snapshot's scope (the whole account, or one symbol) with the snapshot's
- * open rows. A snapshot's mark is used unless the stream already gave a newer one.
+ * Replaces every position in the snapshot's scope (the whole account, or one symbol) with the
+ * snapshot's open rows — except a position an ACCOUNT_UPDATE newer than the snapshot changed, which
+ * stays as that event left it. A snapshot's mark is used unless the stream already gave a newer one.
  */
 export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): PositionsState {
-  const inScope = (symbol: string): boolean => snapshot.symbol === null || symbol === snapshot.symbol;
-  const marks = new Map(state.marks);
-  /** Symbols whose mark now comes from this snapshot rather than from a newer stream tick. */
-  const snapshotMarks = new Set<string>();
-  for (const position of snapshot.rows) {
-    // v1 lists every symbol; keeping marks of flat ones would make every tick copy hundreds of them.
-    if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
-    const held = marks.get(position.symbol);
-    // An older mark at the same price stays as it is: the row then keeps its identity (no re-render,
-    // no delta) when a periodic snapshot confirms what is already shown.
-    const newer = held === undefined || (held.time < snapshot.serverTime && held.price !== position.markPrice);
-    if (newer || snapshotMarks.has(position.symbol)) {
-      marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
-      snapshotMarks.add(position.symbol);
-    }
-  }
+  const { serverTime: time, symbol: scope } = snapshot;
+  const inScope = (symbol: string): boolean => scope === null || symbol === scope;
+  const knownLater = (key: string, symbol: string): boolean => observedAt(state.observed, key, symbol) > time;
+  const { marks, repriced } = snapshotMarks(state.marks, snapshot);
+  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { price: position.markPrice, time };
   const rows = new Map<string, PositionRow>();
-  for (const [key, row] of state.rows) if (!inScope(row.symbol)) rows.set(key, row);
+  for (const [key, row] of state.rows) {
+    if (!inScope(row.symbol)) rows.set(key, row);
+    else if (knownLater(key, row.symbol)) rows.set(key, repriced.has(row.symbol) ? reprice(row, markOf(row), state) : row);
+  }
   for (const position of snapshot.rows) {
-    if (isZeroDecimal(position.positionAmt)) continue;
     const key = positionKey(position.symbol, position.positionSide);
-    const mark = marks.get(position.symbol) ?? { price: position.markPrice, time: snapshot.serverTime };
+    if (!inScope(position.symbol) || knownLater(key, position.symbol) || isZeroDecimal(position.positionAmt)) continue;
+    const mark = markOf(position);
     const previous = state.rows.get(key);
-    const brackets = state.brackets.get(position.symbol);
     // A row priced by a stream tick keeps that tick's arrival time as its mark age.
-    const markAt = snapshotMarks.has(position.symbol) ? null : (previous?.markAt ?? null);
+    const markAt = repriced.has(position.symbol) ? null : (previous?.markAt ?? null);
+    const brackets = state.brackets.get(position.symbol);
     rows.set(
       key,
-      sameRow(previous, position, mark) ? previous : buildRow(key, position, mark, brackets, snapshot.receivedAt, markAt),
+      sameRow(previous, position, mark)
+        ? previous
+        : buildRow(key, position, derive(position, mark, brackets), snapshot.receivedAt, markAt),
     );
   }
-  const sides = snapshot.symbol === null ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
-  return { rows, marks, sides, brackets: state.brackets };
+  const current = state.observed.account <= time; // not overtaken by a newer whole-account snapshot
+  const sides = scope === null && current ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
+  return {
+    rows,
+    legs: indexLegs(rows),
+    marks,
+    observed: observeSnapshot(state.observed, scope, time),
+    sides,
+    brackets: state.brackets,
+  };
+}
+
+/**
+ * The marks after a snapshot: its mark for each symbol it shows open (or was asked for), unless a
+ * tick as new or newer is held. `repriced`: the symbols whose price this changed — a snapshot that
+ * only confirms the price moves the mark's time on but leaves the rows as they are (same objects,
+ * no delta, no re-render).
+ */
+function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput): { marks: Map<string, Mark>; repriced: Set<string> } {
+  const marks = new Map(held);
+  const repriced = new Set<string>();
+  for (const position of snapshot.rows) {
+    // v1 lists every symbol; keeping marks of flat ones would make ticks and copies cost more.
+    if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
+    if (snapshot.symbol !== null && position.symbol !== snapshot.symbol) continue; // not asked for
+    const mark = marks.get(position.symbol);
+    if (mark !== undefined && mark.time >= snapshot.serverTime) continue; // newer, or this symbol's other leg
+    marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
+    if (mark?.price !== position.markPrice) repriced.add(position.symbol);
+  }
+  return { marks, repriced };
+}
+
+/** A held row at a new mark; its mark age is the snapshot's now. */
+function reprice(row: PositionRow, mark: Mark, state: PositionsState): PositionRow {
+  return buildRow(row.key, row, derive(row, mark, state.brackets.get(row.symbol)), row.snapshotAt, null);
 }
 
 /** Re-prices every row of the tick's symbol. A tick older than the held mark changes nothing. */
-export function applyMarkPrice(
-  state: PositionsState,
-  tick: { symbol: string; markPrice: string; eventTime: number },
-  receivedAt: number,
-): PositionsState {
-  const held = state.marks.get(tick.symbol);
-  if (held !== undefined && held.time >= tick.eventTime) return state;
-  const mark: Mark = { price: tick.markPrice, time: tick.eventTime };
-  const marks = new Map(state.marks).set(tick.symbol, mark);
-  let rows = state.rows;
-  for (const [key, row] of state.rows) {
-    if (row.symbol !== tick.symbol) continue;
-    if (rows === state.rows) rows = new Map(state.rows);
-    const brackets = state.brackets.get(row.symbol);
-    (rows as Map<string, PositionRow>).set(key, buildRow(key, row, mark, brackets, row.snapshotAt, receivedAt));
+export function applyMarkPrice(state: PositionsState, tick: MarkTick, receivedAt: number): PositionsState {
+  return applyMarkPrices(state, [tick], receivedAt);
+}
+
+/**
+ * Applies a batch of ticks (those of one socket read) as if one after the other, received at
+ * `receivedAt`: each map is copied at most once for the whole batch, not once per tick.
+ */
+export function applyMarkPrices(state: PositionsState, ticks: Iterable<MarkTick>, receivedAt: number): PositionsState {
+  const draft = new StateDraft(state);
+  markPricesInto(draft, ticks, receivedAt);
+  return draft.finish();
+}
+
+/** The work of applyMarkPrices, on a draft the caller owns; true when anything changed. */
+export function markPricesInto(draft: StateDraft, ticks: Iterable<MarkTick>, receivedAt: number): boolean {
+  let changed = false;
+  for (const tick of ticks) {
+    const held = draft.mark(tick.symbol);
+    if (held !== undefined && held.time >= tick.eventTime) continue;
+    const mark: Mark = { price: tick.markPrice, time: tick.eventTime };
+    draft.setMark(tick.symbol, mark);
+    changed = true;
+    const legs = draft.legsOf(tick.symbol);
+    if (legs === undefined) continue; // the selected symbol, or one whose position just closed
+    const brackets = draft.brackets(tick.symbol);
+    for (const leg of legs) {
+      const row = draft.row(leg.key);
+      if (row === undefined) continue;
+      draft.repriceRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets), row.snapshotAt, receivedAt));
+    }
   }
-  return { rows, marks, sides: state.sides, brackets: state.brackets };
+  return changed;
 }
 
 /** Installs notional brackets and re-derives the rows of the symbols they cover. */
@@ -101,64 +140,7 @@ export function applyBrackets(state: PositionsState, brackets: ReadonlyMap<strin
     const list = brackets.get(row.symbol);
     const mark = state.marks.get(row.symbol);
     if (list === undefined || mark === undefined) continue;
-    rows.set(key, buildRow(key, row, mark, list, row.snapshotAt, row.markAt));
+    rows.set(key, buildRow(key, row, derive(row, mark, list), row.snapshotAt, row.markAt));
   }
-  return { rows, marks: state.marks, sides: state.sides, brackets: merged };
-}
-
-function buildRow(
-  key: string,
-  position: ExchangePosition,
-  mark: Mark,
-  brackets: readonly Bracket[] | undefined,
-  snapshotAt: number,
-  markAt: number | null,
-): PositionRow {
-  // One object literal, not a spread of exchangeFields(): this runs for every row on every mark tick,
-  // and the spread measured ~150× slower on Node 20 (bench/PROFILE.md).
-  return {
-    symbol: position.symbol,
-    positionSide: position.positionSide,
-    positionAmt: position.positionAmt,
-    entryPrice: position.entryPrice,
-    breakEvenPrice: position.breakEvenPrice,
-    markPrice: position.markPrice,
-    unRealizedProfit: position.unRealizedProfit,
-    liquidationPrice: position.liquidationPrice,
-    leverage: position.leverage,
-    maxNotionalValue: position.maxNotionalValue,
-    marginType: position.marginType,
-    isolatedMargin: position.isolatedMargin,
-    isAutoAddMargin: position.isAutoAddMargin,
-    notional: position.notional,
-    isolatedWallet: position.isolatedWallet,
-    updateTime: position.updateTime,
-    key,
-    derived: derive(position, mark, brackets),
-    snapshotAt,
-    markAt,
-  };
-}
-
-/** True when a new snapshot row says exactly what the held row says, at the same mark. */
-function sameRow(previous: PositionRow | undefined, position: ExchangePosition, mark: Mark): previous is PositionRow {
-  if (previous === undefined) return false;
-  return (
-    previous.derived.markPrice === mark.price &&
-    previous.derived.markTime === mark.time &&
-    previous.positionAmt === position.positionAmt &&
-    previous.entryPrice === position.entryPrice &&
-    previous.breakEvenPrice === position.breakEvenPrice &&
-    previous.markPrice === position.markPrice &&
-    previous.unRealizedProfit === position.unRealizedProfit &&
-    previous.liquidationPrice === position.liquidationPrice &&
-    previous.leverage === position.leverage &&
-    previous.maxNotionalValue === position.maxNotionalValue &&
-    previous.marginType === position.marginType &&
-    previous.isolatedMargin === position.isolatedMargin &&
-    previous.isAutoAddMargin === position.isAutoAddMargin &&
-    previous.notional === position.notional &&
-    previous.isolatedWallet === position.isolatedWallet &&
-    previous.updateTime === position.updateTime
-  );
+  return { ...state, rows, brackets: merged };
 }
