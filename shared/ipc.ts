@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { alertSchema, alertThresholdSchema } from './alerts';
 import { connectionStatusSchema, demoAccountSchema } from './connection';
-import { positionsViewSchema } from './position';
 import { positionsPushSchema } from './positions-push';
 import { connectionTestSchema, profileInputSchema, profilesStateSchema, profileSummarySchema } from './profiles';
 import type { Result } from './result';
@@ -14,9 +13,12 @@ import { columnPrefsSchema, settingsSchema } from './settings';
 import { symbolInfoSchema, symbolNameSchema } from './symbols';
 import { timelineEntrySchema } from './timeline';
 
-/** Everything the renderer needs to draw itself from nothing (first load, or after a reload). */
+/**
+ * Everything the renderer needs to draw itself from nothing (first load, or after a reload), except
+ * the positions: asking for the state also makes main send this receiver the full positions view
+ * on the `positions` channel, in parts, because 2,000 positions cannot fit one IPC payload.
+ */
 export const appStateSchema = z.object({
-  positions: positionsViewSchema,
   connection: connectionStatusSchema,
   settings: settingsSchema,
   /** Alerts in force (a reloaded renderer shows them again). */
@@ -27,7 +29,8 @@ export type AppState = z.infer<typeof appStateSchema>;
 // --- Invoke: renderer asks, main answers with a Result -----------------------------------------
 
 export const invokeContract = {
-  /** The full current state; used on load and whenever a delta cannot be applied. */
+  /** The current state without the positions, which follow as a full view on the `positions` channel;
+   * used on load and whenever a positions push cannot be applied. */
   getState: { args: z.tuple([]), result: appStateSchema },
   /** Show one symbol (null: all positions). Main re-snapshots that symbol and follows its mark. */
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },

@@ -211,10 +211,9 @@ export class Desk {
   }
 
   private getState(): AppState {
-    // The caller now holds this exact view; make the next push a full one so deltas start from it.
+    // The positions do not fit one payload: the receiver gets them as a full view, in parts.
     this.receivers.resync();
     return {
-      positions: this.engine.view(),
       connection: this.status(),
       settings: this.settings.get(),
       alerts: this.alerts.list(),

@@ -331,7 +331,11 @@ test('render count: with marks held still, an account update re-renders the rows
       .filter((record) => record.direction === 'push' && record.channel === 'positions')
       .map((record) => record.payload as PositionsPush);
     const changed = new Set(
-      pushes.flatMap((push) => (push.kind === 'delta' ? push.upserts.map((row) => row.key) : push.view.rows.map((row) => row.key))),
+      pushes.flatMap((push) =>
+        push.kind === 'delta'
+          ? [...(push.rows?.added ?? []), ...(push.rows?.patched ?? [])].map((row) => row.key)
+          : (push.rows ?? []).map((row) => row.key),
+      ),
     );
     if (keys.every((key) => changed.has(key))) continue;
 
