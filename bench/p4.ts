@@ -7,6 +7,7 @@
  * getState() reply, and a 2,000-position account's full view and all-rows delta.
  */
 import { AlertBook } from '../electron/desk/alerts';
+import { mostUrgentAlerts } from '../electron/ipc/payload-bounds';
 import { buildStatus } from '../electron/desk/status';
 import { PositionsPusher } from '../electron/desk/positions-pusher';
 import { PositionEngine } from '../electron/positions/engine';
@@ -74,7 +75,9 @@ export interface P4Result {
   fullBytes: Summary;
   /** The getState() reply (a Result), with as many alerts in force as the largest threshold raises. */
   stateBytes: number;
+  /** Alerts in force, and how many of them the reply carried (the most urgent that fit). */
   stateAlerts: number;
+  stateAlertsSent: number;
   large: P4Large;
   /** Median over runs of the update rate sustained. */
   ticksPerSecond: number;
@@ -169,7 +172,7 @@ async function runOnce(options: P4Options): Promise<P4Run> {
 }
 
 /** The getState() reply as Desk builds it, with every alert the largest threshold raises on `positions` rows. */
-async function measureState(positions: number): Promise<{ bytes: number; alerts: number }> {
+async function measureState(positions: number): Promise<{ bytes: number; alerts: number; sent: number }> {
   const engine = engineWith(positions, () => undefined);
   await engine.snapshot(null);
   const book = new AlertBook({ onChange: () => undefined }, Date.now);
@@ -178,9 +181,9 @@ async function measureState(positions: number): Promise<{ bytes: number; alerts:
   const state: AppState = {
     connection: buildStatus({ environment: 'mainnet', profileName: 'Bench', demoAccount: null }, 'live', null, null),
     settings: DEFAULT_SETTINGS,
-    alerts: book.list(),
+    alerts: mostUrgentAlerts(book.list()), // as Desk.getState() bounds them
   };
-  return { bytes: payloadBytes(ok(state)), alerts: state.alerts.length };
+  return { bytes: payloadBytes(ok(state)), alerts: book.list().length, sent: state.alerts.length };
 }
 
 /** A 2,000-position account: the full view's parts, then the parts of a delta in which every mark moved. */
@@ -224,7 +227,7 @@ export async function runP4(options: P4Options, log: (line: string) => void): Pr
   }
   const state = await measureState(options.positions);
   const large = await measureLarge(2_000);
-  log(`  P4 getState reply ${state.bytes} B (${state.alerts} alerts); 2,000 positions: full ${large.fullParts} parts max ${large.fullBytes.max} B, delta ${large.deltaParts} parts max ${large.deltaBytes.max} B`);
+  log(`  P4 getState reply ${state.bytes} B (${state.sent} of ${state.alerts} alerts); 2,000 positions: full ${large.fullParts} parts max ${large.fullBytes.max} B, delta ${large.deltaParts} parts max ${large.deltaBytes.max} B`);
   const pushesPerSecond = summarize(runs.flatMap((run) => run.pushesPerSecond));
   // Payload percentiles over every run's per-run percentiles would be biased; pool the per-run maxima instead.
   const deltaBytes = pool(runs.map((run) => run.deltaBytes));
@@ -241,6 +244,7 @@ export async function runP4(options: P4Options, log: (line: string) => void): Pr
     fullBytes,
     stateBytes: state.bytes,
     stateAlerts: state.alerts,
+    stateAlertsSent: state.sent,
     large,
     pushesPass: pushesPerSecond.max <= P4_MAX_PUSHES_PER_SECOND,
     deltaPass: deltaBytes.max < P4_MAX_PAYLOAD_BYTES,

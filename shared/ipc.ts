@@ -26,6 +26,18 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
+/**
+ * One page of the symbol list (~700 symbols do not fit one payload). Pages of one `revision` belong
+ * together; a new revision means the list was refreshed meanwhile and the pages must be read again.
+ */
+export const symbolsPageSchema = z.object({
+  symbols: z.array(symbolInfoSchema).max(2_000),
+  page: z.number().int().nonnegative(),
+  pages: z.number().int().positive(),
+  revision: z.number().int().nonnegative(),
+});
+export type SymbolsPage = z.infer<typeof symbolsPageSchema>;
+
 // --- Invoke: renderer asks, main answers with a Result -----------------------------------------
 
 export const invokeContract = {
@@ -34,13 +46,14 @@ export const invokeContract = {
   getState: { args: z.tuple([]), result: appStateSchema },
   /** Show one symbol (null: all positions). Main re-snapshots that symbol and follows its mark. */
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
-  /** The trading perpetual symbols with their tick and step sizes. */
-  listSymbols: { args: z.tuple([]), result: z.array(symbolInfoSchema) },
+  /** The trading perpetual symbols with their tick and step sizes, one page (from 0) at a time. */
+  listSymbols: { args: z.tuple([z.number().int().nonnegative().max(1_000)]), result: symbolsPageSchema },
   /** Demo mode only: switch between the simulator's one-way and hedge accounts. */
   setDemoAccount: { args: z.tuple([demoAccountSchema]), result: z.null() },
   /** Drop the connection and start again (a fresh snapshot follows). */
   reconnect: { args: z.tuple([]), result: z.null() },
-  /** The connection timeline: connects, reconnects, renewals, errors (newest last). */
+  /** The connection timeline: connects, reconnects, renewals, errors (newest last), as many of the
+   * newest as fit one payload (the `log` pushes bring every later one). */
   getTimeline: { args: z.tuple([]), result: z.array(timelineEntrySchema) },
   /** Distance to liquidation, in percent of the mark, under which a position raises an alert. */
   setAlertThreshold: { args: z.tuple([alertThresholdSchema]), result: z.null() },
@@ -64,7 +77,8 @@ export const invokeContract = {
 export const pushContract = {
   positions: positionsPushSchema,
   connection: connectionStatusSchema,
-  /** Every alert in force, whenever the set changes (raised, replaced or cleared). */
+  /** The alerts in force, whenever the set changes (raised, replaced or cleared); when too many to fit
+   * one payload, the most urgent that fit. */
   alerts: z.array(alertSchema).max(500),
   /** A new connection timeline entry. */
   log: timelineEntrySchema,

@@ -54,7 +54,7 @@ export class PositionsPusher {
     }
     const part = this.queue.shift()!;
     if (this.queue.length === 0) this.lastSent = this.sending;
-    else this.throttle.notify(); // the next part goes at the next interval
     this.send(part);
+    if (this.queue.length > 0) this.throttle.notify(); // the next part goes one interval later
   }
 }

@@ -16,6 +16,7 @@ import { updateBadges } from './badges';
 import { normalizeColumns } from './column-prefs';
 import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT } from '../../shared/ui-constants';
 import { recordRows } from './sparklines';
+import { readSymbolPages } from './symbol-pages';
 import { patchUi, symbolsSlice, type AppStore, type UiSlice } from './store';
 import { mergeTimeline } from './timeline';
 
@@ -117,7 +118,7 @@ async function fetchState(bridge: Bridge): Promise<void> {
 }
 
 async function loadSymbols(bridge: Bridge): Promise<void> {
-  const result = await settle(() => bridge.api.listSymbols());
+  const result = await readSymbolPages(bridge.api, settle);
   if (bridge.disposed) return;
   if (result.ok) {
     bridge.store.setState(({ ui }) => ({ symbols: symbolsSlice(result.value), ui: patchUi(ui, { symbolsError: null }) }));

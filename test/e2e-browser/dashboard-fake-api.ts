@@ -82,7 +82,7 @@ function installFake(script: PageScript): void {
       const { positions: _positions, ...rest } = state;
       return ok(rest);
     },
-    listSymbols: () => (record('listSymbols', []), ok(script.symbols)),
+    listSymbols: (page: number) => (record('listSymbols', [page]), ok({ symbols: page === 0 ? script.symbols : [], page, pages: 1, revision: 1 })),
     selectSymbol: (symbol: string | null) => {
       record('selectSymbol', [symbol]);
       state.settings.selectedSymbol = symbol;

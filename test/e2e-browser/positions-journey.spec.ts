@@ -16,7 +16,7 @@ function openTruth(app: AppUnderTest, account: 'oneway' | 'hedge') {
 }
 
 async function symbolGrid(app: AppUnderTest) {
-  const result = await app.desk.handlers.listSymbols();
+  const result = await app.desk.symbols();
   return new Map(result.map((info) => [info.symbol, info]));
 }
 

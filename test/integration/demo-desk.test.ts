@@ -70,7 +70,7 @@ describe('demo desk against the simulator', () => {
     running = await startDemoDesk({ markIntervalMs: 100 });
     const demo = running;
     const all = await viewWhen(demo, (view) => view.rows.length > 1);
-    const symbols = await demo.desk.handlers.listSymbols();
+    const symbols = await demo.desk.symbols();
     const flat = symbols.find((info) => !all.rows.some((row) => row.symbol === info.symbol))!;
     await demo.desk.handlers.selectSymbol(flat.symbol);
     const selected = await viewWhen(demo, (view) => view.selectedMark !== null);
