@@ -15,6 +15,7 @@ export interface BenchResults {
 const verdict = (pass: boolean): string => (pass ? '**PASS**' : '**FAIL**');
 const f = (value: number, digits = 2): string => value.toFixed(digits);
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const sizes = (s: Summary): string => `${kb(s.p50)} / ${kb(s.p99)} / ${kb(s.max)}`;
 const spread = (s: Summary, digits = 2): string => `${f(s.p50, digits)} (${f(s.min, digits)}–${f(s.max, digits)})`;
 
 /** The Markdown of bench/RESULTS.md. */
@@ -68,27 +69,34 @@ export function renderResults(results: BenchResults): string {
     '  600 symbols (flat rows included, as Binance replies); every open row is checked to have taken a stream mark. The',
     '  engine\'s onChange is a no-op (pushing is P4).',
     '',
-    `## P4 — IPC pushes at ${p4.options.positions} positions × ${p4.options.hz} Hz`,
+    `## P4 — IPC pushes at ${p4.options.positions} positions × ${p4.options.hz} Hz: ${verdict(p4.pushesPass && p4.deltaPass && p4.fullPass && p4.statePass && p4.largePass)}`,
     '',
     `${p4.runs.length} runs of ${p4.options.durationMs / 1000} s (${(p4.runs.length * p4.options.durationMs) / 1000} s in all): the real \`PositionEngine\` (v1 snapshot of 600`,
     `symbols, ${p4.options.positions} open) fed ${p4.options.positions * p4.options.hz} mark updates/s on a steady schedule, pushing through the real`,
-    '`PositionsPusher` (full view first, then deltas); payload = `JSON.stringify(push)` bytes.',
+    '`PositionsPusher`: a full view first, then deltas (field-level row patches; order, open symbols and hedge nets',
+    'only when they change), every version cut into parts under a 48 KB budget and sent one part per throttle interval.',
+    'Payload = UTF-8 bytes of `JSON.stringify` of each IPC message (shared/payload-size.ts). "Pushes" are IPC messages (parts);',
+    '"versions" are the views the receiver can show (a version is shown once all its parts arrived).',
     '',
     '| metric | value | target | result |',
     '|---|---|---|---|',
     `| updates/s sustained by the engine (median of runs) | ${Math.round(p4.ticksPerSecond).toLocaleString('en-US')} | ${(p4.options.positions * p4.options.hz).toLocaleString('en-US')} | ${verdict(p4.rateSustained)} |`,
-    `| pushes per second, p50 / max over every whole second | ${f(p4.pushesPerSecond.p50, 0)} / ${f(p4.pushesPerSecond.max, 0)} | ≤ ${P4_MAX_PUSHES_PER_SECOND} | ${verdict(p4.pushesPass)} |`,
-    `| delta payload p50 / p99 / max (${p4.deltaBytes.n} deltas) | ${kb(p4.deltaBytes.p50)} / ${kb(p4.deltaBytes.p99)} / ${kb(p4.deltaBytes.max)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.deltaPass)} |`,
-    `| full view payload (once, when a receiver attaches) | ${kb(p4.fullBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.fullPass)} |`,
+    `| pushes (IPC messages) per second, p50 / max over every whole second | ${f(p4.pushesPerSecond.p50, 0)} / ${f(p4.pushesPerSecond.max, 0)} | ≤ ${P4_MAX_PUSHES_PER_SECOND} | ${verdict(p4.pushesPass)} |`,
+    `| versions shown per second, p50 / min | ${f(p4.versionsPerSecond.p50, 0)} / ${f(p4.versionsPerSecond.min, 0)} | | |`,
+    `| delta part payload p50 / p99 / max (${p4.deltaBytes.n} parts) | ${sizes(p4.deltaBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.deltaPass)} |`,
+    `| full view part payload p50 / p99 / max (${p4.fullBytes.n} parts, when a receiver attaches) | ${sizes(p4.fullBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.fullPass)} |`,
+    `| getState() reply (Result, no rows; the ${p4.stateAlertsSent} most urgent of ${p4.stateAlerts} alerts in force at the largest threshold) | ${kb(p4.stateBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.statePass)} |`,
+    `| ${p4.large.positions.toLocaleString('en-US')} positions: full view, ${p4.large.fullParts} parts, p50 / p99 / max | ${sizes(p4.large.fullBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.large.fullBytes.max < P4_MAX_PAYLOAD_BYTES)} |`,
+    `| ${p4.large.positions.toLocaleString('en-US')} positions: every mark moved, delta of ${p4.large.deltaParts} parts, p50 / p99 / max | ${sizes(p4.large.deltaBytes)} | < ${kb(P4_MAX_PAYLOAD_BYTES)} | ${verdict(p4.large.deltaBytes.max < P4_MAX_PAYLOAD_BYTES)} |`,
     '',
     'Per run:',
     '',
-    '| run | pushes | updates/s | pushes/s per second | delta rows p50 / max | delta bytes p50 / p99 / max |',
-    '|---|---|---|---|---|---|',
+    '| run | pushes | updates/s | pushes/s per second | versions/s per second | delta rows per part p50 / max | delta part bytes p50 / p99 / max |',
+    '|---|---|---|---|---|---|---|',
     ...p4.runs.map(
       (run, i) =>
-        `| ${i + 1} | ${run.pushes} | ${Math.round(run.ticksPerSecond)} | ${run.pushesPerSecond.join(' ')} | ${f(run.deltaRows.p50, 0)} / ${f(run.deltaRows.max, 0)} | ` +
-        `${kb(run.deltaBytes.p50)} / ${kb(run.deltaBytes.p99)} / ${kb(run.deltaBytes.max)} |`,
+        `| ${i + 1} | ${run.pushes} | ${Math.round(run.ticksPerSecond)} | ${run.pushesPerSecond.join(' ')} | ${run.versionsPerSecond.join(' ')} | ${f(run.deltaRows.p50, 0)} / ${f(run.deltaRows.max, 0)} | ` +
+        `${sizes(run.deltaBytes)} |`,
     ),
     '',
     'If the engine cannot sustain the update rate, the push figures describe an overloaded process, not P4 as specified.',

@@ -46,7 +46,12 @@ writeFileSync(here('./RESULTS.md'), renderResults(results));
 for (const workload of p1) {
   log(`P1 N=${workload.symbols}: ratio ${workload.ratio.p50.toFixed(2)}× (target ≤ 1.5×) ${workload.pass ? 'PASS' : 'FAIL'}`);
 }
-log(`P4: ${p4.pushesPerSecond.max} pushes/s max ${p4.pushesPass ? 'PASS' : 'FAIL'}; delta max ${p4.deltaBytes.max} B ${p4.deltaPass ? 'PASS' : 'FAIL'}; full ${p4.fullBytes} B ${p4.fullPass ? 'PASS' : 'FAIL'}; ${Math.round(p4.ticksPerSecond)} updates/s ${p4.rateSustained ? 'sustained' : 'NOT sustained'}`);
+log(
+  `P4: ${p4.pushesPerSecond.max} pushes/s max ${p4.pushesPass ? 'PASS' : 'FAIL'}; delta parts max ${p4.deltaBytes.max} B ${p4.deltaPass ? 'PASS' : 'FAIL'}; ` +
+    `full parts max ${p4.fullBytes.max} B ${p4.fullPass ? 'PASS' : 'FAIL'}; getState ${p4.stateBytes} B ${p4.statePass ? 'PASS' : 'FAIL'}; ` +
+    `2,000 positions max ${Math.max(p4.large.fullBytes.max, p4.large.deltaBytes.max)} B ${p4.largePass ? 'PASS' : 'FAIL'}; ` +
+    `${Math.round(p4.ticksPerSecond)} updates/s ${p4.rateSustained ? 'sustained' : 'NOT sustained'}`,
+);
 log(`Wrote bench/RESULTS.md and bench/results/latest.json in ${Math.round(results.durationS)} s.`);
 // The blaster child is gone and every socket closed; exit even if a stray timer remains.
 process.exit(0);

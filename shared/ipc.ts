@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { alertSchema, alertThresholdSchema } from './alerts';
 import { connectionStatusSchema, demoAccountSchema } from './connection';
-import { positionsViewSchema } from './position';
 import { positionsPushSchema } from './positions-push';
 import { connectionTestSchema, profileInputSchema, profilesStateSchema, profileSummarySchema } from './profiles';
 import type { Result } from './result';
@@ -14,9 +13,12 @@ import { columnPrefsSchema, settingsSchema } from './settings';
 import { symbolInfoSchema, symbolNameSchema } from './symbols';
 import { timelineEntrySchema } from './timeline';
 
-/** Everything the renderer needs to draw itself from nothing (first load, or after a reload). */
+/**
+ * Everything the renderer needs to draw itself from nothing (first load, or after a reload), except
+ * the positions: asking for the state also makes main send this receiver the full positions view
+ * on the `positions` channel, in parts, because 2,000 positions cannot fit one IPC payload.
+ */
 export const appStateSchema = z.object({
-  positions: positionsViewSchema,
   connection: connectionStatusSchema,
   settings: settingsSchema,
   /** Alerts in force (a reloaded renderer shows them again). */
@@ -24,20 +26,34 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
+/**
+ * One page of the symbol list (~700 symbols do not fit one payload). Pages of one `revision` belong
+ * together; a new revision means the list was refreshed meanwhile and the pages must be read again.
+ */
+export const symbolsPageSchema = z.object({
+  symbols: z.array(symbolInfoSchema).max(2_000),
+  page: z.number().int().nonnegative(),
+  pages: z.number().int().positive(),
+  revision: z.number().int().nonnegative(),
+});
+export type SymbolsPage = z.infer<typeof symbolsPageSchema>;
+
 // --- Invoke: renderer asks, main answers with a Result -----------------------------------------
 
 export const invokeContract = {
-  /** The full current state; used on load and whenever a delta cannot be applied. */
+  /** The current state without the positions, which follow as a full view on the `positions` channel;
+   * used on load and whenever a positions push cannot be applied. */
   getState: { args: z.tuple([]), result: appStateSchema },
   /** Show one symbol (null: all positions). Main re-snapshots that symbol and follows its mark. */
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
-  /** The trading perpetual symbols with their tick and step sizes. */
-  listSymbols: { args: z.tuple([]), result: z.array(symbolInfoSchema) },
+  /** The trading perpetual symbols with their tick and step sizes, one page (from 0) at a time. */
+  listSymbols: { args: z.tuple([z.number().int().nonnegative().max(1_000)]), result: symbolsPageSchema },
   /** Demo mode only: switch between the simulator's one-way and hedge accounts. */
   setDemoAccount: { args: z.tuple([demoAccountSchema]), result: z.null() },
   /** Drop the connection and start again (a fresh snapshot follows). */
   reconnect: { args: z.tuple([]), result: z.null() },
-  /** The connection timeline: connects, reconnects, renewals, errors (newest last). */
+  /** The connection timeline: connects, reconnects, renewals, errors (newest last), as many of the
+   * newest as fit one payload (the `log` pushes bring every later one). */
   getTimeline: { args: z.tuple([]), result: z.array(timelineEntrySchema) },
   /** Distance to liquidation, in percent of the mark, under which a position raises an alert. */
   setAlertThreshold: { args: z.tuple([alertThresholdSchema]), result: z.null() },
@@ -61,7 +77,8 @@ export const invokeContract = {
 export const pushContract = {
   positions: positionsPushSchema,
   connection: connectionStatusSchema,
-  /** Every alert in force, whenever the set changes (raised, replaced or cleared). */
+  /** The alerts in force, whenever the set changes (raised, replaced or cleared); when too many to fit
+   * one payload, the most urgent that fit. */
   alerts: z.array(alertSchema).max(500),
   /** A new connection timeline entry. */
   log: timelineEntrySchema,

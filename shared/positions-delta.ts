@@ -1,63 +1,134 @@
 /**
- * Building and applying positions deltas. Kept apart from the push schema (positions-push.ts) so the
- * renderer can import it without zod, which the renderer's CSP does not let initialise cleanly.
+ * What it takes to turn the view a receiver holds into the sender's view, before it is cut into
+ * parts (positions-split.ts) and after the parts are put together again (positions-assemble.ts).
+ * Kept apart from the push schema (positions-push.ts) so the renderer can import it without zod,
+ * which the renderer's CSP does not let initialise cleanly.
  */
-import type { PositionRow, PositionsView } from './position';
-import type { PositionsPush } from './positions-push';
+import type { HedgeNet, PositionRow, PositionsView } from './position';
+import { applyListEdit, diffList, type ListCodec, type ListEdit } from './positions-list-edit';
+import type { HedgeNetPatch, PositionsHead, RowPatch } from './positions-push';
 
-/** Builds the delta that turns `prev` into `next`. Rows are compared by reference: the engine keeps
- * an unchanged row's object, so reference equality is exactly "did not change". */
-export function diffViews(prev: PositionsView, next: PositionsView): PositionsPush {
-  const before = new Map(prev.rows.map((row) => [row.key, row]));
-  const upserts: PositionRow[] = [];
-  for (const row of next.rows) {
-    if (before.get(row.key) !== row) upserts.push(row);
+export interface PositionsFullChange {
+  kind: 'full';
+  version: number;
+  head: PositionsHead;
+  rows: PositionRow[];
+  openSymbols: string[];
+  hedgeNets: HedgeNet[];
+}
+
+export interface PositionsDeltaChange {
+  kind: 'delta';
+  version: number;
+  baseVersion: number;
+  head: PositionsHead;
+  rows: ListEdit<PositionRow, RowPatch>;
+  openSymbols: ListEdit<string, never>;
+  hedgeNets: ListEdit<HedgeNet, HedgeNetPatch>;
+}
+
+export type PositionsChange = PositionsFullChange | PositionsDeltaChange;
+
+/** Equal primitives, or flat objects (a row's `derived`) with equal fields. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length && keys.every((key) => Object.hasOwn(right, key) && left[key] === right[key]);
+}
+
+/** The fields of `after` that differ from `before`, with the identifying field; null when none do. */
+function fieldPatch<T extends object, K extends keyof T>(before: T, after: T, idField: K): (Partial<T> & Pick<T, K>) | null {
+  let patch: (Partial<T> & Pick<T, K>) | null = null;
+  for (const field of Object.keys(after) as (keyof T)[]) {
+    if (sameValue(before[field], after[field])) continue;
+    patch ??= { [idField]: after[idField] } as Partial<T> & Pick<T, K>;
+    patch[field] = after[field];
   }
-  const nextKeys = new Set(next.rows.map((row) => row.key));
-  const removed = prev.rows.filter((row) => !nextKeys.has(row.key)).map((row) => row.key);
+  return patch;
+}
+
+export const rowCodec: ListCodec<PositionRow, RowPatch> = {
+  keyOf: (row) => row.key,
+  patchKey: (patch) => patch.key,
+  diff: (before, after) => fieldPatch(before, after, 'key'),
+  apply: (before, patch) => ({ ...before, ...patch }),
+};
+
+const hedgeNetCodec: ListCodec<HedgeNet, HedgeNetPatch> = {
+  keyOf: (net) => net.symbol,
+  patchKey: (patch) => patch.symbol,
+  diff: (before, after) => fieldPatch(before, after, 'symbol'),
+  apply: (before, patch) => ({ ...before, ...patch }),
+};
+
+const symbolCodec: ListCodec<string, never> = {
+  keyOf: (symbol) => symbol,
+  patchKey: (patch) => patch,
+  diff: () => null, // a symbol is its own key: same key, same item
+  apply: (before) => before,
+};
+
+function headOf(view: PositionsView): PositionsHead {
+  return {
+    selectedSymbol: view.selectedSymbol,
+    mode: view.mode,
+    selectedMark: view.selectedMark,
+    snapshotAt: view.snapshotAt,
+    summary: view.summary,
+  };
+}
+
+function viewOf(version: number, head: PositionsHead, rows: PositionRow[], openSymbols: string[], hedgeNets: HedgeNet[]): PositionsView {
+  return { version, ...head, rows, openSymbols, hedgeNets };
+}
+
+/** The whole view, for a receiver that holds nothing (or nothing it can build on). */
+export function fullChange(view: PositionsView): PositionsFullChange {
+  return {
+    kind: 'full',
+    version: view.version,
+    head: headOf(view),
+    rows: view.rows,
+    openSymbols: view.openSymbols,
+    hedgeNets: view.hedgeNets,
+  };
+}
+
+/** What turns `prev` into `next`. Rows are first compared by reference (the engine keeps an
+ * unchanged row's object), then field by field, so only the fields that changed travel. */
+export function diffViews(prev: PositionsView, next: PositionsView): PositionsDeltaChange {
   return {
     kind: 'delta',
-    baseVersion: prev.version,
     version: next.version,
-    selectedSymbol: next.selectedSymbol,
-    mode: next.mode,
-    selectedMark: next.selectedMark,
-    snapshotAt: next.snapshotAt,
-    openSymbols: next.openSymbols,
-    hedgeNets: next.hedgeNets,
-    summary: next.summary,
-    upserts,
-    removed,
-    order: next.rows.map((row) => row.key),
+    baseVersion: prev.version,
+    head: headOf(next),
+    rows: diffList(prev.rows, next.rows, rowCodec),
+    openSymbols: diffList(prev.openSymbols, next.openSymbols, symbolCodec),
+    hedgeNets: diffList(prev.hedgeNets, next.hedgeNets, hedgeNetCodec),
   };
 }
 
 /**
- * Applies a push to the view the receiver holds. Unchanged rows keep their object identity, so a
- * table row that did not change does not re-render. Returns null when a delta does not apply to
- * `current` (the receiver missed a push): the caller must then ask for the full state.
+ * Applies a change to the view the receiver holds. Unchanged rows keep their object identity, also
+ * across a full view, so a table row that did not change does not re-render. Returns null when a
+ * delta does not apply to `current` (the receiver missed something): the caller must resync.
  */
-export function applyPositionsPush(current: PositionsView | null, push: PositionsPush): PositionsView | null {
-  if (push.kind === 'full') return push.view;
-  if (current === null || current.version !== push.baseVersion) return null;
-  const rows = new Map(current.rows.map((row) => [row.key, row]));
-  for (const key of push.removed) rows.delete(key);
-  for (const row of push.upserts) rows.set(row.key, row);
-  const ordered: PositionRow[] = [];
-  for (const key of push.order) {
-    const row = rows.get(key);
-    if (row === undefined) return null;
-    ordered.push(row);
+export function applyChange(current: PositionsView | null, change: PositionsChange): PositionsView | null {
+  if (change.kind === 'full') {
+    const held = new Map(current?.rows.map((row) => [row.key, row]));
+    const rows = change.rows.map((row) => {
+      const same = held.get(row.key);
+      return same !== undefined && rowCodec.diff(same, row) === null ? same : row;
+    });
+    return viewOf(change.version, change.head, rows, change.openSymbols, change.hedgeNets);
   }
-  return {
-    version: push.version,
-    selectedSymbol: push.selectedSymbol,
-    mode: push.mode,
-    selectedMark: push.selectedMark,
-    snapshotAt: push.snapshotAt,
-    openSymbols: push.openSymbols,
-    hedgeNets: push.hedgeNets,
-    summary: push.summary,
-    rows: ordered,
-  };
+  if (current === null || current.version !== change.baseVersion) return null;
+  const rows = applyListEdit(current.rows, change.rows, rowCodec);
+  const openSymbols = applyListEdit(current.openSymbols, change.openSymbols, symbolCodec);
+  const hedgeNets = applyListEdit(current.hedgeNets, change.hedgeNets, hedgeNetCodec);
+  if (rows === null || openSymbols === null || hedgeNets === null) return null;
+  return viewOf(change.version, change.head, rows, openSymbols, hedgeNets);
 }

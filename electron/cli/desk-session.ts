@@ -113,7 +113,7 @@ export class CliSession {
 
   /** Tick and step sizes per symbol for display; empty when the exchange info cannot be loaded. */
   async symbols(): Promise<ReadonlyMap<string, SymbolInfo>> {
-    const list = await Promise.resolve(this.desk.handlers.listSymbols()).catch(() => [] as SymbolInfo[]);
+    const list = await this.desk.symbols().catch(() => [] as SymbolInfo[]);
     return new Map(list.map((info) => [info.symbol, info]));
   }
 

@@ -7,7 +7,7 @@
  */
 import type { Alert } from '../../shared/alerts';
 import type { ConnectionState, ConnectionStatus, DemoAccount } from '../../shared/connection';
-import type { AppState, InvokeHandlers } from '../../shared/ipc';
+import type { AppState, InvokeHandlers, SymbolsPage } from '../../shared/ipc';
 import type { ExchangePosition } from '../../shared/position';
 import type { ColumnPrefs } from '../../shared/settings';
 import type { SymbolInfo } from '../../shared/symbols';
@@ -17,6 +17,7 @@ import type { ClientTimings } from '../exchange/client-options';
 import { ExchangeError } from '../exchange/errors';
 import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
+import { mostUrgentAlerts, newestWithin, PagedList } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
 import { PositionEngine } from '../positions/engine';
 import { AlertBook } from './alerts';
@@ -77,6 +78,7 @@ export class Desk {
   private metricsTimer: NodeJS.Timeout | null = null;
   private activeProfileId: string | null = null;
   private readonly notifiedAt = new Map<string, number>();
+  private readonly symbolPages = new PagedList<SymbolInfo>();
 
   constructor(private readonly options: DeskOptions) {
     this.now = options.now ?? Date.now;
@@ -85,7 +87,7 @@ export class Desk {
     this.timeline = new Timeline((entry) => this.receivers.log(entry), this.now);
     this.alerts = new AlertBook(
       {
-        onChange: (alerts) => this.receivers.alerts(alerts),
+        onChange: (alerts) => this.receivers.alerts(mostUrgentAlerts(alerts)),
         onRaise: (alert) => this.notify(alert),
       },
       this.now,
@@ -120,14 +122,14 @@ export class Desk {
     this.handlers = {
       getState: () => this.getState(),
       selectSymbol: (symbol) => this.selectSymbol(symbol),
-      listSymbols: () => this.listSymbols(),
+      listSymbols: (page) => this.symbolsPage(page),
       setDemoAccount: (account) => this.setDemoAccount(account),
       reconnect: () => {
         this.timeline.add('info', 'Reconnect requested.');
         this.client?.reconnect();
         return null;
       },
-      getTimeline: () => this.timeline.list(),
+      getTimeline: () => newestWithin(this.timeline.list()),
       setAlertThreshold: (pct) => {
         this.settings.update({ alertThresholdPct: pct });
         this.alertCheck.notify();
@@ -225,14 +227,24 @@ export class Desk {
   }
 
   private getState(): AppState {
-    // The caller now holds this exact view; make the next push a full one so deltas start from it.
+    // The positions do not fit one payload: the receiver gets them as a full view, in parts.
     this.receivers.resync();
     return {
-      positions: this.engine.view(),
       connection: this.status(),
       settings: this.settings.get(),
-      alerts: this.alerts.list(),
+      alerts: mostUrgentAlerts(this.alerts.list()),
     };
+  }
+
+  /** Every trading symbol (the CLI and tests; the renderer reads them in pages). */
+  symbols(): Promise<SymbolInfo[]> {
+    return this.listSymbols();
+  }
+
+  private async symbolsPage(index: number): Promise<SymbolsPage> {
+    const page = this.symbolPages.page(await this.listSymbols(), index);
+    if (page === null) throw new IpcFailure('no-such-page', `The symbol list has no page ${index}.`);
+    return { symbols: page.items, page: page.page, pages: page.pages, revision: page.revision };
   }
 
   private async selectSymbol(symbol: string | null): Promise<null> {

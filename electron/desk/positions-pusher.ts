@@ -1,15 +1,24 @@
 /**
- * Sends positions to one receiver (a renderer): a full view first, deltas after, never more than 60
- * pushes per second. A delta is computed against what this receiver was last sent, so rows that
- * did not change never travel again.
+ * Sends positions to one receiver (a renderer): a full view first, deltas after, one IPC message per
+ * throttle interval, so never more than 60 a second whatever the input rate. A delta is computed
+ * against the last version this receiver was sent in full, so rows that did not change never travel
+ * again, and a changed row sends only its changed fields. A version larger than the part budget
+ * goes out as several parts on consecutive intervals; the receiver shows it once all have arrived.
+ * Meanwhile newer changes wait, and the next delta covers all of them at once: the queue never
+ * holds more than one version, and the receiver sees fewer, never partial, versions under load.
  */
 import type { PositionsView } from '../../shared/position';
-import { diffViews } from '../../shared/positions-delta';
+import { diffViews, fullChange } from '../../shared/positions-delta';
 import type { PositionsPush } from '../../shared/positions-push';
+import { splitChange } from '../../shared/positions-split';
 import { LeadingThrottle, PUSH_INTERVAL_MS } from '../ipc/throttle';
 
 export class PositionsPusher {
+  /** The last version whose every part was sent; null: the receiver needs a full view. */
   private lastSent: PositionsView | null = null;
+  /** Parts of `sending` not sent yet. */
+  private queue: PositionsPush[] = [];
+  private sending: PositionsView | null = null;
   private readonly throttle: LeadingThrottle;
 
   constructor(
@@ -24,9 +33,11 @@ export class PositionsPusher {
     this.throttle.notify();
   }
 
-  /** The receiver fetched the full state itself: the next push is a full view, so it cannot drift. */
+  /** The receiver lost track (or just loaded): drop any version half sent and start again with a full view. */
   resync(): void {
     this.lastSent = null;
+    this.queue = [];
+    this.sending = null;
     this.throttle.notify();
   }
 
@@ -35,10 +46,15 @@ export class PositionsPusher {
   }
 
   private flush(): void {
-    const view = this.currentView();
-    if (view === this.lastSent) return;
-    const push: PositionsPush = this.lastSent === null ? { kind: 'full', view } : diffViews(this.lastSent, view);
-    this.lastSent = view;
-    this.send(push);
+    if (this.queue.length === 0) {
+      const view = this.currentView();
+      if (view === this.lastSent) return;
+      this.queue = splitChange(this.lastSent === null ? fullChange(view) : diffViews(this.lastSent, view));
+      this.sending = view;
+    }
+    const part = this.queue.shift()!;
+    if (this.queue.length === 0) this.lastSent = this.sending;
+    this.send(part);
+    if (this.queue.length > 0) this.throttle.notify(); // the next part goes one interval later
   }
 }

@@ -48,7 +48,7 @@ export class Receivers {
     for (const receiver of this.receivers) receiver.positions.notify();
   }
 
-  /** Receivers fetched the full state themselves: their next positions push is a full view. */
+  /** A receiver asked for the state (on load, or having lost track): its next positions push is a full view. */
   resync(): void {
     for (const receiver of this.receivers) receiver.positions.resync();
   }

@@ -6,6 +6,9 @@
 export class LeadingThrottle {
   private lastRun = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
+  /** Inside `run`; a change notified meanwhile waits for `again`. */
+  private running = false;
+  private again = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -15,6 +18,10 @@ export class LeadingThrottle {
 
   /** Something changed: run now, or once at the end of the current interval. */
   notify(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     if (this.timer !== null) return;
     const wait = this.lastRun + this.intervalMs - this.now();
     if (wait <= 0) {
@@ -33,11 +40,26 @@ export class LeadingThrottle {
   cancel(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    this.again = false;
   }
 
+  /**
+   * The interval counts from the END of a run: a run that takes longer than the interval (cutting a
+   * large view into parts) must not be followed at once by the next, or two sends would be closer
+   * than the interval. A change notified during the run is scheduled after it, never run inside it.
+   */
   private fire(): void {
-    this.lastRun = this.now();
-    this.run();
+    this.running = true;
+    try {
+      this.run();
+    } finally {
+      this.running = false;
+      this.lastRun = this.now();
+    }
+    if (this.again) {
+      this.again = false;
+      this.notify();
+    }
   }
 }
 

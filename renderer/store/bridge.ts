@@ -7,7 +7,7 @@ import type { Alert } from '../../shared/alerts';
 import type { DemoAccount } from '../../shared/connection';
 import type { AppState as MainState, PerpdeskApi } from '../../shared/ipc';
 import type { PositionsView } from '../../shared/position';
-import { applyPositionsPush } from '../../shared/positions-delta';
+import { PositionsReceiver } from '../../shared/positions-assemble';
 import type { PositionsPush } from '../../shared/positions-push';
 import type { Result } from '../../shared/result';
 import type { ColumnPrefs, Settings } from '../../shared/settings';
@@ -16,6 +16,7 @@ import { updateBadges } from './badges';
 import { normalizeColumns } from './column-prefs';
 import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT } from '../../shared/ui-constants';
 import { recordRows } from './sparklines';
+import { readSymbolPages } from './symbol-pages';
 import { patchUi, symbolsSlice, type AppStore, type UiSlice } from './store';
 import { mergeTimeline } from './timeline';
 
@@ -28,6 +29,8 @@ interface Bridge {
   loading: Promise<void> | null;
   /** Grows with every symbol choice, so only the newest choice's answer is acted on. */
   selectionSeq: number;
+  /** Puts the parts of each positions version together. */
+  readonly positions: PositionsReceiver;
 }
 
 export interface BridgeOptions {
@@ -45,7 +48,7 @@ let active: Bridge | null = null;
  */
 export function startBridge(api: PerpdeskApi, store: AppStore, options: BridgeOptions = {}): () => void {
   if (active !== null) throw new Error('startBridge: a bridge is already running; dispose it first');
-  const bridge: Bridge = { api, store, now: options.now ?? Date.now, disposed: false, loading: null, selectionSeq: 0 };
+  const bridge: Bridge = { api, store, now: options.now ?? Date.now, disposed: false, loading: null, selectionSeq: 0, positions: new PositionsReceiver() };
   active = bridge;
   // Subscribe before asking, so no push can slip between main's answer and the subscription.
   const unsubscribers = [
@@ -68,10 +71,11 @@ export function startBridge(api: PerpdeskApi, store: AppStore, options: BridgeOp
 // --- Incoming data -----------------------------------------------------------------------------------
 
 function onPositionsPush(bridge: Bridge, push: PositionsPush): void {
-  const next = applyPositionsPush(bridge.store.getState().positions, push);
-  // A delta that does not fit means a push was missed (or arrived before the first state).
-  if (next === null) void loadState(bridge);
-  else setView(bridge, next);
+  const outcome = bridge.positions.receive(bridge.store.getState().positions, push);
+  // A part out of order, or a delta that does not fit, means a push was missed (or arrived before
+  // the first full view): asking for the state makes main send the full view again.
+  if (outcome.kind === 'resync') void loadState(bridge);
+  else if (outcome.kind === 'view') setView(bridge, outcome.view);
 }
 
 function setView(bridge: Bridge, view: PositionsView): void {
@@ -95,8 +99,8 @@ function loadState(bridge: Bridge): Promise<void> {
 }
 
 /**
- * Takes main's answer as it is, even if a push seems newer: a stale answer heals itself, because the
- * next delta will not fit it and asks again, whereas refusing an answer could leave the view stuck.
+ * Asks main for the state; main answers without the positions and sends them as a full view on the
+ * positions channel (until it arrives, a first load shows the loading state).
  */
 async function fetchState(bridge: Bridge): Promise<void> {
   const result = await settle(() => bridge.api.getState());
@@ -111,11 +115,10 @@ async function fetchState(bridge: Bridge): Promise<void> {
     settings: state.settings,
     alerts: replaceAlerts(alerts, state.alerts),
   }));
-  setView(bridge, state.positions);
 }
 
 async function loadSymbols(bridge: Bridge): Promise<void> {
-  const result = await settle(() => bridge.api.listSymbols());
+  const result = await readSymbolPages(bridge.api, settle);
   if (bridge.disposed) return;
   if (result.ok) {
     bridge.store.setState(({ ui }) => ({ symbols: symbolsSlice(result.value), ui: patchUi(ui, { symbolsError: null }) }));

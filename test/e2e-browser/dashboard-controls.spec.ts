@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Locator } from '@playwright/test';
-import { diffViews } from '../../shared/positions-delta';
 import { appState, expect, onewayRows, position, positionsView, SYMBOLS, test, type FakeDesk } from './dashboard-fake-api';
 
 const screenshots = 'test-results/screenshots';
@@ -200,7 +199,7 @@ test('sparkline: each position draws its recent uPnL', async ({ fake }) => {
     await page.waitForFunction((since) => Date.now() - since >= 1_000, Date.now(), { polling: 100 });
     const moved = position({ symbol: 'BTCUSDT', side: 'BOTH', amount: '0.250', entry: '101834.6', mark, liq: '92540.3', leverage: 10, marginType: 'isolated' });
     const next = positionsView([moved, ...rows.slice(1)], { version: i + 2 });
-    await fake.push('positions', diffViews(current, next));
+    await fake.pushView(current, next);
     current = next;
   }
   await expect(line).toHaveAttribute('points', /^\S+ \S+ \S+ \S+$/);

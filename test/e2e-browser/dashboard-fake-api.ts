@@ -11,6 +11,8 @@ import type { Alert } from '../../shared/alerts';
 import type { ConnectionStatus } from '../../shared/connection';
 import type { AppState } from '../../shared/ipc';
 import { positionKey, type HedgeNet, type PositionRow, type PositionSide, type PositionsView } from '../../shared/position';
+import type { PositionsPush } from '../../shared/positions-push';
+import { pushesFor } from '../../shared/positions-split';
 import type { AppError } from '../../shared/result';
 import type { SymbolInfo } from '../../shared/symbols';
 import type { TimelineEntry } from '../../shared/timeline';
@@ -18,8 +20,11 @@ import { DEFAULT_ALERT_THRESHOLD_PCT, POSITION_COLUMNS } from '../../shared/ui-c
 import { requireChromium } from '../support/chromium';
 import { serveDirectory } from '../support/static-server';
 
+/** What main holds: the state getState() answers, and the positions it then pushes as a full view. */
+export type FakeState = AppState & { positions: PositionsView };
+
 export interface FakeScript {
-  state: AppState;
+  state: FakeState;
   symbols: SymbolInfo[];
   timeline?: TimelineEntry[];
   /** getState() never answers (the loading state). */
@@ -33,13 +38,21 @@ export interface FakeDesk {
   errors: string[];
   /** Loads the app with this script (again after a reload: the init script re-runs). */
   open(script: FakeScript): Promise<void>;
+  /** Positions go through `pushView` (or as parts), never as a whole view. */
   push(channel: 'positions' | 'connection' | 'alerts' | 'log', payload: unknown): Promise<void>;
+  /** Pushes every part that takes a receiver holding `prev` (null: a full view) to `next`. */
+  pushView(prev: PositionsView | null, next: PositionsView): Promise<void>;
   /** Invoke calls the page made, by channel, with their arguments. */
   calls(channel: string): Promise<unknown[][]>;
 }
 
+/** What the page receives: the script, with the full view already cut into parts in Node. */
+interface PageScript extends FakeScript {
+  positionParts: PositionsPush[];
+}
+
 /** Runs in the page before its scripts: the fake API. */
-function installFake(script: FakeScript): void {
+function installFake(script: PageScript): void {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<string, Set<Listener>>();
   const calls: Array<[string, unknown[]]> = [];
@@ -64,9 +77,12 @@ function installFake(script: FakeScript): void {
       record('getState', []);
       if (script.holdState === true) return new Promise(() => undefined);
       if (script.stateError !== undefined) return Promise.resolve({ ok: false, error: script.stateError });
-      return ok(state);
+      // Like main: the state answers without the positions, which follow as a full view in parts.
+      for (const part of script.positionParts) listeners.get('positions')?.forEach((listener) => listener(part));
+      const { positions: _positions, ...rest } = state;
+      return ok(rest);
     },
-    listSymbols: () => (record('listSymbols', []), ok(script.symbols)),
+    listSymbols: (page: number) => (record('listSymbols', [page]), ok({ symbols: page === 0 ? script.symbols : [], page, pages: 1, revision: 1 })),
     selectSymbol: (symbol: string | null) => {
       record('selectSymbol', [symbol]);
       state.settings.selectedSymbol = symbol;
@@ -113,18 +129,23 @@ export const test = base.extend<{ fake: FakeDesk }>({
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    const push: FakeDesk['push'] = (channel, payload) =>
+      page.evaluate(
+        ([name, body]) => (window as unknown as { __fake: { push: (c: string, p: unknown) => void } }).__fake.push(name, body),
+        [channel, payload] as const,
+      );
     await use({
       page,
       errors,
       open: async (script) => {
-        await page.addInitScript(installFake, script);
+        const pageScript: PageScript = { ...script, positionParts: pushesFor(null, script.state.positions) };
+        await page.addInitScript(installFake, pageScript);
         await page.goto(server.url);
       },
-      push: (channel, payload) =>
-        page.evaluate(
-          ([name, body]) => (window as unknown as { __fake: { push: (c: string, p: unknown) => void } }).__fake.push(name, body),
-          [channel, payload] as const,
-        ),
+      push,
+      pushView: async (prev, next) => {
+        for (const part of pushesFor(prev, next)) await push('positions', part);
+      },
       calls: (channel) =>
         page.evaluate(
           (name) =>
@@ -260,7 +281,7 @@ export function positionsView(rows: PositionRow[], extra: Partial<PositionsView>
   };
 }
 
-export function appState(view: PositionsView, extra: Partial<AppState> = {}): AppState {
+export function appState(view: PositionsView, extra: Partial<AppState> = {}): FakeState {
   return {
     positions: view,
     connection: connection(),

@@ -5,7 +5,6 @@
  * and saved as a screenshot in test-results/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import { diffViews } from '../../shared/positions-delta';
 import {
   appState,
   connection,
@@ -78,7 +77,7 @@ test('a chosen symbol without a position shows its live mark', async ({ fake }) 
   await expect(page.getByTestId('selected-mark')).toContainText('0.38215');
   await expect(page.getByRole('combobox', { name: 'Symbol' })).toHaveValue('DOGEUSDT');
 
-  await fake.push('positions', { kind: 'full', view: { ...view, version: 2, selectedMark: { ...view.selectedMark!, markPrice: '0.39' } } });
+  await fake.pushView(null, { ...view, version: 2, selectedMark: { ...view.selectedMark!, markPrice: '0.39' } });
   await expect(page.getByTestId('selected-mark')).toContainText('0.39000');
   await shoot(fake, 'symbol-without-position');
   await page.getByRole('button', { name: /show all 2 symbols/i }).click();
@@ -139,7 +138,7 @@ test('stale: a link that is not live dims every row, which shows its age, and sa
 
   // Back live with fresh figures: nothing is dimmed.
   await fake.push('connection', connection());
-  await fake.push('positions', { kind: 'full', view: positionsView(onewayRows(), { version: 2 }) });
+  await fake.pushView(null, positionsView(onewayRows(), { version: 2 }));
   await expect(page.getByTestId('stale-notice')).toHaveCount(0);
   await expect(rows.first()).not.toHaveAttribute('data-stale', 'true');
 });
@@ -199,7 +198,7 @@ test('an alert pushed for a position shows a banner and flashes its row', async 
 
   const near = position({ symbol: 'ETHUSDT', side: 'BOTH', amount: '-3.500', entry: '3712.45', mark: '4021.10', liq: '4180.77', leverage: 20 });
   const moved = positionsView([rows[0]!, near, rows[2]!, rows[3]!], { version: 2 });
-  await fake.push('positions', diffViews(positionsView(rows), moved));
+  await fake.pushView(positionsView(rows), moved);
   await fake.push('alerts', [proximityAlert(near)]);
 
   const banner = page.getByTestId('alert-banner');
@@ -237,7 +236,7 @@ test('many positions, one changes: only that row re-renders', async ({ fake }) =
   const start = await counts();
   const changed = position({ symbol: 'S003USDT', side: 'BOTH', amount: '4', entry: '10', mark: '12.5', liq: '5', leverage: 10 });
   const after = positionsView(rows.map((row) => (row.key === changed.key ? changed : row)), { version: 2 });
-  await fake.push('positions', diffViews(before, after));
+  await fake.pushView(before, after);
   await expect(table.locator('[data-row-key="S003USDT:BOTH"] [data-col="mark"]')).toHaveText('12.5');
 
   const end = await counts();

@@ -27,7 +27,7 @@ function openTruth(app: AppUnderTest, account: Account) {
 type TruthRow = ReturnType<typeof openTruth>[number];
 
 async function symbolGrid(app: AppUnderTest): Promise<Map<string, SymbolInfo>> {
-  const list = await app.desk.handlers.listSymbols();
+  const list = await app.desk.symbols();
   return new Map(list.map((info) => [info.symbol, info]));
 }
 
@@ -279,7 +279,7 @@ test('a link that goes down: rows dim and show their age, the status bar says wh
 test('an empty symbol shows its live mark; the first run explains demo mode', async ({ app }) => {
   const { page } = app;
   const open = new Set(openTruth(app, 'oneway').map((row) => row.symbol));
-  const list = await app.desk.handlers.listSymbols();
+  const list = await app.desk.symbols();
   const flat = list.find((info) => !open.has(info.symbol))!;
   await expect(page.getByTestId('demo-intro')).toContainText(/demo mode/i);
 
@@ -331,7 +331,11 @@ test('render count: with marks held still, an account update re-renders the rows
       .filter((record) => record.direction === 'push' && record.channel === 'positions')
       .map((record) => record.payload as PositionsPush);
     const changed = new Set(
-      pushes.flatMap((push) => (push.kind === 'delta' ? push.upserts.map((row) => row.key) : push.view.rows.map((row) => row.key))),
+      pushes.flatMap((push) =>
+        push.kind === 'delta'
+          ? [...(push.rows?.added ?? []), ...(push.rows?.patched ?? [])].map((row) => row.key)
+          : (push.rows ?? []).map((row) => row.key),
+      ),
     );
     if (keys.every((key) => changed.has(key))) continue;
 

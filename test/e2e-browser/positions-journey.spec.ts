@@ -16,7 +16,7 @@ function openTruth(app: AppUnderTest, account: 'oneway' | 'hedge') {
 }
 
 async function symbolGrid(app: AppUnderTest) {
-  const result = await app.desk.handlers.listSymbols();
+  const result = await app.desk.symbols();
   return new Map(result.map((info) => [info.symbol, info]));
 }
 
@@ -85,7 +85,7 @@ test('choosing a symbol shows only its rows, and main received the choice', asyn
   await expect(table.locator('[data-row-key]')).toHaveCount(1);
   await expect(table.locator(`[data-row-key="${chosen}:BOTH"]`)).toBeVisible();
   expect(app.bridge.calls('selectSymbol')).toEqual([[chosen]]);
-  expect((await app.desk.handlers.getState()).positions.selectedSymbol).toBe(chosen);
+  expect(app.desk.positionsView().selectedSymbol).toBe(chosen);
   await chooser.fill('All positions');
   await chooser.press('Enter');
   await expect(table.locator('[data-row-key]')).toHaveCount(truth.length);

@@ -80,7 +80,7 @@ describe('Desk with the vault', () => {
     const hedgeOpen = simulator.truth('hedge').filter((row) => Number(row.positionAmt) !== 0).length;
     const state = await connectionWhen(
       desk,
-      (s) => s.connection.profileName === 'Sim hedge' && s.connection.state === 'live' && s.positions.rows.length === hedgeOpen,
+      (s) => s.connection.profileName === 'Sim hedge' && s.connection.state === 'live' && desk.positionsView().rows.length === hedgeOpen,
     );
     expect(state.connection.environment).toBe('custom');
 

@@ -32,7 +32,7 @@ function handlers(): InvokeHandlers {
   return {
     getState: vi.fn(),
     selectSymbol: vi.fn(() => null),
-    listSymbols: vi.fn(() => []),
+    listSymbols: vi.fn(() => ({ symbols: [], page: 0, pages: 1, revision: 1 })),
     setDemoAccount: vi.fn(() => null),
     reconnect: vi.fn(() => null),
     getTimeline: vi.fn(() => []),

@@ -46,3 +46,33 @@ describe('LeadingThrottle', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('LeadingThrottle, a run that notifies or outlasts the interval', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a change notified during a run waits a whole interval after the run ends, however long the run took', () => {
+    vi.useFakeTimers();
+    const runs: number[] = [];
+    let notifyInside = 2;
+    const throttle = new LeadingThrottle(
+      100,
+      () => {
+        runs.push(Date.now());
+        vi.setSystemTime(Date.now() + 150); // this run takes longer than the interval
+        if (notifyInside-- > 0) throttle.notify();
+      },
+      () => Date.now(),
+    );
+    const start = Date.now();
+    throttle.notify();
+    expect(runs).toEqual([start]); // not run again from inside itself
+    vi.advanceTimersByTime(99);
+    expect(runs).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual([start, start + 250]);
+    vi.advanceTimersByTime(250);
+    expect(runs).toEqual([start, start + 250, start + 500]);
+  });
+});

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AppState } from '../../../shared/ipc';
 import type { PositionsView } from '../../../shared/position';
-import { diffViews } from '../../../shared/positions-delta';
 import type { PositionsPush } from '../../../shared/positions-push';
+import { pushesFor } from '../../../shared/positions-split';
 import { err, ok, type Result } from '../../../shared/result';
 import {
   dismissAlert,
@@ -17,16 +16,15 @@ import {
 import { selectPanelState, selectShownSymbol, selectVisibleAlerts } from '../../../renderer/store/selectors';
 import { createAppStore, type AppStore } from '../../../renderer/store/store';
 import type { TimelineEntry } from '../../../shared/timeline';
-import { alert, appState, CONNECTION, deferred, FakeApi, positionRow, SYMBOLS, view, withDerived } from './fake-api';
+import { alert, appState, CONNECTION, deferred, FakeApi, positionRow, SYMBOLS, view, withDerived, type FakeState } from './fake-api';
 
 const BTC = positionRow('BTCUSDT', 'BOTH', '0.010');
 const ETH = positionRow('ETHUSDT', 'BOTH', '-1.500');
-const INITIAL: AppState = appState(view(1, [BTC, ETH]));
+const INITIAL: FakeState = appState(view(1, [BTC, ETH]));
 
-/** A delta from `prev` to `next` that claims another base version: what a missed push looks like. */
-function deltaFrom(baseVersion: number, prev: PositionsView, next: PositionsView): PositionsPush {
-  const push = diffViews(prev, next);
-  return push.kind === 'delta' ? { ...push, baseVersion } : push;
+/** The parts of a delta from `prev` to `next` that claim another base version: what a missed push looks like. */
+function deltaFrom(baseVersion: number, prev: PositionsView, next: PositionsView): PositionsPush[] {
+  return pushesFor(prev, next).map((push) => (push.kind === 'delta' ? { ...push, baseVersion } : push));
 }
 
 /** Lets pending promise callbacks (the bridge's awaited answers) run. */
@@ -105,11 +103,13 @@ describe('positions pushes', () => {
     const before = store.getState().positions!;
 
     const movedBtc = positionRow('BTCUSDT', 'BOTH', '0.010', '101.5');
-    fake.pushPositions(diffViews(before, view(2, [movedBtc, ETH])));
+    fake.pushView(before, view(2, [movedBtc, ETH]));
 
     const after = store.getState().positions!;
     expect(after.version).toBe(2);
-    expect(after.rows[0]).toBe(movedBtc);
+    // The moved row arrives as a patch of the row held: equal to main's, a new object.
+    expect(after.rows[0]).toEqual(movedBtc);
+    expect(after.rows[0]).not.toBe(before.rows[0]);
     expect(after.rows[1]).toBe(before.rows[1]);
     expect(fake.calls.getState).toBe(1);
   });
@@ -118,13 +118,13 @@ describe('positions pushes', () => {
     const fake = new FakeApi(INITIAL);
     const store = start(fake);
     await flush();
-    const resync = deferred<Result<AppState>>();
-    const fresh: AppState = appState(view(9, [ETH]));
+    const resync = deferred<Result<FakeState>>();
+    const fresh: FakeState = appState(view(9, [ETH]));
     fake.stateAnswers = [resync.promise];
 
     const current = store.getState().positions!;
-    fake.pushPositions(deltaFrom(7, current, view(8, [ETH])));
-    fake.pushPositions(deltaFrom(8, current, view(9, [ETH])));
+    deltaFrom(7, current, view(8, [ETH])).forEach((push) => fake.pushPositions(push));
+    deltaFrom(8, current, view(9, [ETH])).forEach((push) => fake.pushPositions(push));
     expect(fake.calls.getState).toBe(2);
     expect(store.getState().positions).toBe(current);
 
@@ -132,6 +132,42 @@ describe('positions pushes', () => {
     await flush();
     expect(fake.calls.getState).toBe(2);
     expect(store.getState().positions).toEqual(fresh.positions);
+  });
+
+  it('shows a version sent in parts only once its last part arrived; a lost part asks for the state again', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+    const before = store.getState().positions!;
+    const many = view(2, Array.from({ length: 300 }, (_, i) => positionRow(`S${i}USDT`, 'BOTH', String(i + 1))));
+    const parts = pushesFor(before, many);
+    expect(parts.length).toBeGreaterThan(2);
+
+    parts.slice(0, -1).forEach((push) => fake.pushPositions(push));
+    expect(store.getState().positions).toBe(before);
+    fake.pushPositions(parts.at(-1)!);
+    expect(store.getState().positions).toEqual(many);
+
+    const next = pushesFor(many, view(3, many.rows.map((row, i) => withDerived(row, { unrealizedPnl: i, markTime: 5 }))));
+    expect(next.length).toBeGreaterThan(1);
+    const calls = fake.calls.getState;
+    next.slice(1).forEach((push) => fake.pushPositions(push)); // part 0 lost
+    expect(fake.calls.getState).toBe(calls + 1);
+    expect(store.getState().positions!.version).toBe(2);
+  });
+
+  it('stays loading after getState() answered until the full view arrives, then shows the table or the empty state', async () => {
+    const fake = new FakeApi(INITIAL);
+    fake.pushPositionsOnState = false; // main's full view is still on its way
+    const store = start(fake);
+    await flush();
+    expect(store.getState().connection).toEqual(CONNECTION);
+    expect(selectPanelState(store.getState())).toBe('loading');
+
+    fake.pushView(null, view(1, []));
+    expect(selectPanelState(store.getState())).toBe('empty');
+    fake.pushView(null, INITIAL.positions);
+    expect(selectPanelState(store.getState())).toBe('table');
   });
 
   it('takes a connection push as it comes', async () => {
@@ -165,7 +201,7 @@ describe('actions', () => {
     expect(selectShownSymbol(store.getState())).toBe('SOLUSDT');
     expect(store.getState().ui.pendingSelection).toEqual({ symbol: 'SOLUSDT' });
 
-    fake.pushPositions({ kind: 'full', view: view(2, [], 'SOLUSDT') });
+    fake.pushView(null, view(2, [], 'SOLUSDT'));
     expect(store.getState().ui.pendingSelection).toBeNull();
     expect(selectShownSymbol(store.getState())).toBe('SOLUSDT');
   });
@@ -196,7 +232,7 @@ describe('actions', () => {
 describe('dispose', () => {
   it('removes every listener and ignores answers that arrive afterwards', async () => {
     const fake = new FakeApi(INITIAL);
-    const pending = deferred<Result<AppState>>();
+    const pending = deferred<Result<FakeState>>();
     fake.stateAnswers = [pending.promise];
     const store = start(fake);
     expect(fake.listenerCount).toBe(4);
@@ -312,7 +348,7 @@ describe('sparklines and export', () => {
     const before = store.getState().positions!;
     now = 12_000;
     const moved = withDerived(BTC, { unrealizedPnl: -3 });
-    fake.pushPositions(diffViews(before, view(2, [moved, ETH])));
+    fake.pushView(before, view(2, [moved, ETH]));
     expect(store.getState().sparks.get('BTCUSDT:BOTH')!.map((s) => s.value)).toEqual([5, -3]);
     expect(store.getState().sparks.get('ETHUSDT:BOTH')).toHaveLength(1);
   });

@@ -14,6 +14,7 @@ import {
   type PositionsView,
 } from '../../../shared/position';
 import type { PositionsPush } from '../../../shared/positions-push';
+import { pushesFor } from '../../../shared/positions-split';
 import { ok, type Result } from '../../../shared/result';
 import type { ColumnPrefs, Settings } from '../../../shared/settings';
 import type { SymbolInfo } from '../../../shared/symbols';
@@ -29,6 +30,9 @@ export function deferred<T>() {
 
 type Answer<T> = Result<T> | Promise<Result<T>>;
 
+/** What main holds: the state getState() answers, and the positions it then pushes as a full view. */
+export type FakeState = AppState & { positions: PositionsView };
+
 export class FakeApi {
   readonly calls = {
     getState: 0,
@@ -43,20 +47,25 @@ export class FakeApi {
   /** Order in which the bridge touched the API, to check it subscribes before it asks. */
   readonly log: string[] = [];
   /** Answers for the next getState() calls, in order; the last one repeats. */
-  stateAnswers: Answer<AppState>[];
+  stateAnswers: Answer<FakeState>[];
   symbolsAnswer: Answer<SymbolInfo[]> = ok(SYMBOLS);
+  /** Symbols per page of listSymbols(); the revision grows when `symbolsRevision` is bumped by a test. */
+  symbolsPageSize = 2;
+  symbolsRevision = 1;
   selectAnswer: Answer<null> = ok(null);
   demoAnswer: Answer<null> = ok(null);
   timelineAnswer: Answer<TimelineEntry[]> = ok([]);
   settingsAnswer: Answer<null> = ok(null);
   exportAnswer: Answer<string | null> = ok('/home/trader/positions.csv');
+  /** Whether answering getState() pushes the full positions view, as main does. */
+  pushPositionsOnState = true;
 
   private readonly positionListeners = new Set<(push: PositionsPush) => void>();
   private readonly connectionListeners = new Set<(status: ConnectionStatus) => void>();
   private readonly alertListeners = new Set<(alerts: Alert[]) => void>();
   private readonly logListeners = new Set<(entry: TimelineEntry) => void>();
 
-  constructor(state: AppState) {
+  constructor(state: FakeState) {
     this.stateAnswers = [ok(state)];
   }
 
@@ -66,6 +75,19 @@ export class FakeApi {
 
   pushPositions(push: PositionsPush): void {
     for (const listener of this.positionListeners) listener(push);
+  }
+
+  /** Every part that takes a receiver holding `prev` (null: a full view) to `next`, in order. */
+  pushView(prev: PositionsView | null, next: PositionsView): void {
+    for (const push of pushesFor(prev, next)) this.pushPositions(push);
+  }
+
+  /** Like main: the state answers without the positions, which follow as a full view in parts. */
+  private answerState(result: Result<FakeState>): Result<AppState> {
+    if (!result.ok) return result;
+    const { positions, ...state } = result.value;
+    if (this.pushPositionsOnState) this.pushView(null, positions);
+    return ok(state);
   }
 
   pushConnection(status: ConnectionStatus): void {
@@ -85,12 +107,18 @@ export class FakeApi {
       this.log.push('getState');
       this.calls.getState += 1;
       const answer = this.stateAnswers.length > 1 ? this.stateAnswers.shift() : this.stateAnswers[0];
-      return Promise.resolve(answer!);
+      return Promise.resolve(answer!).then((result) => this.answerState(result));
     },
-    listSymbols: () => {
+    listSymbols: (page) => {
       this.log.push('listSymbols');
       this.calls.listSymbols += 1;
-      return Promise.resolve(this.symbolsAnswer);
+      const revision = this.symbolsRevision;
+      return Promise.resolve(this.symbolsAnswer).then((result) => {
+        if (!result.ok) return result;
+        const size = this.symbolsPageSize;
+        const pages = Math.max(1, Math.ceil(result.value.length / size));
+        return ok({ symbols: result.value.slice(page * size, (page + 1) * size), page, pages, revision });
+      });
     },
     selectSymbol: (symbol) => {
       this.calls.selectSymbol.push(symbol);
@@ -233,8 +261,8 @@ export const SETTINGS: Settings = {
   selectedSymbol: null,
 };
 
-/** A whole AppState as getState() answers it. */
-export function appState(positions: PositionsView, extra: Partial<AppState> = {}): AppState {
+/** What main holds: getState() answers all but the positions, which follow as pushes. */
+export function appState(positions: PositionsView, extra: Partial<AppState> = {}): FakeState {
   return { positions, connection: CONNECTION, settings: SETTINGS, alerts: [], ...extra };
 }
 

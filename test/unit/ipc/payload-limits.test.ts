@@ -1,0 +1,193 @@
+/**
+ * Contract-level check of DESIGN §10 P4 "each payload < 64 KB" for every channel of shared/ipc.ts:
+ * the worst case each channel can carry — every string at its schema's maximum length, free text
+ * made of the character JSON inflates most (a control character: 6 bytes), lists as long as main
+ * can make them — parsed by the channel's schema (so it is a payload the contract allows) and
+ * measured as everywhere else (shared/payload-size.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { mostUrgentAlerts, newestWithin, PagedList } from '../../../electron/ipc/payload-bounds';
+import type { Alert } from '../../../shared/alerts';
+import type { ConnectionStatus } from '../../../shared/connection';
+import { invokeContract, pushContract, type AppState } from '../../../shared/ipc';
+import { IPC_PAYLOAD_LIMIT_BYTES, payloadBytes } from '../../../shared/payload-size';
+import type { PositionRow, PositionsView } from '../../../shared/position';
+import { pushesFor } from '../../../shared/positions-split';
+import { ok } from '../../../shared/result';
+import type { SymbolInfo } from '../../../shared/symbols';
+import type { TimelineEntry } from '../../../shared/timeline';
+import { POSITION_COLUMNS, TIMELINE_LIMIT } from '../../../shared/ui-constants';
+
+/** Free text at its maximum length, of the character whose JSON is longest. */
+const text = (length: number) => '\u0001'.repeat(length);
+/** The longest decimal the exchange-string pattern allows. */
+const DECIMAL = `-${'9'.repeat(30)}.${'9'.repeat(30)}`;
+const symbol = (i: number) => `${String(i).padStart(30, 'X')}_123456`; // 37 characters, the longest name
+const BIG = Number.MAX_SAFE_INTEGER;
+/** A number whose JSON is among the longest (23 characters). */
+const WIDE = -Math.PI * 1e-300;
+
+const connection: ConnectionStatus = {
+  state: 'reconnecting',
+  environment: 'mainnet',
+  profileName: text(100),
+  demoAccount: null,
+  latencyMs: -WIDE,
+  clockOffsetMs: WIDE,
+  weightUsed: BIG,
+  weightLimit: BIG,
+  lastMessageAt: BIG,
+  message: text(500),
+};
+
+function alert(i: number): Alert {
+  return {
+    id: `${text(100 - String(i).length)}${i}`,
+    kind: 'liquidation-proximity',
+    severity: i % 3 === 0 ? 'critical' : 'warning',
+    symbol: symbol(i),
+    key: text(48),
+    message: text(500),
+    at: BIG - i,
+  };
+}
+/** More alerts than main could ever hold at once (one per position of 2,000, and then some). */
+const ALERTS = Array.from({ length: 2_500 }, (_, i) => alert(i));
+
+const TIMELINE: TimelineEntry[] = Array.from({ length: TIMELINE_LIMIT }, (_, i) => ({ at: BIG - i, kind: 'error', message: text(500) }));
+
+function symbolInfo(i: number): SymbolInfo {
+  return { symbol: symbol(i), baseAsset: text(20), quoteAsset: text(20), tickSize: DECIMAL, stepSize: DECIMAL };
+}
+
+function worstRow(i: number): PositionRow {
+  const name = symbol(i);
+  return {
+    key: `${name}:SHORT`,
+    symbol: name,
+    positionSide: 'SHORT',
+    positionAmt: DECIMAL,
+    entryPrice: DECIMAL,
+    breakEvenPrice: DECIMAL,
+    markPrice: DECIMAL,
+    unRealizedProfit: DECIMAL,
+    liquidationPrice: DECIMAL,
+    leverage: '125',
+    maxNotionalValue: DECIMAL,
+    marginType: 'isolated',
+    isolatedMargin: DECIMAL,
+    isAutoAddMargin: 'false',
+    notional: DECIMAL,
+    isolatedWallet: DECIMAL,
+    updateTime: BIG,
+    derived: {
+      markPrice: DECIMAL,
+      markTime: BIG,
+      unrealizedPnl: WIDE,
+      notional: WIDE,
+      roePct: WIDE,
+      margin: WIDE,
+      maintMargin: WIDE,
+      marginRatioPct: WIDE,
+      liquidationDistancePct: WIDE,
+      liquidationDistance: WIDE,
+    },
+    snapshotAt: BIG,
+    markAt: BIG,
+  };
+}
+
+function worstView(version: number, rows: PositionRow[]): PositionsView {
+  return {
+    version,
+    selectedSymbol: null,
+    mode: 'hedge',
+    rows,
+    selectedMark: null,
+    snapshotAt: BIG,
+    openSymbols: rows.map((row) => row.symbol),
+    hedgeNets: rows.map((row) => ({ symbol: row.symbol, netAmount: WIDE, netUnrealizedPnl: WIDE, netNotional: WIDE })),
+    summary: { positions: rows.length, unrealizedPnl: WIDE, notional: WIDE, worstLiquidationDistancePct: WIDE, worstKey: text(48) },
+  };
+}
+
+/** Parses with the channel's schema (an allowed payload) and returns the payload's size. */
+function measured(schema: { parse(value: unknown): unknown }, value: unknown): number {
+  schema.parse(value);
+  return payloadBytes(value);
+}
+
+describe('every IPC payload stays under 64 KB in the worst case', () => {
+  it('getState(): status, settings and the most urgent alerts that fit, never the rows', () => {
+    const state: AppState = {
+      connection,
+      settings: { alertThresholdPct: 50, columns: { order: [...POSITION_COLUMNS], hidden: [...POSITION_COLUMNS] }, selectedSymbol: symbol(1) },
+      alerts: mostUrgentAlerts(ALERTS),
+    };
+    expect(state.alerts.length).toBeGreaterThan(5);
+    expect(state.alerts.every((a) => a.severity === 'critical')).toBe(true);
+    measured(invokeContract.getState.result, state);
+    expect(payloadBytes(ok(state))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('listSymbols(page): every page of 2,000 of the longest symbols', () => {
+    const list = Array.from({ length: 2_000 }, (_, i) => symbolInfo(i));
+    const pages = new PagedList<SymbolInfo>();
+    const first = pages.page(list, 0)!;
+    expect(first.pages).toBeGreaterThan(1);
+    const all: SymbolInfo[] = [];
+    for (let index = 0; index < first.pages; index++) {
+      const page = pages.page(list, index)!;
+      const value = { symbols: page.items, page: index, pages: page.pages, revision: page.revision };
+      expect(measured(invokeContract.listSymbols.result, value)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES - 100);
+      all.push(...page.items);
+    }
+    expect(all).toEqual(list);
+    expect(pages.page(list, first.pages)).toBeNull();
+  });
+
+  it('getTimeline(): the newest entries that fit', () => {
+    const entries = newestWithin(TIMELINE);
+    expect(entries.length).toBeGreaterThan(5);
+    expect(entries).toEqual(TIMELINE.slice(TIMELINE.length - entries.length));
+    expect(measured(invokeContract.getTimeline.result, entries)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES - 100);
+  });
+
+  it('the fixed-size answers: exportCsv, saveProfile, testConnection, and every null', () => {
+    expect(measured(invokeContract.exportCsv.result, text(4096))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    const summary = {
+      id: text(64),
+      name: text(100),
+      environment: 'custom',
+      keyType: 'ED25519',
+      apiKeyTail: text(8),
+      secretStorage: 'plaintext-opt-in',
+      customUrls: { wsApi: text(300), market: text(300), private: text(300), rest: text(300) },
+    };
+    expect(measured(invokeContract.saveProfile.result, summary)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    expect(measured(invokeContract.testConnection.result, { ok: false, message: text(500), openPositions: BIG })).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    for (const channel of ['selectSymbol', 'setDemoAccount', 'reconnect', 'setAlertThreshold', 'setColumnPrefs', 'deleteProfile', 'activateProfile'] as const) {
+      expect(measured(invokeContract[channel].result, null)).toBe(4);
+    }
+    // An error answer, whatever the channel.
+    expect(payloadBytes({ ok: false, error: { code: text(64), message: text(2000) } })).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('pushes: connection, log, and the most urgent alerts that fit', () => {
+    expect(measured(pushContract.connection, connection)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    expect(measured(pushContract.log, TIMELINE[0])).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    const alerts = mostUrgentAlerts(ALERTS);
+    expect(measured(pushContract.alerts, alerts)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    // Kept in the order main holds them.
+    expect(alerts).toEqual(ALERTS.filter((a) => alerts.includes(a)));
+  });
+
+  it('positions: 2,000 of the largest rows, as a full view and as a delta where every row changed', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => worstRow(i));
+    const before = worstView(1, rows);
+    const after = worstView(2, rows.map((row) => ({ ...row, derived: { ...row.derived, markTime: BIG - 1 }, markAt: BIG - 1 })));
+    for (const push of [...pushesFor(null, before), ...pushesFor(before, after)]) {
+      expect(measured(pushContract.positions, push)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    }
+  });
+});
