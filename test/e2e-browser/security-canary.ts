@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A secret nobody else would write: it passes the HMAC checks, and is unmistakable when found. */
@@ -13,30 +13,46 @@ export function makeCanary(): string {
   return `PDCANARY${randomBytes(24).toString('hex')}Zq9`;
 }
 
-/** Every form a leaked secret could take in text. */
+/**
+ * Every form a leaked secret could take: as text, hex, base64 (at each of the three byte alignments
+ * it could sit at inside a longer base64 text), URL-encoded, a fragment of it, and — as the bytes
+ * read by filesUnder — UTF-16LE, which is how Chromium keeps web storage on disk.
+ */
 export function leakForms(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   return [
     secret,
     bytes.toString('hex'),
     bytes.toString('hex').toUpperCase(),
-    bytes.toString('base64'),
-    bytes.toString('base64url'),
+    ...base64Cores(bytes, 'base64'),
+    ...base64Cores(bytes, 'base64url'),
     encodeURIComponent(secret),
     // A fragment too, in case something truncates or wraps it.
     secret.slice(8, 40),
+    Buffer.from(secret, 'utf16le').toString('latin1'),
   ];
+}
+
+/** The part of the secret's base64 that is the same whatever bytes surround it, for each alignment. */
+function base64Cores(bytes: Buffer, encoding: 'base64' | 'base64url'): string[] {
+  return [0, 1, 2].map((shift) => Buffer.concat([Buffer.alloc(shift), bytes]).toString(encoding).slice(shift === 0 ? 0 : 4, -4));
 }
 
 export function leaksIn(text: string, secret: string): string[] {
   return leakForms(secret).filter((form) => text.includes(form));
 }
 
-/** Every file under `dir`, with its contents as UTF-8. */
+/**
+ * Every regular file under `dir` (symlinks and sockets, such as Chromium's Singleton* files, are
+ * skipped), with its bytes as latin1 text: one character per byte, so a secret in any ASCII-based
+ * form is found even inside a binary file.
+ */
 export function filesUnder(dir: string): Array<[string, string]> {
   return readdirSync(dir).flatMap((name): Array<[string, string]> => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [[path, readFileSync(path, 'utf8')]];
+    const stats = lstatSync(path);
+    if (stats.isDirectory()) return filesUnder(path);
+    return stats.isFile() ? [[path, readFileSync(path, 'latin1')]] : [];
   });
 }
 
