@@ -14,7 +14,9 @@ import { profilesPort } from './vault/desk-port';
 import { openElectronStore } from './vault/electron-store';
 import { ProfileService } from './vault/profile-service';
 import { createSafeStorageCipher } from './vault/safe-storage-cipher';
-import { blockNavigation, createMainWindow, hardenSession, RENDERER_ENTRY } from './window';
+import { registerAppScheme, serveApp } from './protocol';
+import { APP_ENTRY_URL } from './protocol-files';
+import { blockNavigation, createMainWindow, hardenSession, RENDERER_ROOT } from './window';
 
 let log: LogLine = (line) => console.warn(`[perpdesk] ${line}`);
 
@@ -26,6 +28,7 @@ let desk: Desk | null = null;
 
 async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
+  serveApp(session.defaultSession, RENDERER_ROOT);
   log = createFileLogger(join(app.getPath('logs'), 'perpdesk.log'), { console: !app.isPackaged });
   // electron-store needs the app's paths, which exist only once the app is ready.
   // safeStorage reports its backend only once the app is ready: the vault is built here.
@@ -47,7 +50,7 @@ async function onReady(): Promise<void> {
   await running.start();
   const window = createMainWindow();
   mainWindow = window;
-  registerInvokeHandlers(running.handlers, window, RENDERER_ENTRY, (entry) => {
+  registerInvokeHandlers(running.handlers, window, APP_ENTRY_URL, (entry) => {
     if (entry.outcome !== 'ok') log(`ipc ${entry.channel} ${entry.outcome}${entry.detail ? `: ${entry.detail}` : ''}`);
   });
   let detach: (() => void) | null = null;
@@ -73,6 +76,8 @@ if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
   app.enableSandbox();
+  // Privileged schemes must be registered before the app is ready.
+  registerAppScheme();
   blockNavigation();
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());

@@ -1,17 +1,16 @@
 /**
  * The application window, locked down (Electron security checklist): sandboxed renderer with
- * context isolation and no Node, a strict CSP, no navigation, no new windows, no permissions.
+ * context isolation and no Node, loaded from the app's own `app://` origin (electron/protocol.ts),
+ * a strict CSP, no navigation, no new windows, no permissions.
  */
 import { app, BrowserWindow, type Session } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from './protocol-files';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The renderer needs no network at all: everything comes over IPC from main. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'none'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
-
-export const RENDERER_ENTRY = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+/** The built renderer: the only directory `app://` serves. */
+export const RENDERER_ROOT = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 /** Denies every permission request and check, and sends the CSP as a header too. */
 export function hardenSession(session: Session): void {
@@ -63,6 +62,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(RENDERER_ENTRY);
+  void window.loadURL(APP_ENTRY_URL);
   return window;
 }

@@ -14,24 +14,48 @@
 // Usage: node scripts/electronegativity.mjs [--input <dir>]   (--input scans that directory as is)
 // Output: test-results/electronegativity.csv (the tool's CSV: id, severity, confidence, file, …).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity');
+// The tool's own entry (its package "bin"), run with this Node so the write-ordering hook below can be loaded.
+const bin = join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
 const SCANNED = ['electron', 'renderer', 'shared', 'package.json'];
 const GATE = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 
 // --- Running the tool --------------------------------------------------------------------------------
 
-/** Runs the CLI; resolves with its exit code and output. */
-function electronegativity(args) {
+/**
+ * The tool writes its CSV with two unordered async writes — the header with truncation, the rows
+ * appended — so under load the header can land on top of the first row and cut it. Loaded with
+ * --require into the tool's process, this makes `fs.writeFile` complete before it returns, which
+ * puts the two writes back in the order the tool issues them. Nothing else in the tool changes.
+ */
+const SYNC_WRITES_HOOK = `'use strict';
+const fs = require('node:fs');
+fs.writeFile = (file, data, options, callback) => {
+  const done = typeof options === 'function' ? options : callback;
+  let failure = null;
+  try {
+    fs.writeFileSync(file, data, typeof options === 'function' ? undefined : options);
+  } catch (error) {
+    failure = error;
+  }
+  if (typeof done === 'function') process.nextTick(done, failure);
+};
+`;
+
+/** Runs the CLI (with the ordered-writes hook from `hookFile`); resolves with its exit code and output. */
+function electronegativity(hookFile, args) {
   return new Promise((resolve, reject) => {
     // LANG fixes the tool's message language (it looks up translations by LANG), so its output parses.
-    const child = spawn(bin, args, { cwd: root, env: { ...process.env, LANG: 'en-US', FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ['--require', hookFile, bin, ...args], {
+      cwd: root,
+      env: { ...process.env, LANG: 'en-US', FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -88,19 +112,17 @@ function parseCsv(text) {
   return rows;
 }
 
+const SEVERITIES = new Set(['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']);
+
 function readFindings(csvPath) {
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
   if (header?.[0]?.trim() !== 'issue') throw new Error(`unexpected CSV header in ${csvPath}: ${header?.join(',')}`);
-  return rows.map(([id, severity, confidence, file, location, sample, description, url]) => ({
-    id,
-    severity,
-    confidence,
-    file,
-    location,
-    sample: sample === 'N/A' ? '' : sample,
-    description,
-    url,
-  }));
+  return rows.map((row) => {
+    // A damaged row must fail loudly, never read as "no finding".
+    if (row.length !== 8 || !SEVERITIES.has(row[1])) throw new Error(`malformed row in ${csvPath}: ${row.join(',')}`);
+    const [id, severity, confidence, file, location, sample, description, url] = row;
+    return { id, severity, confidence, file, location, sample: sample === 'N/A' ? '' : sample, description, url };
+  });
 }
 
 // --- Main ------------------------------------------------------------------------------------------------
@@ -109,6 +131,9 @@ async function main() {
   const { values } = parseArgs({ options: { input: { type: 'string' } } });
   if (!existsSync(bin)) throw new Error(`${bin} is missing: install the dev dependencies`);
   const input = values.input === undefined ? stage() : resolve(values.input);
+  const hookDir = mkdtempSync(join(tmpdir(), 'perpdesk-electronegativity-hook-'));
+  const hookFile = join(hookDir, 'ordered-writes.cjs');
+  writeFileSync(hookFile, SYNC_WRITES_HOOK);
   const version = electronVersion();
   const results = join(root, 'test-results');
   mkdirSync(results, { recursive: true });
@@ -119,10 +144,10 @@ async function main() {
   try {
     const [scan, parseCheck] = await Promise.all([
       // Every check; findings go to the CSV (severity and confidence included, unlike the SARIF).
-      electronegativity([...common, '-o', csvPath]),
+      electronegativity(hookFile, [...common, '-o', csvPath]),
       // In file-output mode the tool keeps parse errors to itself; its console mode prints them.
       // One cheap check is enough: every file is parsed before any check runs.
-      electronegativity([...common, '-l', 'PreloadJSCheck', '-v', 'false']),
+      electronegativity(hookFile, [...common, '-l', 'PreloadJSCheck', '-v', 'false']),
     ]);
     if (scan.code !== 0 || !existsSync(csvPath)) {
       console.error(scan.output);
@@ -146,6 +171,7 @@ async function main() {
     }
   } finally {
     if (values.input === undefined) rmSync(input, { recursive: true, force: true });
+    rmSync(hookDir, { recursive: true, force: true });
   }
 }
 

@@ -31,12 +31,13 @@ export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 
 /** A profile as the user enters it. The secret travels renderer → main once and never back. */
 export const profileInputSchema = z.object({
-  /** Present when editing; the secret may then be omitted to keep the stored one. */
+  /** Present when editing; the API key and the secret may then be omitted to keep the stored ones. */
   id: z.string().max(64).optional(),
   name: z.string().trim().min(1).max(100),
   environment: environmentSchema.exclude(['demo']),
   keyType: keyTypeSchema,
-  apiKey: z.string().trim().min(16).max(256),
+  /** Required for a new profile; when editing, omitted keeps the stored key (the renderer never has it). */
+  apiKey: z.string().trim().min(16).max(256).optional(),
   /** HMAC secret, or a PEM private key for Ed25519/RSA. */
   secret: z.string().min(16).max(16_384).optional(),
   customUrls: customUrlsSchema.nullable(),

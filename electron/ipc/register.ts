@@ -4,13 +4,12 @@
  * running the call through dispatchInvoke.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { invokeChannelName, invokeChannels, pushChannelName, type InvokeHandlers } from '../../shared/ipc';
 import { err } from '../../shared/result';
 import type { PushSink } from '../desk/desk';
 import { dispatchInvoke, type DispatchLog } from './dispatch';
 
-/** True when the call comes from `window`'s main frame displaying `entryUrl`. */
+/** True when the call comes from `window`'s main frame displaying `entryUrl` (the app:// page). */
 export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow, entryUrl: string): boolean {
   const frame = event.senderFrame;
   return (
@@ -26,10 +25,9 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
 export function registerInvokeHandlers(
   handlers: InvokeHandlers,
   window: BrowserWindow,
-  entryFile: string,
+  entryUrl: string,
   log?: DispatchLog,
 ): () => void {
-  const entryUrl = pathToFileURL(entryFile).href;
   for (const channel of invokeChannels) {
     ipcMain.handle(invokeChannelName(channel), (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, window, entryUrl)) {

@@ -16,6 +16,7 @@ import type { Credentials } from '../exchange/signing';
 import type { Cipher, KeyStoreStatus } from './cipher';
 import { profileFailure, VaultCorruptError } from './errors';
 import { checkKeyMaterial } from './key-material';
+import { apiKeyAfterEdit } from './profile-edit';
 import {
   copyAside,
   isDamagedStoreError,
@@ -97,29 +98,28 @@ export class ProfileVault {
   // --- Changes -------------------------------------------------------------------------------
 
   /**
-   * Creates a profile, or updates the one with `input.id`. Without a new secret the stored one is
-   * kept — as long as the key type and API key stay the same, since a secret belongs to its key.
+   * Creates a profile, or updates the one with `input.id`. An edit may leave out the API key and the
+   * secret to keep the stored ones, where they can still sign for the edited profile (profile-edit.ts).
    */
   save(raw: unknown): ProfileSummary {
     const input = parseProfileInput(raw);
-    // Typed wider than today's contract: when editing may omit the API key (keep the stored one),
-    // this code already handles it.
-    const apiKey: string | undefined = input.apiKey;
+    const { apiKey } = input;
+    const editing = input.id !== undefined;
     if (apiKey !== undefined) checkApiKey(apiKey, input.secret);
-    else if (input.id === undefined) throw profileFailure('invalid-api-key', 'Enter the API key.');
-    const customUrls = checkCustomUrls(input);
-    // Everything that depends on the input alone is checked (and the secret sealed) before the file is touched.
-    if (input.secret === undefined && input.id === undefined) {
+    else if (!editing) throw profileFailure('invalid-api-key', 'Enter the API key.');
+    if (input.secret === undefined && !editing) {
       throw profileFailure('invalid-secret', 'Enter the API secret (HMAC), or paste or choose the private key file (Ed25519, RSA).');
     }
+    const customUrls = checkCustomUrls(input);
+    const material = input.secret === undefined ? undefined : checkKeyMaterial(input.keyType, input.secret);
+    // Everything that depends on the input alone is checked (and the secret sealed) before the file is touched.
     const id = input.id ?? this.newId();
-    const sealed =
-      input.secret === undefined ? undefined : this.seal(id, checkKeyMaterial(input.keyType, input.secret), input.allowPlaintext);
+    const sealed = material === undefined ? undefined : this.seal(id, material, input.allowPlaintext);
 
     // While the file is damaged, a save starts a new one (the old file is kept aside).
     const doc = this.pendingCorruption() === null ? this.load() : structuredClone(EMPTY_DOCUMENT);
-    const existing = input.id === undefined ? undefined : doc.profiles.find((profile) => profile.id === input.id);
-    if (input.id !== undefined && existing === undefined) {
+    const existing = editing ? doc.profiles.find((profile) => profile.id === input.id) : undefined;
+    if (editing && existing === undefined) {
       throw profileFailure('unknown-profile', 'This profile no longer exists; it may have been deleted.');
     }
     if (existing === undefined && doc.profiles.length >= MAX_PROFILES) {
@@ -127,16 +127,9 @@ export class ProfileVault {
     }
     const clash = doc.profiles.find((p) => p.id !== id && p.name.toLowerCase() === input.name.toLowerCase());
     if (clash !== undefined) throw profileFailure('invalid-name', `A profile named "${clash.name}" already exists.`);
-    if (sealed === undefined && existing !== undefined) {
-      if (existing.keyType !== input.keyType) {
-        throw profileFailure('invalid-secret', 'A different key type needs its own secret or private key: enter it too.');
-      }
-      if (apiKey !== undefined && existing.apiKey !== apiKey) {
-        throw profileFailure('invalid-secret', 'A new API key comes with its own secret: enter it too.');
-      }
-    }
+    const storedKey =
+      existing === undefined ? apiKey : apiKeyAfterEdit(existing, { keyType: input.keyType, apiKey, secret: material });
     const secret = sealed ?? existing?.secret;
-    const storedKey = apiKey ?? existing?.apiKey;
     if (secret === undefined || storedKey === undefined) throw new Error('unreachable: a new profile comes with its key and secret');
     const profile: StoredProfile = {
       id,

@@ -6,25 +6,21 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electronBinary } from '../../scripts/electron-binary.mjs';
+import { electronBinaryOrSkip, projectRoot } from './electron-guard';
 
-const root = join(import.meta.dirname, '..', '..');
-const binary = electronBinary(root);
-
-const SKIP_REASON =
-  'No Electron binary on this machine (node_modules/electron/path.txt or ELECTRON_OVERRIDE_DIST_PATH): the Electron runtime cannot be downloaded here.';
-if (binary === null) console.log(`e2e-electron skipped: ${SKIP_REASON}`);
-test.skip(binary === null, SKIP_REASON); // the Electron binary guard: the only allowed skip
+const binary = electronBinaryOrSkip('app.spec.ts');
 
 test('the app opens in demo mode and shows live positions with mark and liquidation prices', async () => {
   const userData = mkdtempSync(join(tmpdir(), 'perpdesk-e2e-'));
   const app = await electron.launch({
     executablePath: binary!,
-    args: [root],
+    args: [projectRoot],
     env: { ...process.env, PERPDESK_USER_DATA: userData },
   });
   try {
     const page = await app.firstWindow();
+    // Served from the app's own origin (electron/protocol.ts), never file://.
+    await expect(page).toHaveURL('app://perpdesk/index.html');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await expect(page.getByTestId('demo-badge')).toBeVisible();

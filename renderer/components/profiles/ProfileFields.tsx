@@ -137,7 +137,10 @@ export function ProfileFields({ form, errors, editing, secretRef, nameRef, onCha
       </p>
 
       <div className="field">
-        <label htmlFor={`${id}-api-key`}>API key</label>
+        <label htmlFor={`${id}-api-key`}>
+          API key
+          {editing !== null && <span className="muted"> — leave empty to keep the stored one</span>}
+        </label>
         <input
           id={`${id}-api-key`}
           data-focus-field="apiKey"

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../shared/profiles';
 import { ENVIRONMENT_LABEL } from '../labels';
+import { KEY_TYPE_LABEL } from './profile-form';
 
 interface Props {
   readonly profiles: readonly ProfileSummary[];
@@ -15,8 +16,6 @@ interface Props {
   readonly onEdit: (profile: ProfileSummary) => void;
   readonly onDelete: (profile: ProfileSummary) => void;
 }
-
-const KEY_TYPE_LABEL: Record<ProfileSummary['keyType'], string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
 
 export function ProfileList({ profiles, activeId, busy, onActivate, onEdit, onDelete }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);

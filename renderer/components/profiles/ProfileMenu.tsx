@@ -4,31 +4,27 @@
  * demo mode. The panel is non-modal: it takes focus when it opens, Escape or a click outside closes
  * it, and focus returns to the button. The add/edit dialog is modal (ProfileDialog).
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProfilesState, ProfileSummary } from '../../../shared/profiles';
 import type { AppError, Result } from '../../../shared/result';
 import { selectConnection } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { ENVIRONMENT_LABEL } from '../labels';
+import { usePopover } from '../Popover';
 import '../../styles/profiles.css';
 import { activateProfile, deleteProfile, listProfiles } from './profile-actions';
 import { registerProfileOpeners } from './profile-openers';
 import { ProfileDialog, type DialogTarget } from './ProfileDialog';
 import { ProfileList } from './ProfileList';
 
-const FOCUSABLE = 'button:not(:disabled), input, select, textarea, [tabindex]:not([tabindex="-1"])';
-
 export function ProfileMenu() {
   const connection = useAppStore(selectConnection);
-  const [open, setOpen] = useState(false);
+  const popover = usePopover();
+  const { open, show, close } = popover;
   const [profiles, setProfiles] = useState<ProfilesState | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<DialogTarget | null>(null);
-  const panelId = useId();
-  const anchor = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
 
   const refresh = useCallback(async () => {
     const result = await listProfiles();
@@ -43,24 +39,19 @@ export function ProfileMenu() {
 
   const openMenu = useCallback(() => {
     setDialog(null);
-    setOpen(true);
+    show();
     void refresh();
-  }, [refresh]);
-
-  const closeMenu = useCallback((returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) button.current?.focus();
-  }, []);
+  }, [refresh, show]);
 
   const openDialog = useCallback(
     async (pick: (state: ProfilesState | null) => ProfileSummary | null) => {
-      setOpen(false);
+      close(false);
       const result = await refresh();
       const state = result.ok ? result.value : null;
       // Unknown (the list failed): assume a key store; main refuses with no-keystore if there is none.
       setDialog({ profile: pick(state), keyStore: state?.keyStore ?? 'available' });
     },
-    [refresh],
+    [refresh, close],
   );
 
   useEffect(
@@ -78,20 +69,8 @@ export function ProfileMenu() {
   useEffect(() => {
     if (dialog !== null || !returnFocus.current) return;
     returnFocus.current = false;
-    button.current?.focus();
-  }, [dialog]);
-
-  // Focus moves into the panel when it opens; a pointer press outside closes it.
-  useEffect(() => {
-    if (!open) return;
-    const first = panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
-    first?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      if (!anchor.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+    popover.triggerProps.ref.current?.focus();
+  }, [dialog, popover.triggerProps.ref]);
 
   const run = async (action: () => Promise<Result<unknown>>, closeAfter: boolean) => {
     setBusy(true);
@@ -101,7 +80,7 @@ export function ProfileMenu() {
       setError(result.error);
       return;
     }
-    if (closeAfter) closeMenu(true);
+    if (closeAfter) close(true);
     else void refresh();
   };
 
@@ -109,17 +88,13 @@ export function ProfileMenu() {
   const label = isDemo ? 'Demo' : connection.profileName;
 
   return (
-    <div ref={anchor} className="profile-menu">
+    <div ref={popover.anchorRef} className="profile-menu">
       <button
-        ref={button}
-        type="button"
+        {...popover.triggerProps}
         className={`profile-button${open ? ' pressed' : ''}`}
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
         aria-label={`Profile: ${label}. Switch profile`}
         data-testid="profile-button"
-        onClick={() => (open ? closeMenu(false) : openMenu())}
+        onClick={() => (open ? close(false) : openMenu())}
       >
         <span className={`profile-env profile-env-${isDemo ? 'demo' : connection.environment}`}>
           {isDemo ? 'DEMO' : ENVIRONMENT_LABEL[connection.environment]}
@@ -128,20 +103,7 @@ export function ProfileMenu() {
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div
-          ref={panel}
-          id={panelId}
-          role="dialog"
-          aria-label="Profiles"
-          tabIndex={-1}
-          className="profile-panel"
-          data-testid="profile-menu"
-          onKeyDown={(event) => {
-            if (event.key !== 'Escape') return;
-            event.stopPropagation();
-            closeMenu(true);
-          }}
-        >
+        <div {...popover.panelProps} aria-label="Profiles" className="profile-panel" data-testid="profile-menu">
           {error !== null && (
             <p className="profile-error" role="alert" data-testid="profile-menu-error">
               {error.message}

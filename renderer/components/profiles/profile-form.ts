@@ -35,6 +35,9 @@ export const KEY_TYPES: ReadonlyArray<{ value: KeyTypeName; label: string; hint:
   { value: 'RSA', label: 'RSA', hint: 'Your own RSA key pair (PKCS#8 PEM)' },
 ];
 
+/** How the UI names each key type. */
+export const KEY_TYPE_LABEL: Record<KeyTypeName, string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
+
 export function emptyForm(): ProfileForm {
   return {
     name: '',
@@ -66,16 +69,15 @@ export function checkForm(form: ProfileForm, secret: string, options: { editing:
   if (name.length === 0 || name.length > 100) errors.name = 'Give the profile a name of 1 to 100 characters.';
   const apiKey = form.apiKey.trim();
   if (apiKey === '') {
-    errors.apiKey =
-      options.editing === null
-        ? 'Enter the API key.'
-        : `Enter the API key again (it ends with …${options.editing.apiKeyTail}): PerpDesk never shows a stored key.`;
+    // Editing: an empty field keeps the stored key (the renderer never has it to show).
+    if (options.editing === null) errors.apiKey = 'Enter the API key.';
   } else if (!API_KEY.test(apiKey)) {
     errors.apiKey = 'An API key is 16 to 256 letters and digits (Binance keys have 64).';
   }
   const trimmed = secret.trim();
   if (trimmed === '') {
-    if (options.editing === null) errors.secret = form.keyType === 'HMAC' ? 'Enter the API secret.' : 'Paste the private key or choose its file.';
+    const kept = keptSecretProblem(form, options.editing);
+    if (kept !== null) errors.secret = kept;
   } else if (trimmed.length < 16) {
     errors.secret = 'This is too short for a secret or a private key.';
   } else if (form.keyType === 'HMAC' && trimmed.includes('-----BEGIN')) {
@@ -92,15 +94,34 @@ export function checkForm(form: ProfileForm, secret: string, options: { editing:
   return errors;
 }
 
-/** What is sent to main. The secret is included only when the user entered one (editing keeps the stored one otherwise). */
+/**
+ * Why the secret field may not stay empty, or null when it may. Main applies the same rules
+ * (electron/vault/profile-edit.ts); this only answers sooner, next to the field.
+ */
+function keptSecretProblem(form: ProfileForm, editing: ProfileSummary | null): string | null {
+  if (editing === null) return form.keyType === 'HMAC' ? 'Enter the API secret.' : 'Paste the private key or choose its file.';
+  if (form.keyType !== editing.keyType) {
+    return `The stored secret belongs to the ${KEY_TYPE_LABEL[editing.keyType]} key type: ${
+      form.keyType === 'HMAC' ? 'enter the API secret' : 'paste the private key or choose its file'
+    } to switch to ${KEY_TYPE_LABEL[form.keyType]}, or keep ${KEY_TYPE_LABEL[editing.keyType]}.`;
+  }
+  // A new HMAC API key without its secret is main's to refuse: only main knows whether the key changed.
+  return null;
+}
+
+/**
+ * What is sent to main. When editing, an empty API key or secret field is left out, which keeps the
+ * stored one; a new profile always sends both (checkForm made sure they are there).
+ */
 export function toInput(form: ProfileForm, secret: string, editing: ProfileSummary | null): ProfileInput {
   const trimmedSecret = secret.trim();
+  const apiKey = form.apiKey.trim();
   return {
     ...(editing === null ? {} : { id: editing.id }),
     name: form.name.trim(),
     environment: form.environment,
     keyType: form.keyType,
-    apiKey: form.apiKey.trim(),
+    ...(apiKey === '' ? {} : { apiKey }),
     ...(trimmedSecret === '' ? {} : { secret }),
     customUrls: form.environment === 'custom' ? { ...form.urls } : null,
     allowPlaintext: form.allowPlaintext,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../../electron/desk/desk';
+import { dispatchInvoke } from '../../../electron/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
 import type { Cipher } from '../../../electron/vault/cipher';
 import { profilesPort } from '../../../electron/vault/desk-port';
@@ -50,7 +51,7 @@ async function startDesk(cipher: Cipher): Promise<Desk> {
   return desk;
 }
 
-function hedgeProfile(): ProfileInput {
+function hedgeProfile(): ProfileInput & { apiKey: string } {
   const hedge = simulator.accounts.find((account) => account.name === 'hedge')!;
   return {
     name: 'Sim hedge',
@@ -115,5 +116,28 @@ describe('Desk with the vault', () => {
     const oneway = simulator.accounts.find((account) => account.name === 'oneway')!;
     await desk.handlers.saveProfile({ ...input, id, secret: oneway.secret });
     await connectionWhen(desk, (s) => s.connection.state === 'auth-failed');
+  });
+
+  it('editing the active profile through the contract without its API key or secret keeps them: it reconnects live', async () => {
+    const desk = await startDesk(createEphemeralCipher());
+    const input = hedgeProfile();
+    const { id } = await desk.handlers.saveProfile(input);
+    await desk.handlers.activateProfile(id);
+    await connectionWhen(desk, (s) => s.connection.profileName === 'Sim hedge' && s.connection.state === 'live');
+
+    // What the edit dialog sends with both fields left empty: no apiKey, no secret.
+    const { apiKey: _apiKey, secret: _secret, ...edit } = input;
+    const saved = await dispatchInvoke(desk.handlers, 'saveProfile', [{ ...edit, id, name: 'Sim hedge (renamed)' }]);
+    expect(saved).toEqual({ ok: true, value: expect.objectContaining({ id, name: 'Sim hedge (renamed)', apiKeyTail: input.apiKey.slice(-4) }) as unknown });
+    const hedgeOpen = simulator.truth('hedge').filter((row) => Number(row.positionAmt) !== 0).length;
+    await connectionWhen(
+      desk,
+      (s) => s.connection.profileName === 'Sim hedge (renamed)' && s.connection.state === 'live' && s.positions.rows.length === hedgeOpen,
+    );
+
+    // A key type the stored HMAC secret cannot serve is refused in plain words; the profile stays as it was.
+    const refused = await dispatchInvoke(desk.handlers, 'saveProfile', [{ ...edit, id, name: 'Sim hedge (renamed)', keyType: 'ED25519' }]);
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid-secret', message: expect.stringMatching(/cannot sign as Ed25519/) as unknown } });
+    expect((await desk.handlers.listProfiles()).profiles).toEqual([expect.objectContaining({ id, keyType: 'HMAC' })]);
   });
 });

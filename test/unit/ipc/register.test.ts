@@ -3,7 +3,6 @@
  * tries to download the runtime): only the app window's own top frame showing the app's own page
  * may call, and what it sends is validated.
  */
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invokeChannels, type InvokeHandlers } from '../../../shared/ipc';
 
@@ -19,8 +18,7 @@ vi.mock('electron', () => ({
 
 const { registerInvokeHandlers } = await import('../../../electron/ipc/register');
 
-const ENTRY = '/opt/perpdesk/out/renderer/index.html';
-const ENTRY_URL = pathToFileURL(ENTRY).href;
+const ENTRY_URL = 'app://perpdesk/index.html';
 
 function fakeWindow() {
   const mainFrame = { url: ENTRY_URL };
@@ -56,7 +54,7 @@ describe('registerInvokeHandlers', () => {
     registered.clear();
     window = fakeWindow();
     api = handlers();
-    unregister = registerInvokeHandlers(api, window as never, ENTRY);
+    unregister = registerInvokeHandlers(api, window as never, ENTRY_URL);
   });
 
   const call = (channel: string, event: unknown, ...args: unknown[]) =>
@@ -80,6 +78,18 @@ describe('registerInvokeHandlers', () => {
     ['a sub-frame of the window', (w: ReturnType<typeof fakeWindow>) => ({ sender: w.webContents, senderFrame: { url: ENTRY_URL } })],
     ['the top frame showing another page', (w: ReturnType<typeof fakeWindow>) => {
       w.webContents.mainFrame.url = 'https://evil.example/';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['the top frame showing the renderer from file://', (w: ReturnType<typeof fakeWindow>) => {
+      w.webContents.mainFrame.url = 'file:///opt/perpdesk/out/renderer/index.html';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['the top frame showing another app:// page', (w: ReturnType<typeof fakeWindow>) => {
+      w.webContents.mainFrame.url = 'app://perpdesk/other.html';
+      return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
+    }],
+    ['the top frame on another app:// host', (w: ReturnType<typeof fakeWindow>) => {
+      w.webContents.mainFrame.url = 'app://evil/index.html';
       return { sender: w.webContents, senderFrame: w.webContents.mainFrame };
     }],
     ['a frame that is gone', (w: ReturnType<typeof fakeWindow>) => ({ sender: w.webContents, senderFrame: null })],

@@ -52,7 +52,10 @@ export function alnum(length = 64): string {
   return [...randomBytes(length)].map((byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-export function hmacInput(overrides: Partial<ProfileInput> = {}): ProfileInput {
+/** A new profile's input: the API key and the secret are both there (only an edit may leave them out). */
+export type NewProfileInput = ProfileInput & { apiKey: string; secret: string };
+
+export function hmacInput(overrides: Partial<NewProfileInput> = {}): NewProfileInput {
   return {
     name: 'Main account',
     environment: 'testnet',

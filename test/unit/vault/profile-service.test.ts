@@ -34,7 +34,7 @@ describe('ProfileService', () => {
       environment: 'mainnet',
       keyType: 'HMAC',
       endpoints: MAINNET,
-      credentials: { apiKey: input.apiKey, secret: input.secret! },
+      credentials: { apiKey: input.apiKey, secret: input.secret },
     });
     expect(service.listProfiles().activeId).toBe(id);
     expect(service.activate(null)).toBeNull();

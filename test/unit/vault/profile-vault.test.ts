@@ -96,17 +96,83 @@ describe('ProfileVault: storing profiles', () => {
     expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret });
   });
 
-  it('refuses to keep the old secret for a new key type or a new API key', () => {
+  it('editing without the API key or the secret keeps both; the file never gets them from the renderer', () => {
+    const dir = tempDir();
+    const vault = makeVault(dir);
+    const input = hmacInput();
+    const { id } = vault.save(input);
+    const { apiKey: _omitted, secret: _kept, ...withoutCredentials } = input;
+    const edited = vault.save({ ...withoutCredentials, id, name: 'Renamed', environment: 'mainnet' });
+    expect(edited).toMatchObject({ id, name: 'Renamed', environment: 'mainnet', apiKeyTail: input.apiKey.slice(-4) });
+    expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
+  });
+
+  it('editing with only a new secret keeps the API key; with only a new API key keeps an Ed25519 or RSA key', () => {
     const vault = makeVault(tempDir());
     const input = hmacInput();
     const { id } = vault.save(input);
-    const typeChange = failureOf(() => vault.save({ ...input, id, secret: undefined, keyType: 'ED25519' }));
-    expect(typeChange.code).toBe('invalid-secret');
-    expect(typeChange.message).toMatch(/key type needs its own secret/);
-    const keyChange = failureOf(() => vault.save({ ...input, id, secret: undefined, apiKey: alnum() }));
-    expect(keyChange.code).toBe('invalid-secret');
-    expect(keyChange.message).toMatch(/new API key comes with its own secret/);
+    const secret = alnum();
+    vault.save({ ...input, id, apiKey: undefined, secret });
+    expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret });
+
+    // The private key is the user's own: a new API key may name the same public key.
+    const ed = vault.save(hmacInput({ name: 'Ed', keyType: 'ED25519', secret: KEYS.ed25519 }));
+    const apiKey = alnum();
+    expect(vault.save({ ...hmacInput({ name: 'Ed', keyType: 'ED25519', apiKey }), id: ed.id, secret: undefined }).apiKeyTail).toBe(apiKey.slice(-4));
+    expect(vault.unlock(ed.id).credentials).toEqual({ apiKey, privateKeyPem: KEYS.ed25519.trim() });
+  });
+
+  it('a kept API key must still not be the new secret pasted into the wrong field', () => {
+    const vault = makeVault(tempDir());
+    const input = hmacInput();
+    const { id } = vault.save(input);
+    const failure = failureOf(() => vault.save({ ...input, id, apiKey: undefined, secret: input.apiKey }));
+    expect(failure.code).toBe('invalid-api-key');
     expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
+  });
+
+  it.each([
+    ['HMAC', 'ED25519', /stored secret is an HMAC secret: it cannot sign as Ed25519\. To switch to Ed25519, paste the Ed25519 private key/],
+    ['HMAC', 'RSA', /stored secret is an HMAC secret: it cannot sign as RSA\./],
+    ['ED25519', 'RSA', /stored secret is an Ed25519 private key: it cannot sign as RSA\..*otherwise keep the key type Ed25519/],
+    ['RSA', 'HMAC', /stored secret is an RSA private key: it cannot sign as HMAC\. To switch to HMAC, enter the API secret/],
+  ] as const)('refuses to keep a %s secret for the key type %s, saying what to enter; nothing changes', (from, to, message) => {
+    const dir = tempDir();
+    const vault = makeVault(dir);
+    const material = { HMAC: alnum(), ED25519: KEYS.ed25519, RSA: KEYS.rsa }[from];
+    const input = hmacInput({ keyType: from, secret: material });
+    const { id } = vault.save(input);
+    const before = readFileSync(profilesFile(dir), 'utf8');
+    const failure = failureOf(() => vault.save({ ...input, id, apiKey: undefined, secret: undefined, keyType: to, environment: 'mainnet' }));
+    expect(failure.code).toBe('invalid-secret');
+    expect(failure.message).toMatch(message);
+    expect(readFileSync(profilesFile(dir), 'utf8')).toBe(before);
+  });
+
+  it('a new key type with its new secret is accepted, and the API key may still be kept', () => {
+    const vault = makeVault(tempDir());
+    const input = hmacInput();
+    const { id } = vault.save(input);
+    expect(vault.save({ ...input, id, apiKey: undefined, keyType: 'RSA', secret: KEYS.rsa }).keyType).toBe('RSA');
+    expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, privateKeyPem: KEYS.rsa.trim() });
+  });
+
+  it('refuses a new HMAC API key without its secret (the exchange issues them together)', () => {
+    const vault = makeVault(tempDir());
+    const input = hmacInput();
+    const { id } = vault.save(input);
+    const failure = failureOf(() => vault.save({ ...input, id, secret: undefined, apiKey: alnum() }));
+    expect(failure.code).toBe('invalid-secret');
+    expect(failure.message).toMatch(/HMAC secret belongs to the API key it was issued with/);
+    expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
+  });
+
+  it('a new profile still needs both its API key and its secret', () => {
+    const dir = tempDir();
+    const vault = makeVault(dir);
+    expect(failureOf(() => vault.save({ ...hmacInput(), apiKey: undefined })).code).toBe('invalid-api-key');
+    expect(failureOf(() => vault.save({ ...hmacInput(), secret: undefined })).code).toBe('invalid-secret');
+    expect(existsSync(profilesFile(dir))).toBe(false);
   });
 
   it('stores a custom environment with its checked, normalised URLs (loopback may be plain ws/http)', () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../../electron/protocol-files';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -19,8 +20,8 @@ const electron = vi.hoisted(() => {
     }
     once(): void {}
     show(): void {}
-    loadFile(path: string): Promise<void> {
-      this.loaded = path;
+    loadURL(url: string): Promise<void> {
+      this.loaded = url;
       return Promise.resolve();
     }
   }
@@ -33,7 +34,7 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
-const { blockNavigation, createMainWindow, hardenSession, CONTENT_SECURITY_POLICY, RENDERER_ENTRY } = await import('../../../electron/window');
+const { blockNavigation, createMainWindow, hardenSession } = await import('../../../electron/window');
 
 beforeEach(() => {
   electron.appListeners.clear();
@@ -72,7 +73,8 @@ describe('the hardened shell', () => {
     for (const risky of ['allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames']) {
       expect(preferences[risky], risky).toBeFalsy();
     }
-    expect(window?.loaded).toBe(RENDERER_ENTRY);
+    expect(window?.loaded).toBe(APP_ENTRY_URL); // the app's own origin, never file://
+    expect(APP_ENTRY_URL).toBe('app://perpdesk/index.html');
   });
 
   it('blocks navigation, redirects, webviews and new windows on every web contents', () => {

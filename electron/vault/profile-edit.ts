@@ -1,0 +1,57 @@
+/**
+ * What an edit may keep. The renderer never holds a stored API key or secret, so an edit that leaves
+ * them out keeps the stored ones — but only where the kept secret can still sign for the edited
+ * profile. A stored secret was checked against its key type when saved (key-material.ts), so it can
+ * never serve another type: an HMAC secret is no PEM, and an Ed25519 PEM is no RSA key. The
+ * environment does not touch the secret, so changing it alone keeps everything.
+ */
+import type { KeyTypeName } from '../../shared/profiles';
+import { profileFailure } from './errors';
+import type { StoredProfile } from './stored-profiles';
+import { checkApiKey } from './validate-input';
+
+const LABEL: Record<KeyTypeName, string> = { HMAC: 'HMAC', ED25519: 'Ed25519', RSA: 'RSA' };
+
+const SECRET_NAME: Record<KeyTypeName, string> = {
+  HMAC: 'an HMAC secret',
+  ED25519: 'an Ed25519 private key',
+  RSA: 'an RSA private key',
+};
+
+const WHAT_TO_ENTER: Record<KeyTypeName, string> = {
+  HMAC: 'enter the API secret',
+  ED25519: 'paste the Ed25519 private key (PEM) or choose its file',
+  RSA: 'paste the RSA private key (PEM) or choose its file',
+};
+
+export interface CredentialsChange {
+  keyType: KeyTypeName;
+  /** The API key typed in the form; undefined keeps the stored one. */
+  apiKey: string | undefined;
+  /** The new secret or PEM, already checked; undefined keeps the stored one. */
+  secret: string | undefined;
+}
+
+/** The API key the edited profile stores, or an `invalid-secret` failure saying what to enter. */
+export function apiKeyAfterEdit(existing: StoredProfile, change: CredentialsChange): string {
+  const apiKey = change.apiKey ?? existing.apiKey;
+  if (change.secret !== undefined) {
+    // A kept API key was checked when stored; it must still not be the new secret pasted twice.
+    if (change.apiKey === undefined) checkApiKey(apiKey, change.secret);
+    return apiKey;
+  }
+  if (existing.keyType !== change.keyType) {
+    const [was, now] = [LABEL[existing.keyType], LABEL[change.keyType]];
+    throw profileFailure(
+      'invalid-secret',
+      `The stored secret is ${SECRET_NAME[existing.keyType]}: it cannot sign as ${now}. ` +
+        `To switch to ${now}, ${WHAT_TO_ENTER[change.keyType]}; otherwise keep the key type ${was}.`,
+    );
+  }
+  // The exchange issues an HMAC secret together with its API key, so a new key needs its own secret.
+  // An Ed25519 or RSA private key is the user's own: the new API key may name the same public key.
+  if (apiKey !== existing.apiKey && existing.keyType === 'HMAC') {
+    throw profileFailure('invalid-secret', 'An HMAC secret belongs to the API key it was issued with: enter the new key’s secret too.');
+  }
+  return apiKey;
+}
