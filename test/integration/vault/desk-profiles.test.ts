@@ -132,7 +132,7 @@ describe('Desk with the vault', () => {
     const hedgeOpen = simulator.truth('hedge').filter((row) => Number(row.positionAmt) !== 0).length;
     await connectionWhen(
       desk,
-      (s) => s.connection.profileName === 'Sim hedge (renamed)' && s.connection.state === 'live' && s.positions.rows.length === hedgeOpen,
+      (s) => s.connection.profileName === 'Sim hedge (renamed)' && s.connection.state === 'live' && desk.positionsView().rows.length === hedgeOpen,
     );
 
     // A key type the stored HMAC secret cannot serve is refused in plain words; the profile stays as it was.
