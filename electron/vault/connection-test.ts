@@ -6,7 +6,7 @@
 import { isZeroDecimal } from '../../shared/decimal';
 import type { ConnectionTest } from '../../shared/profiles';
 import { measureClockOffset } from '../exchange/clock';
-import { ExchangeError } from '../exchange/errors';
+import { ExchangeError, forKeyType } from '../exchange/errors';
 import { accountPosition } from '../exchange/methods';
 import { createSigner, type Signer } from '../exchange/signing';
 import type { RpcSocket } from '../exchange/transport';
@@ -74,8 +74,9 @@ export async function runConnectionTest(profile: UnlockedProfile, deps: Connecti
       openPositions: open,
     };
   } catch (error) {
-    // ExchangeError messages are ours, in plain words (exchange/errors.ts); anything else is not shown.
-    if (error instanceof ExchangeError) return failed(error.message);
+    // ExchangeError messages are ours, in plain words (exchange/errors.ts), naming the key type the
+    // signature was made with when the exchange refused it; anything else is not shown.
+    if (error instanceof ExchangeError) return failed(forKeyType(error, signer.keyType).message);
     return failed('The exchange answered in a way PerpDesk does not understand.');
   } finally {
     rpc.close();

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import type { ProfileSummary } from '../../shared/profiles';
+import { MAX_PROFILES, type ProfileSummary } from '../../shared/profiles';
 import { checkEndpoints, endpointsFor, type Endpoints } from '../exchange/endpoints';
 import type { Credentials } from '../exchange/signing';
 import type { Cipher, KeyStoreStatus } from './cipher';
@@ -37,7 +37,7 @@ import {
 } from './stored-profiles';
 import { checkApiKey, checkCustomUrls, parseProfileInput } from './validate-input';
 
-export const MAX_PROFILES = 100;
+export { MAX_PROFILES };
 
 export const NO_KEYSTORE_MESSAGE =
   'This computer offers PerpDesk no OS key store (on Linux: no Secret Service or KWallet), so the secret could only be ' +

@@ -7,7 +7,7 @@
 import type { Options as ConfOptions, Schema } from 'conf';
 import { z } from 'zod';
 import { environmentSchema } from '../../shared/connection';
-import { customUrlsSchema, keyTypeSchema } from '../../shared/profiles';
+import { customUrlsSchema, keyTypeSchema, MAX_PROFILES, profileIdSchema, profileNameSchema } from '../../shared/profiles';
 
 /** Standard base64, padded: what `Buffer.toString('base64')` writes. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -21,8 +21,8 @@ export type StoredSecret = z.infer<typeof storedSecretSchema>;
 
 export const storedProfileSchema = z
   .object({
-    id: z.string().min(1).max(64),
-    name: z.string().min(1).max(100),
+    id: profileIdSchema,
+    name: profileNameSchema.min(1),
     environment: environmentSchema.exclude(['demo']),
     keyType: keyTypeSchema,
     /** Not a secret (it identifies the key, it cannot sign), but never sent whole to the renderer. */
@@ -39,8 +39,8 @@ export const STORE_VERSION = 1;
 export const storedDocumentSchema = z
   .object({
     version: z.literal(STORE_VERSION),
-    activeId: z.string().max(64).nullable(),
-    profiles: z.array(storedProfileSchema).max(100),
+    activeId: profileIdSchema.nullable(),
+    profiles: z.array(storedProfileSchema).max(MAX_PROFILES),
   })
   .strict();
 export type StoredDocument = z.infer<typeof storedDocumentSchema>;

@@ -12,10 +12,14 @@ import { profileFailure, type ProfileErrorCode } from './errors';
 const API_KEY_CHARS = /^[A-Za-z0-9]+$/;
 
 const FIELD_FAILURE: Record<string, [ProfileErrorCode, string]> = {
-  name: ['invalid-name', 'Give the profile a name of 1 to 100 characters.'],
+  name: ['invalid-name', 'Give the profile a name of 1 to 100 characters, without control characters.'],
   apiKey: ['invalid-api-key', 'The API key must be 16 to 256 characters. Binance API keys are 64 characters.'],
-  secret: ['invalid-secret', 'The secret must be 16 to 16,384 characters: an HMAC secret, or a PEM private key.'],
-  customUrls: ['invalid-urls', 'A custom environment needs four URLs of at most 300 characters each.'],
+  secret: [
+    'invalid-secret',
+    'The secret must be 16 to 16,384 printable ASCII characters: an HMAC secret, or a PEM private key. Copy it again from its source.',
+  ],
+  customUrls: ['invalid-urls', 'A custom environment needs four URLs of at most 300 characters each, without spaces or quotes.'],
+  id: ['invalid-profile', 'This profile id is not one PerpDesk made: reopen the profile and save it again.'],
   environment: ['invalid-profile', 'Choose testnet, mainnet or a custom environment.'],
   keyType: ['invalid-profile', 'Choose HMAC, Ed25519 or RSA as the key type.'],
 };
@@ -28,7 +32,11 @@ export function parseProfileInput(raw: unknown): ProfileInput {
 }
 
 function failureFor(error: z.ZodError) {
-  const field = error.issues[0]?.path[0];
+  const [field, urlField] = error.issues[0]?.path ?? [];
+  if (field === 'customUrls' && error.issues[0]?.code === 'invalid_format' && typeof urlField === 'string') {
+    const label = URL_LABEL[urlField] ?? urlField;
+    return profileFailure('invalid-urls', `The ${label} may not contain spaces, quotes or backslashes: a URL writes them percent-encoded.`);
+  }
   const known = typeof field === 'string' ? FIELD_FAILURE[field] : undefined;
   if (known !== undefined) return profileFailure(known[0], known[1]);
   return profileFailure('invalid-profile', 'The profile is incomplete: fill in every field of the form.');

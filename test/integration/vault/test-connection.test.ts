@@ -100,14 +100,14 @@ describe('ProfileService.testConnection against the simulator', () => {
     expectAllClosed();
   });
 
-  it('a wrong secret: the exchange refuses the signature (-1022), in plain words', async () => {
+  it('a wrong secret: the exchange refuses the signature (-1022), in plain words naming the key type', async () => {
     const profiles = service();
     const wrong = account('hedge').secret; // a real secret, of the other key
     const { id } = profiles.saveProfile(simulatorProfile({ secret: wrong }));
     const result = await profiles.testConnection(id);
     expect(result).toEqual({
       ok: false,
-      message: 'The exchange rejected the request signature: check the API secret and the key type.',
+      message: expect.stringMatching(/^The exchange rejected the signature made with this HMAC secret: .* registered on the exchange as an HMAC key \(not Ed25519 or RSA\)\.$/) as unknown,
       openPositions: null,
     });
     expectAllClosed();

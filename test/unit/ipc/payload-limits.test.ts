@@ -13,6 +13,7 @@ import { invokeContract, pushContract, type AppState } from '../../../shared/ipc
 import { IPC_PAYLOAD_LIMIT_BYTES, payloadBytes } from '../../../shared/payload-size';
 import type { PositionRow, PositionsView } from '../../../shared/position';
 import { pushesFor } from '../../../shared/positions-split';
+import { MAX_PROFILES, profileSummarySchema } from '../../../shared/profiles';
 import { ok } from '../../../shared/result';
 import type { SymbolInfo } from '../../../shared/symbols';
 import type { TimelineEntry } from '../../../shared/timeline';
@@ -55,6 +56,22 @@ function alert(i: number): Alert {
 const ALERTS = Array.from({ length: 2_500 }, (_, i) => alert(i));
 
 const TIMELINE: TimelineEntry[] = Array.from({ length: TIMELINE_LIMIT }, (_, i) => ({ at: BIG - i, kind: 'error', message: text(500) }));
+
+/** The character a profile name may hold that UTF-8 makes longest (3 bytes; anything longer is refused). */
+const NAME_CHAR = '\u20ac';
+const URL_AT_MAX = `https://${'~'.repeat(292)}`;
+
+function worstProfileSummary(i: number) {
+  return {
+    id: `${'f'.repeat(64 - String(i).length)}${i}`,
+    name: NAME_CHAR.repeat(100),
+    environment: 'custom',
+    keyType: 'ED25519',
+    apiKeyTail: 'Z'.repeat(8),
+    secretStorage: 'plaintext-opt-in',
+    customUrls: { wsApi: URL_AT_MAX, market: URL_AT_MAX, private: URL_AT_MAX, rest: URL_AT_MAX },
+  };
+}
 
 function symbolInfo(i: number): SymbolInfo {
   return { symbol: symbol(i), baseAsset: text(20), quoteAsset: text(20), tickSize: DECIMAL, stepSize: DECIMAL };
@@ -153,18 +170,34 @@ describe('every IPC payload stays under 64 KB in the worst case', () => {
     expect(measured(invokeContract.getTimeline.result, entries)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES - 100);
   });
 
-  it('the fixed-size answers: exportCsv, saveProfile, testConnection, and every null', () => {
-    expect(measured(invokeContract.exportCsv.result, text(4096))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
-    const summary = {
-      id: text(64),
-      name: text(100),
+  it('profiles: the longest list main keeps, and the largest profile the renderer may send', () => {
+    const profiles = Array.from({ length: MAX_PROFILES }, (_, i) => worstProfileSummary(i));
+    const state = { profiles, activeId: profiles[0]!.id, keyStore: 'unavailable' };
+    expect(measured(invokeContract.listProfiles.result, state)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    expect(measured(invokeContract.saveProfile.result, worstProfileSummary(0))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    // The argument travels renderer → main: a PEM at the longest, of the characters JSON escapes.
+    const input = {
+      id: worstProfileSummary(0).id,
+      name: NAME_CHAR.repeat(100),
       environment: 'custom',
-      keyType: 'ED25519',
-      apiKeyTail: text(8),
-      secretStorage: 'plaintext-opt-in',
-      customUrls: { wsApi: text(300), market: text(300), private: text(300), rest: text(300) },
+      keyType: 'RSA',
+      apiKey: 'K'.repeat(256),
+      secret: '\n'.repeat(16_384),
+      customUrls: worstProfileSummary(0).customUrls,
+      allowPlaintext: true,
     };
-    expect(measured(invokeContract.saveProfile.result, summary)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+    expect(measured(invokeContract.saveProfile.args, [input])).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('profiles: the characters that would break the bound are refused', () => {
+    for (const name of [text(10), 'a\ud800b']) expect(profileSummarySchema.safeParse({ ...worstProfileSummary(0), name }).success).toBe(false);
+    const urls = worstProfileSummary(0).customUrls;
+    expect(profileSummarySchema.safeParse({ ...worstProfileSummary(0), customUrls: { ...urls, rest: 'http://x/"' } }).success).toBe(false);
+    expect(profileSummarySchema.safeParse({ ...worstProfileSummary(0), id: text(10) }).success).toBe(false);
+  });
+
+  it('the fixed-size answers: exportCsv, testConnection, and every null', () => {
+    expect(measured(invokeContract.exportCsv.result, text(4096))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
     expect(measured(invokeContract.testConnection.result, { ok: false, message: text(500), openPositions: BIG })).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
     for (const channel of ['selectSymbol', 'setDemoAccount', 'reconnect', 'setAlertThreshold', 'setColumnPrefs', 'deleteProfile', 'activateProfile'] as const) {
       expect(measured(invokeContract[channel].result, null)).toBe(4);
