@@ -15,6 +15,7 @@ import type { PositionsPush } from '../../shared/positions-push';
 import { pushesFor } from '../../shared/positions-split';
 import type { AppError } from '../../shared/result';
 import type { SymbolInfo } from '../../shared/symbols';
+import { summaryOf } from '../support/positions-summary';
 import type { TimelineEntry } from '../../shared/timeline';
 import { DEFAULT_ALERT_THRESHOLD_PCT, POSITION_COLUMNS } from '../../shared/ui-constants';
 import { requireChromium } from '../support/chromium';
@@ -249,8 +250,6 @@ export function position(spec: LegSpec): PositionRow {
 }
 
 export function positionsView(rows: PositionRow[], extra: Partial<PositionsView> = {}): PositionsView {
-  const distances = rows.filter((row) => row.derived.liquidationDistancePct !== null);
-  const worst = [...distances].sort((a, b) => a.derived.liquidationDistancePct! - b.derived.liquidationDistancePct!)[0];
   const hedgeNets: HedgeNet[] = [];
   for (const symbol of new Set(rows.filter((row) => row.positionSide !== 'BOTH').map((row) => row.symbol))) {
     const legs = rows.filter((row) => row.symbol === symbol);
@@ -270,13 +269,7 @@ export function positionsView(rows: PositionRow[], extra: Partial<PositionsView>
     snapshotAt: Date.now(),
     openSymbols: [...new Set(rows.map((row) => row.symbol))],
     hedgeNets,
-    summary: {
-      positions: rows.length,
-      unrealizedPnl: rows.reduce((sum, row) => sum + row.derived.unrealizedPnl, 0),
-      notional: rows.reduce((sum, row) => sum + Math.abs(row.derived.notional), 0),
-      worstLiquidationDistancePct: worst?.derived.liquidationDistancePct ?? null,
-      worstKey: worst?.key ?? null,
-    },
+    summary: summaryOf(rows),
     ...extra,
   };
 }

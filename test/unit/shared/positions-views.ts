@@ -4,21 +4,14 @@
  * exchange figures change, the order moves, a symbol is selected — driven by a seed so fast-check
  * can shrink a failing sequence.
  */
+import { mulberry32 } from '../../../electron/simulator/prng';
+import { summaryOf } from '../../support/positions-summary';
 import { positionKey, type HedgeNet, type PositionRow, type PositionSide, type PositionsView } from '../../../shared/position';
 
 export const MAX_ROWS = 2_000;
 
-/** A small deterministic generator (mulberry32), so a step is reproducible from its seed. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small deterministic generator (the simulator's mulberry32), so a step is reproducible from its seed. */
+export const random = mulberry32;
 
 export function symbolAt(index: number): string {
   return `S${String(index).padStart(4, '0')}USDT`;
@@ -89,10 +82,6 @@ function hedgeNetsOf(rows: readonly PositionRow[]): HedgeNet[] {
 /** A view over `all` rows, narrowed to `selected` when given (as the engine narrows it). */
 export function viewOf(version: number, all: readonly PositionRow[], selected: string | null = null): PositionsView {
   const rows = selected === null ? [...all] : all.filter((row) => row.symbol === selected);
-  let worst: PositionRow | null = null;
-  for (const row of rows) {
-    if (worst === null || row.derived.liquidationDistancePct! < worst.derived.liquidationDistancePct!) worst = row;
-  }
   return {
     version,
     selectedSymbol: selected,
@@ -102,13 +91,7 @@ export function viewOf(version: number, all: readonly PositionRow[], selected: s
     snapshotAt: 1_700_000_000_000,
     openSymbols: [...new Set(all.map((row) => row.symbol))].sort(),
     hedgeNets: hedgeNetsOf(rows),
-    summary: {
-      positions: rows.length,
-      unrealizedPnl: rows.reduce((sum, row) => sum + row.derived.unrealizedPnl, 0),
-      notional: rows.reduce((sum, row) => sum + Math.abs(row.derived.notional), 0),
-      worstLiquidationDistancePct: worst?.derived.liquidationDistancePct ?? null,
-      worstKey: worst?.key ?? null,
-    },
+    summary: summaryOf(rows),
   };
 }
 
