@@ -57,12 +57,22 @@ describe('demo desk against the simulator', () => {
     const demo = running;
     const first = await viewWhen(demo, (view) => view.rows.length > 0);
     const btc = first.rows.find((row) => row.symbol === 'BTCUSDT')!;
-    demo.simulator.setMark('BTCUSDT', '123456.70000000');
-    const moved = await viewWhen(demo, (view) => view.rows.find((r) => r.key === btc.key)?.derived.markPrice === '123456.70000000');
+    // Far from where the walk is, away from the liquidation price (up for a long, down for a short).
+    // The walk resumes from a forced mark one step later, so the view is checked near it (steps are
+    // 0.05 %), not at it: polling cannot count on seeing one 100 ms frame.
+    const forced = Number(btc.markPrice) * (Number(btc.positionAmt) > 0 ? 1.5 : 0.7);
+    demo.simulator.setMark('BTCUSDT', forced.toFixed(2));
+    const moved = await viewWhen(demo, (view) => {
+      const mark = Number(view.rows.find((r) => r.key === btc.key)?.derived.markPrice);
+      return Math.abs(mark / forced - 1) < 0.05;
+    });
     const row = moved.rows.find((r) => r.key === btc.key)!;
+    const mark = Number(row.derived.markPrice);
     const amount = Number(row.positionAmt);
-    expect(row.derived.unrealizedPnl).toBeCloseTo(amount * (123456.7 - Number(row.entryPrice)), 6);
-    expect(row.derived.notional).toBeCloseTo(amount * 123456.7, 6);
+    expect(row.derived.unrealizedPnl).toBeCloseTo(amount * (mark - Number(row.entryPrice)), 6);
+    expect(row.derived.notional).toBeCloseTo(amount * mark, 6);
+    // Re-priced by the stream, not by a new snapshot: same snapshot, a stream mark time.
+    expect(row.snapshotAt).toBe(btc.snapshotAt);
     expect(row.markAt).not.toBeNull();
   });
 
