@@ -6,6 +6,7 @@
  */
 import type { Derived, ExchangePosition } from '../../shared/position';
 import { maintenanceMargin, type Bracket } from './brackets';
+import { parseDecimal } from './decimal';
 
 /**
  * A mark price. The fields are named as in a stream tick (MarkTick), so the engine stores each tick
@@ -78,7 +79,7 @@ export function derive(position: ExchangePosition, mark: Mark, brackets?: readon
  */
 export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly Bracket[]): Derived {
   const { amount, entryPrice, leverage, isolated, liquidationPrice } = basis;
-  const markPrice = Number(mark.markPrice);
+  const markPrice = parseDecimal(mark.markPrice);
   const unrealizedPnl = amount * (markPrice - entryPrice);
   const notional = amount * markPrice;
   const initialMargin = leverage > 0 ? Math.abs(notional) / leverage : 0;
