@@ -52,7 +52,7 @@ export function applyAccountUpdate(
       isolatedWallet: change.iw,
       updateTime: time,
     };
-    const mark = draft.mark(change.s) ?? { price: position.markPrice, time: 0 };
+    const mark = draft.mark(change.s) ?? { markPrice: position.markPrice, eventTime: 0 };
     const derived = derive(position, mark, draft.brackets(change.s));
     draft.setRow(buildRow(key, position, derived, held?.snapshotAt ?? receivedAt, held?.markAt ?? null));
   }
@@ -65,7 +65,7 @@ export function applyLeverage(state: PositionsState, symbol: string, leverage: n
   for (const { key } of state.legs.get(symbol) ?? []) {
     const row = state.rows.get(key);
     if (row === undefined || row.leverage === String(leverage)) continue;
-    const mark = state.marks.get(symbol) ?? { price: row.derived.markPrice, time: row.derived.markTime };
+    const mark = state.marks.get(symbol) ?? { markPrice: row.derived.markPrice, eventTime: row.derived.markTime };
     const position = { ...exchangeFields(row), leverage: String(leverage) };
     draft.setRow(buildRow(key, position, derive(position, mark, state.brackets.get(symbol)), row.snapshotAt, row.markAt));
   }
@@ -83,7 +83,7 @@ function templateFor(change: AccountUpdatePosition, draft: StateDraft): Exchange
     positionAmt: change.pa,
     entryPrice: change.ep,
     breakEvenPrice: change.bep ?? '0',
-    markPrice: mark?.price ?? change.ep,
+    markPrice: mark?.markPrice ?? change.ep,
     unRealizedProfit: change.up,
     liquidationPrice: '0', // unknown until the snapshot that follows
     leverage: sibling?.leverage ?? '0',

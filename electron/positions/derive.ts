@@ -6,12 +6,17 @@
  */
 import type { Derived, ExchangePosition } from '../../shared/position';
 import { maintenanceMargin, type Bracket } from './brackets';
+import { parseDecimal } from './decimal';
 
+/**
+ * A mark price. The fields are named as in a stream tick (MarkTick), so the engine stores each tick
+ * itself as its symbol's mark instead of copying it into a new object per frame (bench/PROFILE.md).
+ */
 export interface Mark {
   /** The mark price as the exchange wrote it. */
-  price: string;
+  readonly markPrice: string;
   /** Exchange time of the mark (ms). */
-  time: number;
+  readonly eventTime: number;
 }
 
 /**
@@ -74,7 +79,7 @@ export function derive(position: ExchangePosition, mark: Mark, brackets?: readon
  */
 export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly Bracket[]): Derived {
   const { amount, entryPrice, leverage, isolated, liquidationPrice } = basis;
-  const markPrice = Number(mark.price);
+  const markPrice = parseDecimal(mark.markPrice);
   const unrealizedPnl = amount * (markPrice - entryPrice);
   const notional = amount * markPrice;
   const initialMargin = leverage > 0 ? Math.abs(notional) / leverage : 0;
@@ -87,8 +92,8 @@ export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly B
   const liquidationDistancePct =
     liquidationDistance !== null && markPrice > 0 ? (liquidationDistance / markPrice) * 100 : null;
   return {
-    markPrice: mark.price,
-    markTime: mark.time,
+    markPrice: mark.markPrice,
+    markTime: mark.eventTime,
     unrealizedPnl,
     notional,
     roePct,

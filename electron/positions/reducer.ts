@@ -36,7 +36,7 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
   const inScope = (symbol: string): boolean => scope === null || symbol === scope;
   const knownLater = (key: string, symbol: string): boolean => observedAt(state.observed, key, symbol) > time;
   const { marks, repriced } = snapshotMarks(state.marks, snapshot);
-  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { price: position.markPrice, time };
+  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { markPrice: position.markPrice, eventTime: time };
   const rows = new Map<string, PositionRow>();
   for (const [key, row] of state.rows) {
     if (!inScope(row.symbol)) rows.set(key, row);
@@ -83,9 +83,9 @@ function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput)
     if (isZeroDecimal(position.positionAmt) && position.symbol !== snapshot.symbol) continue;
     if (snapshot.symbol !== null && position.symbol !== snapshot.symbol) continue; // not asked for
     const mark = marks.get(position.symbol);
-    if (mark !== undefined && mark.time >= snapshot.serverTime) continue; // newer, or this symbol's other leg
-    marks.set(position.symbol, { price: position.markPrice, time: snapshot.serverTime });
-    if (mark?.price !== position.markPrice) repriced.add(position.symbol);
+    if (mark !== undefined && mark.eventTime >= snapshot.serverTime) continue; // newer, or this symbol's other leg
+    marks.set(position.symbol, { markPrice: position.markPrice, eventTime: snapshot.serverTime });
+    if (mark?.markPrice !== position.markPrice) repriced.add(position.symbol);
   }
   return { marks, repriced };
 }
@@ -115,8 +115,9 @@ export function markPricesInto(draft: StateDraft, ticks: Iterable<MarkTick>, rec
   let changed = false;
   for (const tick of ticks) {
     const held = draft.mark(tick.symbol);
-    if (held !== undefined && held.time >= tick.eventTime) continue;
-    const mark: Mark = { price: tick.markPrice, time: tick.eventTime };
+    if (held !== undefined && held.eventTime >= tick.eventTime) continue;
+    // The tick is the mark: no copy per frame. Ticks are never changed once read.
+    const mark: Mark = tick;
     draft.setMark(tick.symbol, mark);
     changed = true;
     const legs = draft.legsOf(tick.symbol);

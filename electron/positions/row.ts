@@ -45,7 +45,7 @@ export function buildRow(
 export function sameRow(previous: PositionRow | undefined, position: ExchangePosition, mark: Mark): previous is PositionRow {
   if (previous === undefined) return false;
   return (
-    previous.derived.markPrice === mark.price &&
+    previous.derived.markPrice === mark.markPrice &&
     previous.positionAmt === position.positionAmt &&
     previous.entryPrice === position.entryPrice &&
     previous.breakEvenPrice === position.breakEvenPrice &&

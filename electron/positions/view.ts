@@ -78,7 +78,7 @@ export function buildView(
     selectedMark:
       selectedSymbol === null || mark === undefined
         ? null
-        : { symbol: selectedSymbol, markPrice: mark.price, markTime: mark.time },
+        : { symbol: selectedSymbol, markPrice: mark.markPrice, markTime: mark.eventTime },
     snapshotAt,
     openSymbols: [...open].sort(),
     hedgeNets: hedgeNets(rows),

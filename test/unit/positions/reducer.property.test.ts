@@ -55,7 +55,7 @@ function expectTruth(state: PositionsState, model: TruthModel): void {
     // A position opened by an event before any mark of its symbol is priced at its entry until one comes.
     if (mark !== undefined) expect(row.derived.markPrice).toBe(mark.price);
   }
-  expect(new Map([...state.marks].map(([symbol, mark]) => [symbol, { price: mark.price, time: mark.time }]))).toEqual(model.marks);
+  expect(new Map([...state.marks].map(([symbol, mark]) => [symbol, { price: mark.markPrice, time: mark.eventTime }]))).toEqual(model.marks);
   // The legs index lists exactly the open rows.
   expect([...state.legs.values()].flat().map((leg) => leg.key).sort()).toEqual([...open.keys()].sort());
 }
@@ -63,7 +63,7 @@ function expectTruth(state: PositionsState, model: TruthModel): void {
 /** Everything the state knows, as of when: rows and flat positions alike, and marks. */
 function knownTimes(state: PositionsState, mode: Mode): number[] {
   const positions = SYMBOLS.flatMap((symbol) => sidesOf(mode).map((side) => observedAt(state.observed, positionKey(symbol, side), symbol)));
-  return [...positions, ...SYMBOLS.map((symbol) => state.marks.get(symbol)?.time ?? -Infinity)];
+  return [...positions, ...SYMBOLS.map((symbol) => state.marks.get(symbol)?.eventTime ?? -Infinity)];
 }
 
 function run(mode: Mode, steps: readonly Step[], duplicated: readonly boolean[]): void {
@@ -120,7 +120,7 @@ describe.each(['oneway', 'hedge'] as const)('reducer against the truth model (%s
         expect(together.rows).toEqual(oneByOne.rows);
         expect(together.marks).toEqual(oneByOne.marks);
         for (const [key, row] of base.rows) {
-          if (!batch.some((tick) => tick.symbol === row.symbol && tick.eventTime > (base.marks.get(row.symbol)?.time ?? -Infinity))) {
+          if (!batch.some((tick) => tick.symbol === row.symbol && tick.eventTime > (base.marks.get(row.symbol)?.eventTime ?? -Infinity))) {
             expect(together.rows.get(key)).toBe(row);
           }
         }

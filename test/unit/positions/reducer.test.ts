@@ -94,7 +94,7 @@ describe('position reducer', () => {
           }
           const newest = Math.max(...times);
           expect(state.rows.get('BTCUSDT:BOTH')?.derived.markPrice).toBe(String(newest));
-          expect(state.marks.get('BTCUSDT')?.time).toBe(newest);
+          expect(state.marks.get('BTCUSDT')?.eventTime).toBe(newest);
         },
       ),
       { numRuns: 300 },

@@ -1,0 +1,58 @@
+/**
+ * readMarkTick checks the symbol and the price by hand (no regular expressions on the hot path):
+ * it must accept exactly the grammar PROTOCOL §7 gives them, written here as regular expressions.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readMarkTick } from '../../../electron/exchange/wire';
+
+const DECIMAL_SPEC = /^-?\d{1,30}(\.\d{1,30})?$/;
+const SYMBOL_SPEC = /^[A-Z0-9]{2,30}(_[0-9]{6})?$/;
+
+const tickWith = (fields: { s?: unknown; p?: unknown; E?: unknown }): ReturnType<typeof readMarkTick> =>
+  readMarkTick({ e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.1', ...fields });
+
+/** Strings over the characters that matter to both grammars, up to 40 long (past both limits). */
+const nearGrammar = fc.string({ unit: fc.constantFrom(...'0123456789.-_ABZaz \n+e'), maxLength: 40 });
+const longRuns = fc
+  .tuple(fc.constantFrom('', '-'), fc.integer({ min: 0, max: 32 }), fc.boolean(), fc.integer({ min: 0, max: 32 }))
+  .map(([sign, whole, dot, fraction]) => `${sign}${'7'.repeat(whole)}${dot ? '.' : ''}${'3'.repeat(fraction)}`);
+
+describe('readMarkTick', () => {
+  it('reads a well-formed markPriceUpdate', () => {
+    expect(tickWith({})).toEqual({ symbol: 'BTCUSDT', markPrice: '97000.1', eventTime: 1_700_000_000_000 });
+    expect(tickWith({ s: 'BTCUSDT_250627', p: '-0.5' })).toEqual({ symbol: 'BTCUSDT_250627', markPrice: '-0.5', eventTime: 1_700_000_000_000 });
+  });
+
+  it('accepts a price exactly when the decimal grammar does (20,000 cases)', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearGrammar, longRuns), (price) => {
+        expect(tickWith({ p: price }) !== null).toBe(DECIMAL_SPEC.test(price));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('accepts a symbol exactly when the symbol grammar does (20,000 cases)', () => {
+    const suffixed = fc
+      .tuple(fc.string({ unit: fc.constantFrom(...'AZ09a'), maxLength: 32 }), fc.string({ unit: fc.constantFrom(...'09_A'), maxLength: 8 }))
+      .map(([name, suffix]) => `${name}_${suffix}`);
+    fc.assert(
+      fc.property(fc.oneof(nearGrammar, suffixed), (symbol) => {
+        expect(tickWith({ s: symbol }) !== null).toBe(SYMBOL_SPEC.test(symbol));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('refuses edge cases of both grammars', () => {
+    for (const price of ['', '-', '.5', '5.', '1e5', '+1', ' 1', '1 ', '1.2.3', `${'9'.repeat(31)}`, `1.${'0'.repeat(31)}`]) {
+      expect(tickWith({ p: price })).toBeNull();
+    }
+    for (const symbol of ['', 'B', 'btcusdt', 'BTC-USDT', 'BTCUSDT_', 'BTCUSDT_25062', 'BTCUSDT_2506270', '_250627', 'A'.repeat(31)]) {
+      expect(tickWith({ s: symbol })).toBeNull();
+    }
+    expect(tickWith({ p: `${'9'.repeat(30)}.${'1'.repeat(30)}` })).not.toBeNull();
+    expect(tickWith({ s: 'A'.repeat(30) })).not.toBeNull();
+  });
+});
