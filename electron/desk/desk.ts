@@ -5,7 +5,6 @@
  * timeline entries to every attached receiver. Electron's IPC (electron/ipc/register.ts), the
  * browser test bridge and the CLI all drive this same object.
  */
-import type { Alert } from '../../shared/alerts';
 import type { ConnectionState, ConnectionStatus, DemoAccount } from '../../shared/connection';
 import type { AppState, InvokeHandlers, SymbolsPage } from '../../shared/ipc';
 import type { ExchangePosition } from '../../shared/position';
@@ -20,6 +19,7 @@ import { IpcFailure } from '../ipc/dispatch';
 import { mostUrgentAlerts, newestWithin, PagedList } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
 import { PositionEngine } from '../positions/engine';
+import { AlertNotifier } from './alert-notifier';
 import { AlertBook } from './alerts';
 import { routeUserEvent } from './account-events';
 import { positionsCsv } from './csv';
@@ -58,9 +58,6 @@ export interface DeskOptions {
   log?: (line: string) => void;
 }
 
-/** The same alert (same position, same kind) notifies natively at most this often. */
-const NOTIFY_INTERVAL_MS = 5 * 60_000;
-
 export class Desk {
   readonly handlers: InvokeHandlers;
   private readonly engine: PositionEngine;
@@ -77,7 +74,7 @@ export class Desk {
   private message: string | null = null;
   private metricsTimer: NodeJS.Timeout | null = null;
   private activeProfileId: string | null = null;
-  private readonly notifiedAt = new Map<string, number>();
+  private readonly notifier: AlertNotifier;
   private readonly symbolPages = new PagedList<SymbolInfo>();
 
   constructor(private readonly options: DeskOptions) {
@@ -85,10 +82,11 @@ export class Desk {
     this.settings = options.settings ?? new MemorySettingsStore();
     this.receivers = new Receivers(() => this.engine.view(), () => this.status());
     this.timeline = new Timeline((entry) => this.receivers.log(entry), this.now);
+    this.notifier = new AlertNotifier(options.notify);
     this.alerts = new AlertBook(
       {
         onChange: (alerts) => this.receivers.alerts(mostUrgentAlerts(alerts)),
-        onRaise: (alert) => this.notify(alert),
+        onRaise: (alert) => this.notifier.raised(alert),
       },
       this.now,
     );
@@ -170,7 +168,8 @@ export class Desk {
       const resumed = await this.resumeProfile();
       if (!resumed) this.connect(demoTarget(this.demo, this.options.demoAccount ?? 'oneway'));
     }
-    this.metricsTimer = setInterval(() => this.publishMetrics(), this.options.metricsIntervalMs ?? 1_000);
+    // Latency, weight and data age change without events: re-publish them on a clock.
+    this.metricsTimer = setInterval(() => this.receivers.status(), this.options.metricsIntervalMs ?? 1_000);
   }
 
   /** Reconnects with the profile active at the last exit; false (demo mode) when there is none or it fails. */
@@ -236,20 +235,15 @@ export class Desk {
     };
   }
 
-  /** Every trading symbol (the CLI and tests; the renderer reads them in pages). */
-  symbols(): Promise<SymbolInfo[]> {
-    return this.listSymbols();
-  }
-
   private async symbolsPage(index: number): Promise<SymbolsPage> {
-    const page = this.symbolPages.page(await this.listSymbols(), index);
+    const page = this.symbolPages.page(await this.symbols(), index);
     if (page === null) throw new IpcFailure('no-such-page', `The symbol list has no page ${index}.`);
     return { symbols: page.items, page: page.page, pages: page.pages, revision: page.revision };
   }
 
   private async selectSymbol(symbol: string | null): Promise<null> {
     if (symbol !== null) {
-      const known = await this.listSymbols().catch(() => null);
+      const known = await this.symbols().catch(() => null);
       if (known !== null && !known.some((info) => info.symbol === symbol)) {
         throw new IpcFailure('unknown-symbol', `${symbol} is not a trading perpetual on this exchange.`);
       }
@@ -259,7 +253,8 @@ export class Desk {
     return null;
   }
 
-  private async listSymbols(): Promise<SymbolInfo[]> {
+  /** Every trading symbol (the CLI and tests; the renderer reads them in pages). */
+  async symbols(): Promise<SymbolInfo[]> {
     try {
       return await this.requireClient().symbols();
     } catch (error) {
@@ -400,17 +395,5 @@ export class Desk {
       demoAccount: this.target?.demoAccount ?? null,
     };
     return buildStatus(identity, this.state, this.message, this.client?.metrics ?? null);
-  }
-
-  /** A native notification, at most once per alert id per NOTIFY_INTERVAL_MS. */
-  private notify(alert: Alert): void {
-    const last = this.notifiedAt.get(alert.id);
-    if (last !== undefined && alert.at - last < NOTIFY_INTERVAL_MS) return;
-    this.notifiedAt.set(alert.id, alert.at);
-    this.options.notify?.(alert.severity === 'critical' ? 'PerpDesk — critical' : 'PerpDesk', alert.message);
-  }
-
-  private publishMetrics(): void {
-    this.receivers.status();
   }
 }
