@@ -1,10 +1,11 @@
 /** Shared pieces of the vault tests: temp dirs, a vault over real files, inputs, generated keys. */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { ProfileInput } from '../../../shared/profiles';
+import { IpcFailure } from '../../../electron/ipc/dispatch';
 import type { Cipher } from '../../../electron/vault/cipher';
 import { createEphemeralCipher } from '../../../electron/vault/ephemeral-cipher';
 import { ProfileService, type ProfileServiceOptions } from '../../../electron/vault/profile-service';
@@ -89,3 +90,19 @@ export const KEYS = (() => {
     ec: pem(ec.privateKey),
   };
 })();
+
+/** The IpcFailure `action` throws; anything else thrown, or nothing, fails the test. */
+export function failureOf(action: () => unknown): IpcFailure {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof IpcFailure) return error;
+    throw error;
+  }
+  throw new Error('expected an IpcFailure, nothing was thrown');
+}
+
+/** A file's permission bits (0o600 for the profiles file where the OS supports modes). */
+export function fileMode(path: string): number {
+  return statSync(path).mode & 0o777;
+}

@@ -2,29 +2,14 @@
  * The vault over real files in a temp dir, with an in-memory test cipher: what is stored, what is
  * refused, what survives a restart, and the file's owner-only mode. Damage: vault-damage.test.ts.
  */
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '../../../electron/exchange/signing';
 import { TESTNET } from '../../../electron/exchange/endpoints';
-import { IpcFailure } from '../../../electron/ipc/dispatch';
 import { createEphemeralCipher } from '../../../electron/vault/ephemeral-cipher';
 import { MAX_PROFILES } from '../../../electron/vault/profile-vault';
 import { openConfStore } from '../../../electron/vault/store-file';
-import { alnum, hmacInput, KEYS, locationIn, makeVault, profilesFile, readStored, tempDir } from './helpers';
-
-function failureOf(action: () => unknown): IpcFailure {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof IpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an IpcFailure, nothing was thrown');
-}
-
-function fileMode(path: string): number {
-  return statSync(path).mode & 0o777;
-}
+import { alnum, failureOf, fileMode, hmacInput, KEYS, locationIn, makeVault, profilesFile, readStored, tempDir } from './helpers';
 
 describe('ProfileVault: storing profiles', () => {
   it('round-trips an HMAC profile: summary without the secret, ciphertext on disk, credentials back on unlock', () => {

@@ -3,28 +3,14 @@
  * call (and after a restart) until a save starts a new file; a secret that no longer decrypts is
  * reported with a backup copy, and its profile stays. Nothing is ever lost or silently reset.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IpcFailure } from '../../../electron/ipc/dispatch';
 import { createEphemeralCipher } from '../../../electron/vault/ephemeral-cipher';
 import { VaultCorruptError } from '../../../electron/vault/errors';
 import { ProfileVault } from '../../../electron/vault/profile-vault';
 import { listBackups } from '../../../electron/vault/store-file';
-import { alnum, hmacInput, locationIn, makeVault, profilesFile, readStored, tempDir } from './helpers';
-
-function failureOf(action: () => unknown): IpcFailure {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof IpcFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an IpcFailure, nothing was thrown');
-}
-
-function fileMode(path: string): number {
-  return statSync(path).mode & 0o777;
-}
+import { alnum, failureOf, fileMode, hmacInput, locationIn, makeVault, profilesFile, readStored, tempDir } from './helpers';
 
 describe('ProfileVault: a damaged file is reported loudly and never reset', () => {
   const damaged: Array<[string, (secretFragment: string) => string]> = [
