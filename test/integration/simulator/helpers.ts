@@ -3,7 +3,9 @@
  * request signing written here with node:crypto (deliberately not the app's client code).
  */
 import { createHmac, createPrivateKey, sign as cryptoSign } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import WebSocket from 'ws';
+import { type RunningSimulator, startSimulator } from '../../../electron/simulator';
 
 /** A frozen clock, mid-minute so rate-limit windows never roll over during a test. */
 export const FROZEN_NOW = Date.UTC(2026, 0, 15, 12, 0, 30);
@@ -155,4 +157,22 @@ export interface MarkFrame {
   P: string;
   r: string;
   T: number;
+}
+
+/**
+ * Each test of the calling file gets a fresh simulator with a frozen clock (signatures and
+ * timestamps are then exact) and a WS API peer on it, both closed after the test.
+ */
+export function eachTestFrozenSimulatorWithPeer(take: (sim: RunningSimulator, peer: Peer) => void): void {
+  let opened: { sim: RunningSimulator; peer: Peer } | undefined;
+  beforeEach(async () => {
+    const sim = await startSimulator({ now: () => FROZEN_NOW, markIntervalMs: 60_000 });
+    opened = { sim, peer: await Peer.open(sim.urls.wsApi) };
+    take(opened.sim, opened.peer);
+  });
+  afterEach(async () => {
+    await opened?.peer.close();
+    await opened?.sim.close();
+    opened = undefined;
+  });
 }

@@ -3,19 +3,15 @@
  * accepted; tampering, the wrong algorithm, stale and future timestamps are refused with the
  * documented codes; session.logon works with Ed25519 only.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, type SimKeyCredentials, startSimulator } from '../../../electron/simulator';
-import { FROZEN_NOW, Peer, type Reply, type SignedParams, sign, signWithKey } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type RunningSimulator, type SimKeyCredentials } from '../../../electron/simulator';
+import { eachTestFrozenSimulatorWithPeer, FROZEN_NOW, type Peer, type Reply, type SignedParams, sign, signWithKey } from './helpers';
 
 let sim: RunningSimulator;
 let peer: Peer;
-beforeEach(async () => {
-  sim = await startSimulator({ now: () => FROZEN_NOW, markIntervalMs: 60_000 });
-  peer = await Peer.open(sim.urls.wsApi);
-});
-afterEach(async () => {
-  await peer.close();
-  await sim.close();
+eachTestFrozenSimulatorWithPeer((started, opened) => {
+  sim = started;
+  peer = opened;
 });
 
 const keyOf = (name: 'oneway' | 'hedge', keyType: SimKeyCredentials['keyType']): SimKeyCredentials =>

@@ -2,19 +2,15 @@
  * The account methods besides v1 positions (PROTOCOL §4, §5): v2/account.position,
  * account.balance v1/v2 and account.status v1/v2, checked against the truth and each other.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, type V1PositionRow, startSimulator } from '../../../electron/simulator';
-import { FROZEN_NOW, Peer, type SignedParams, sign } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type RunningSimulator, type V1PositionRow } from '../../../electron/simulator';
+import { eachTestFrozenSimulatorWithPeer, FROZEN_NOW, type Peer, type SignedParams, sign } from './helpers';
 
 let sim: RunningSimulator;
 let peer: Peer;
-beforeEach(async () => {
-  sim = await startSimulator({ now: () => FROZEN_NOW, markIntervalMs: 60_000 });
-  peer = await Peer.open(sim.urls.wsApi);
-});
-afterEach(async () => {
-  await peer.close();
-  await sim.close();
+eachTestFrozenSimulatorWithPeer((started, opened) => {
+  sim = started;
+  peer = opened;
 });
 
 async function call<T = unknown>(method: string, name: 'oneway' | 'hedge', extra: SignedParams = {}): Promise<T> {

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../electron/simulator';
-import { FROZEN_NOW, Peer, type Reply, sign } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { type RunningSimulator } from '../../../electron/simulator';
+import { eachTestFrozenSimulatorWithPeer, FROZEN_NOW, type Peer, type Reply, sign } from './helpers';
 
 let sim: RunningSimulator;
 let peer: Peer;
-beforeEach(async () => {
-  sim = await startSimulator({ now: () => FROZEN_NOW, markIntervalMs: 60_000 });
-  peer = await Peer.open(sim.urls.wsApi);
-});
-afterEach(async () => {
-  await peer.close();
-  await sim.close();
+eachTestFrozenSimulatorWithPeer((started, opened) => {
+  sim = started;
+  peer = opened;
 });
 
 type Params = Record<string, string | number | boolean>;
