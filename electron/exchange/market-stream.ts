@@ -3,6 +3,7 @@
  * opens with no stream and follows a desired set of symbols with SUBSCRIBE / UNSUBSCRIBE, batched,
  * because the exchange allows only 10 incoming messages per second and drops connections over it.
  */
+import { streamSymbol } from '../../shared/symbols';
 import { ExchangeSocket, openSocket, type FrameSocket, type SocketEvents } from './socket';
 import { readMarkTick, streamControlReplySchema, type MarkTick } from './wire';
 
@@ -12,7 +13,7 @@ const CONTROL_SPACING_MS = 200;
 const STREAMS_PER_MESSAGE = 200;
 
 export function markStreamName(symbol: string): string {
-  return `${symbol.toLowerCase()}@markPrice@1s`;
+  return `${streamSymbol(symbol)}@markPrice@1s`;
 }
 
 export interface MarkStreamEvents extends SocketEvents {

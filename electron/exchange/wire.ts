@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
 import { exchangePositionSchema, type ExchangePosition } from '../../shared/position';
+import { isSymbolName } from '../../shared/symbols';
 
 const rateLimitSchema = z.object({
   rateLimitType: z.string().max(40),
@@ -49,8 +50,8 @@ export interface MarkTick {
 }
 
 /**
- * `-?\d{1,30}(\.\d{1,30})?` and `[A-Z0-9]{2,30}(_\d{6})?`, checked by hand: these run on every mark
- * frame, and the equivalent regular expressions cost ~20 ns more per frame (bench/PROFILE.md).
+ * `-?\d{1,30}(\.\d{1,30})?`, checked by hand: it runs on every mark frame, and the equivalent regular
+ * expression costs ~20 ns more per frame (bench/PROFILE.md). Symbol names: `isSymbolName` (shared/symbols.ts).
  */
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57; // 0-9
@@ -72,19 +73,6 @@ function isDecimal(text: string): boolean {
   const fractionEnd = digitsEnd(text, wholeEnd + 1);
   const fraction = fractionEnd - wholeEnd - 1;
   return fractionEnd === text.length && fraction >= 1 && fraction <= 30;
-}
-
-function isSymbolName(text: string): boolean {
-  let end = 0;
-  while (end < text.length) {
-    const code = text.charCodeAt(end);
-    if (!isDigit(code) && !(code >= 65 && code <= 90)) break; // A-Z
-    end++;
-  }
-  if (end < 2 || end > 30) return false;
-  if (end === text.length) return true;
-  // A delivery contract's suffix: `_` and a six-digit date.
-  return text.length - end === 7 && text.charCodeAt(end) === 95 && digitsEnd(text, end + 1) === text.length;
 }
 
 /**

@@ -1,19 +1,20 @@
 /**
  * readMarkTick checks the symbol and the price by hand (no regular expressions on the hot path):
- * it must accept exactly the grammar PROTOCOL §7 gives them, written here as regular expressions.
+ * it must accept exactly the grammar of shared/symbols.ts and PROTOCOL §7, written as regular expressions.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkTick } from '../../../electron/exchange/wire';
+import { SYMBOL_NAME_PATTERN } from '../../../shared/symbols';
 
 const DECIMAL_SPEC = /^-?\d{1,30}(\.\d{1,30})?$/;
-const SYMBOL_SPEC = /^[A-Z0-9]{2,30}(_[0-9]{6})?$/;
+const SYMBOL_SPEC = SYMBOL_NAME_PATTERN;
 
 const tickWith = (fields: { s?: unknown; p?: unknown; E?: unknown }): ReturnType<typeof readMarkTick> =>
   readMarkTick({ e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.1', ...fields });
 
 /** Strings over the characters that matter to both grammars, up to 40 long (past both limits). */
-const nearGrammar = fc.string({ unit: fc.constantFrom(...'0123456789.-_ABZaz \n+e'), maxLength: 40 });
+const nearGrammar = fc.string({ unit: fc.constantFrom(...'0123456789.-_ABZaz \n+e币安人生\u0301\u00e9\u0000\u200b'), maxLength: 48 });
 const longRuns = fc
   .tuple(fc.constantFrom('', '-'), fc.integer({ min: 0, max: 32 }), fc.boolean(), fc.integer({ min: 0, max: 32 }))
   .map(([sign, whole, dot, fraction]) => `${sign}${'7'.repeat(whole)}${dot ? '.' : ''}${'3'.repeat(fraction)}`);
@@ -35,7 +36,7 @@ describe('readMarkTick', () => {
 
   it('accepts a symbol exactly when the symbol grammar does (20,000 cases)', () => {
     const suffixed = fc
-      .tuple(fc.string({ unit: fc.constantFrom(...'AZ09a'), maxLength: 32 }), fc.string({ unit: fc.constantFrom(...'09_A'), maxLength: 8 }))
+      .tuple(fc.string({ unit: fc.constantFrom(...'AZ09a币'), maxLength: 42 }), fc.string({ unit: fc.constantFrom(...'09_A'), maxLength: 8 }))
       .map(([name, suffix]) => `${name}_${suffix}`);
     fc.assert(
       fc.property(fc.oneof(nearGrammar, suffixed), (symbol) => {
@@ -49,10 +50,12 @@ describe('readMarkTick', () => {
     for (const price of ['', '-', '.5', '5.', '1e5', '+1', ' 1', '1 ', '1.2.3', `${'9'.repeat(31)}`, `1.${'0'.repeat(31)}`]) {
       expect(tickWith({ p: price })).toBeNull();
     }
-    for (const symbol of ['', 'B', 'btcusdt', 'BTC-USDT', 'BTCUSDT_', 'BTCUSDT_25062', 'BTCUSDT_2506270', '_250627', 'A'.repeat(31)]) {
+    for (const symbol of ['', 'B', 'BTC-USDT', 'BTC USDT', 'BTCUSDT\u0000', '币安\u200b人生USDT', '\u0301USDT', 'BTCUSDT_', 'BTCUSDT_25062', 'BTCUSDT_2506270', '_250627', 'A'.repeat(41)]) {
       expect(tickWith({ s: symbol })).toBeNull();
     }
+    // Live names (PROTOCOL §13.1): another script, a delivery suffix, and a short name.
+    for (const symbol of ['币安人生USDT', 'BTCUSDT_260327', 'XAUUSDT', 'BTCusdt']) expect(tickWith({ s: symbol })?.symbol).toBe(symbol);
     expect(tickWith({ p: `${'9'.repeat(30)}.${'1'.repeat(30)}` })).not.toBeNull();
-    expect(tickWith({ s: 'A'.repeat(30) })).not.toBeNull();
+    expect(tickWith({ s: 'A'.repeat(40) })).not.toBeNull();
   });
 });
