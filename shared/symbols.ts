@@ -38,11 +38,21 @@ export function streamSymbol(symbol: string): string {
   return symbol.toLowerCase();
 }
 
-/** What the UI needs to know about a listed symbol: its name, its contract and its price/quantity grid. */
+/**
+ * What the UI needs to know about a listed symbol: its name, its contract, the asset that margins it
+ * and its price/quantity grid. Every contract type and status the exchange lists is kept (TradFi
+ * perpetuals, quarterlies, a symbol being settled): a position can be open in any of them.
+ */
 export const symbolInfoSchema = z.object({
   symbol: symbolNameSchema,
   baseAsset: z.string().max(20),
   quoteAsset: z.string().max(20),
+  /** The asset its margin and PnL are in (`USDT`, `USDC`, …): figures of different assets never add up. */
+  marginAsset: z.string().max(20),
+  /** `PERPETUAL`, `TRADIFI_PERPETUAL`, `CURRENT_QUARTER`, … as the exchange names it. */
+  contractType: z.string().max(40),
+  /** `TRADING`, `SETTLING`, `PENDING_TRADING`, … as the exchange names it. */
+  status: z.string().max(40),
   tickSize: decimalStringSchema,
   stepSize: decimalStringSchema,
 });

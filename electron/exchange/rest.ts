@@ -39,19 +39,23 @@ export async function fetchServerTime(restBase: string): Promise<number> {
 }
 
 /**
- * `GET /fapi/v1/exchangeInfo` (weight 1): the perpetual symbols that are trading, with the tick and
- * step sizes used to format their prices and sizes. Quarterly contracts and halted symbols are left out.
+ * `GET /fapi/v1/exchangeInfo` (weight 1): every listed symbol — any contract type, any status — with
+ * the tick and step sizes used to format its prices and sizes. A position can be open in a TradFi
+ * perpetual, a quarterly or a symbol being settled (PROTOCOL §13.2); the UI orders them, it does not
+ * hide them. An entry without a usable name or grid is skipped on its own.
  */
 export async function fetchTradingSymbols(restBase: string): Promise<SymbolInfo[]> {
   const parsed = exchangeInfoSchema.safeParse(await getJson(`${restBase}/fapi/v1/exchangeInfo`));
   if (!parsed.success) throw linkError('/fapi/v1/exchangeInfo sent an unexpected reply');
   const symbols: SymbolInfo[] = [];
   for (const entry of parsed.data.symbols) {
-    if (entry.status !== 'TRADING' || entry.contractType !== 'PERPETUAL') continue;
     const info = symbolInfoSchema.safeParse({
       symbol: entry.symbol,
       baseAsset: entry.baseAsset,
       quoteAsset: entry.quoteAsset,
+      marginAsset: entry.marginAsset ?? entry.quoteAsset,
+      contractType: entry.contractType,
+      status: entry.status,
       tickSize: filterDecimal(entry.filters, 'PRICE_FILTER', 'tickSize'),
       stepSize: filterDecimal(entry.filters, 'LOT_SIZE', 'stepSize'),
     });

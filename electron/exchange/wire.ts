@@ -114,6 +114,8 @@ export const exchangeInfoSchema = z.object({
         contractType: z.string().max(40),
         baseAsset: z.string().max(20),
         quoteAsset: z.string().max(20),
+        // Absent on some listings' older payloads: the quote asset margins a linear contract.
+        marginAsset: z.string().max(20).optional(),
         filters: z.array(filterSchema).max(40),
       }),
     )

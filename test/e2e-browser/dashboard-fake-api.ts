@@ -166,12 +166,12 @@ export { expect };
 // --- Data ---------------------------------------------------------------------------------------
 
 export const SYMBOLS: SymbolInfo[] = [
-  { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', stepSize: '0.001' },
-  { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', tickSize: '0.01', stepSize: '0.001' },
-  { symbol: 'SOLUSDT', baseAsset: 'SOL', quoteAsset: 'USDT', tickSize: '0.010', stepSize: '1' },
-  { symbol: 'XRPUSDT', baseAsset: 'XRP', quoteAsset: 'USDT', tickSize: '0.0001', stepSize: '0.1' },
-  { symbol: 'BNBUSDT', baseAsset: 'BNB', quoteAsset: 'USDT', tickSize: '0.010', stepSize: '0.01' },
-  { symbol: 'DOGEUSDT', baseAsset: 'DOGE', quoteAsset: 'USDT', tickSize: '0.00001', stepSize: '1' },
+  { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.10', stepSize: '0.001' },
+  { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.01', stepSize: '0.001' },
+  { symbol: 'SOLUSDT', baseAsset: 'SOL', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.010', stepSize: '1' },
+  { symbol: 'XRPUSDT', baseAsset: 'XRP', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.0001', stepSize: '0.1' },
+  { symbol: 'BNBUSDT', baseAsset: 'BNB', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.010', stepSize: '0.01' },
+  { symbol: 'DOGEUSDT', baseAsset: 'DOGE', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.00001', stepSize: '1' },
 ];
 
 export function connection(extra: Partial<ConnectionStatus> = {}): ConnectionStatus {

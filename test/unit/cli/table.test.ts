@@ -5,8 +5,8 @@ import { HEDGE_ROWS, ONEWAY_ROWS, viewOf } from './fixtures';
 
 const T = 1_800_000_000_000;
 const SYMBOLS = new Map<string, SymbolInfo>([
-  ['BTCUSDT', { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', tickSize: '0.10', stepSize: '0.001' }],
-  ['ETHUSDT', { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', tickSize: '0.01', stepSize: '0.001' }],
+  ['BTCUSDT', { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.10', stepSize: '0.001' }],
+  ['ETHUSDT', { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', marginAsset: 'USDT', contractType: 'PERPETUAL', status: 'TRADING', tickSize: '0.01', stepSize: '0.001' }],
 ]);
 
 function input(overrides: Partial<TableInput> = {}): TableInput {

@@ -74,7 +74,7 @@ function worstProfileSummary(i: number) {
 }
 
 function symbolInfo(i: number): SymbolInfo {
-  return { symbol: symbol(i), baseAsset: text(20), quoteAsset: text(20), tickSize: DECIMAL, stepSize: DECIMAL };
+  return { symbol: symbol(i), baseAsset: text(20), quoteAsset: text(20), marginAsset: text(20), contractType: text(40), status: text(40), tickSize: DECIMAL, stepSize: DECIMAL };
 }
 
 function worstRow(i: number): PositionRow {
