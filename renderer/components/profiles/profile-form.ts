@@ -151,6 +151,9 @@ export function fieldForError(code: string): FormField {
       return 'name';
     case 'invalid-api-key':
       return 'apiKey';
+    // A kept secret that no longer matches its profile, or predates the binding: entering it again fixes both.
+    case 'secret-mismatch':
+    case 'secret-unbound':
     case 'invalid-secret':
       return 'secret';
     case 'invalid-urls':

@@ -4,7 +4,7 @@
  * needs its secret. Main's rules: test/unit/vault/profile-vault.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkForm, formFor, toInput, type ProfileForm } from '../../../renderer/components/profiles/profile-form';
+import { checkForm, fieldForError, formFor, toInput, type ProfileForm } from '../../../renderer/components/profiles/profile-form';
 import type { ProfileSummary } from '../../../shared/profiles';
 
 const stored: ProfileSummary = {
@@ -42,6 +42,8 @@ describe('editing a profile', () => {
         'enter the API secret — or keep Binance testnet.',
     });
     expect(checkForm(edited({ environment: 'mainnet' }), 'S'.repeat(64), available)).toEqual({});
+    // Main's refusals to keep a secret that no longer matches its profile belong to the secret field too.
+    expect(['invalid-secret', 'secret-mismatch', 'secret-unbound'].map(fieldForError)).toEqual(['secret', 'secret', 'secret']);
   });
 
   it('sends a new API key or a new secret when one is typed', () => {
