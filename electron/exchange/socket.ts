@@ -46,8 +46,9 @@ export function openSocket(url: string, options: OpenSocketOptions = {}): Promis
         perMessageDeflate: false,
       });
     } catch (error) {
-      // ws throws `Invalid URL: <the whole URL>` for an unparseable address.
-      reject(new Error(`${endpoint}: ${withoutUrl((error as Error).message, url)}`));
+      // ws throws `Invalid URL: <the whole URL>` for an unparseable address: say so without it.
+      const valid = URL.canParse(url);
+      reject(new Error(valid ? `${endpoint}: ${withoutUrl((error as Error).message, url)}` : 'The WebSocket URL is not a valid URL.'));
       return;
     }
     const fail = (error: Error): void => {

@@ -60,7 +60,10 @@ describe('openSocket: a refused handshake names the origin and route, never the 
   it('an unparseable URL is refused without quoting it', async () => {
     const error = await failureOf(`ws://[bad-host/private/ws/${LISTEN_KEY}`);
     expect(error.message).not.toContain(LISTEN_KEY);
-    expect(error.message).toMatch(/not a valid URL/);
+    expect(error.message).toBe('The WebSocket URL is not a valid URL.');
+    const scheme = await failureOf(`ftp://127.0.0.1/private/ws/${LISTEN_KEY}`);
+    expect(scheme.message).toMatch(/^ftp:\/\/127\.0\.0\.1\/private: The URL's protocol must be one of/);
+    expect(scheme.message).not.toContain(LISTEN_KEY);
   });
 });
 
