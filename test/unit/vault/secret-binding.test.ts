@@ -222,6 +222,16 @@ describe('envelopes written before the binding', () => {
     expect(failureOf(() => vault.unlock(id)).code).toBe('secret-mismatch');
   });
 
+  it('an upgrade the key store refuses does not stop the unlock; the next unlock tries again', () => {
+    const { dir, cipher, input, id } = legacyProfile('testnet');
+    const refusing: Cipher = { ...cipher, encrypt: () => { throw new Error('key ring locked'); } };
+    const before = readFileSync(profilesFile(dir), 'utf8');
+    expect(makeVault(dir, refusing).unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
+    expect(readFileSync(profilesFile(dir), 'utf8')).toBe(before);
+    makeVault(dir, cipher).unlock(id);
+    expect(envelopeOf(dir, cipher)).toMatchObject({ v: 2, profile: id });
+  });
+
   it('custom: refused until the secret is entered again, naming the host; nothing is changed', () => {
     const { dir, vault, input, id } = legacyProfile('custom');
     const before = readFileSync(profilesFile(dir), 'utf8');
