@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { bundledWorkerPlugin } from './scripts/bundle-worker';
+import { executableEntriesPlugin } from './scripts/executable-entries';
 
 const root = import.meta.dirname;
 
@@ -9,7 +10,11 @@ export default defineConfig(({ command }) => ({
   main: {
     // Demo mode's exchange thread, written to out/main/demo-exchange-worker.cjs as one file with its
     // dependencies inside (electron/desk/demo-exchange-launch.ts says why and where it is loaded from).
-    plugins: [bundledWorkerPlugin(resolve(root, 'electron/desk/demo-exchange-worker.ts'), 'demo-exchange-worker.cjs')],
+    // The CLI (package.json "bin") is rewritten by every build: keep it executable.
+    plugins: [
+      bundledWorkerPlugin(resolve(root, 'electron/desk/demo-exchange-worker.ts'), 'demo-exchange-worker.cjs'),
+      executableEntriesPlugin(['cli.js']),
+    ],
     build: {
       outDir: 'out/main',
       rolldownOptions: {
