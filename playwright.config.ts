@@ -22,6 +22,9 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1440, height: 860 },
+        // Numbers are grouped for the user's locale (shared/format.ts): the specs expect en-US grouping
+        // whatever the machine's language.
+        locale: 'en-US',
         // No browser found: leave Playwright its default, and the fixtures' requireChromium() says why.
         launchOptions: { executablePath: CHROMIUM_PATH === '' ? undefined : CHROMIUM_PATH, args: CHROMIUM_ARGS },
       },
