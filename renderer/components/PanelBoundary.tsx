@@ -54,7 +54,7 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
       <div className="panel-message panel-error panel-boundary" role="alert" data-testid="panel-failed" data-panel={name}>
         <p className="panel-title">{name} could not be shown</p>
         <p>It received a value it cannot display. The rest of PerpDesk keeps working.</p>
-        <p className="panel-boundary-detail">{error.message}</p>
+        <p className="panel-boundary-detail">Details: {error.message}</p>
         <button type="button" onClick={this.retry}>
           Try again
         </button>

@@ -3,6 +3,7 @@
  * panel only, says so, and comes back on "Try again"; a large number is shown, not thrown. Against
  * the scripted API (dashboard-fake-api.ts), which fails a test on any page error it did not expect.
  */
+import { mkdirSync } from 'node:fs';
 import type { PositionRow, PositionsView } from '../../shared/position';
 import { appState, expect, onewayRows, positionsView, SYMBOLS, test, type FakeDesk } from './dashboard-fake-api';
 
@@ -32,6 +33,8 @@ test('a position the table cannot render blanks the positions panel only, and "T
   await expect(failed).toContainText('Positions could not be shown');
   await expect(failed).toContainText('The rest of PerpDesk keeps working');
   expect(takeRenderFailures(fake).some((line) => line.includes('The Positions panel failed to render'))).toBe(true);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/panel-failed.png' });
 
   // Everything else still works: the status bar, the totals, the toolbar's menus.
   await expect(page.getByTestId('status-bar')).toBeVisible();
