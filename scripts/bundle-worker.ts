@@ -56,6 +56,8 @@ export function bundledWorkerPlugin(entry: string, fileName: string, digestDefin
     name: 'perpdesk:bundled-worker',
     apply: 'build',
     async config() {
+      // Once per build (or per `electron-vite dev` session: a changed worker needs a restart there, since
+      // the digest defined into main must stay the digest of the code written).
       code = await bundleWorker(entry);
       return { define: { [digestDefine]: JSON.stringify(workerDigest(code)) } };
     },
