@@ -45,6 +45,8 @@ describe('the npm Chromium (@sparticuz/chromium)', () => {
       );
       const said = `${run.stdout}\n${run.stderr}`;
       expect(said).toContain('Browser tests use the Chromium of the @sparticuz/chromium package: Chromium');
+      // Said once per run: Playwright's workers inherit the choice instead of searching again.
+      expect(said.match(/Browser tests use /g)).toHaveLength(1);
       expect(said).toMatch(/\b2 passed\b/);
       expect(said).not.toMatch(/\bfailed\b/);
       expect(run.status, said).toBe(0);
