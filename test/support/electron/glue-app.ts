@@ -199,6 +199,11 @@ export class GlueApp {
     return this.ask<SessionState>({ t: 'query-session' });
   }
 
+  /** The user minimises a window (the stand-in then reports isMinimized() true). */
+  minimize(windowId: number): void {
+    this.tell({ t: 'user-minimize', windowId });
+  }
+
   /** What Cmd+Q / the app menu's Quit does: app.quit(). */
   quit(): void {
     this.tell({ t: 'quit' });
