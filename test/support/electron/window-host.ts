@@ -29,6 +29,13 @@ type PageCall =
   | { kind: 'violation'; message: string }
   | { kind: 'preload-error'; message: string };
 
+/** One IPC message as it crossed between page and main, its payload as JSON text (for leak searches). */
+export interface IpcTraffic {
+  direction: 'invoke' | 'result' | 'send' | 'push';
+  channel: string;
+  payload: string;
+}
+
 export interface WindowEvent {
   windowId: number;
   what: string;
@@ -39,6 +46,8 @@ export class HostedWindow {
   page: Page | null = null;
   readonly events: WindowEvent[] = [];
   readonly preloadErrors: string[] = [];
+  /** Every IPC message of this window, both directions, in order. */
+  readonly traffic: IpcTraffic[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly frameIds = new WeakMap<Frame, number>();
   private nextFrameId = 1;
@@ -109,9 +118,15 @@ export class HostedWindow {
       this.preloadErrors.push(call.message);
       return this.link.violation(`[electron stand-in] the preload threw: ${call.message}`);
     }
-    if (call.kind === 'send') return this.link.tell({ t: 'send', channel: call.channel, args: call.args, sender: this.sender(frame) });
+    const text = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
+    if (call.kind === 'send') {
+      this.traffic.push({ direction: 'send', channel: call.channel, payload: text(call.args) });
+      return this.link.tell({ t: 'send', channel: call.channel, args: call.args, sender: this.sender(frame) });
+    }
+    this.traffic.push({ direction: 'invoke', channel: call.channel, payload: text(call.args) });
     try {
       const value = await this.link.ask({ t: 'invoke', channel: call.channel, args: call.args, sender: this.sender(frame) });
+      this.traffic.push({ direction: 'result', channel: call.channel, payload: text(value) });
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
@@ -152,6 +167,7 @@ export class HostedWindow {
 
   /** webContents.send: delivered to the preload's ipcRenderer listeners. */
   async push(channel: string, args: unknown[]): Promise<void> {
+    this.traffic.push({ direction: 'push', channel, payload: JSON.stringify(args) ?? 'undefined' });
     const page = this.page;
     if (page === null || page.isClosed()) return;
     await page
