@@ -24,12 +24,12 @@ export interface AppLog {
 export const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 /** A logger writing to `file` (and the console when `console` is true). */
-export function createAppLog(file: string, options: { console?: boolean } = {}): AppLog {
+export function createAppLog(file: string, options: { console?: boolean; maxBytes?: number } = {}): AppLog {
   const logger = log.create({ logId: `perpdesk-${file}` });
   const fileTransport = logger.transports.file;
   if (fileTransport !== null && fileTransport !== undefined) {
     fileTransport.resolvePathFn = () => file;
-    fileTransport.maxSize = MAX_LOG_BYTES;
+    fileTransport.maxSize = options.maxBytes ?? MAX_LOG_BYTES;
     fileTransport.level = 'info';
   }
   const consoleTransport = logger.transports.console;
