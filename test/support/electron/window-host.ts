@@ -71,7 +71,8 @@ export class HostedWindow {
     this.page = page;
     await page.exposeBinding(BINDING, (source, call: PageCall) => this.fromPage(source.frame, call));
     await page.addInitScript({ content: this.initScript() });
-    await page.route('**/*', (route) => this.route(route));
+    // A request still in flight when the app's process ends (a test killing it) just fails.
+    await page.route('**/*', (route) => this.route(route).catch(() => route.abort('failed').catch(() => undefined)));
     page.on('close', () => {
       if (this.page === page) this.link.tell({ t: 'user-close', windowId: this.windowId });
     });
