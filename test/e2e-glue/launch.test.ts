@@ -80,7 +80,8 @@ describe('the app under the electron stand-in', () => {
     expect(accepted.ok).toBe(true);
 
     // The app's page at another URL than the entry page (app://perpdesk/ serves index.html too).
-    await page.goto('http://perpdesk.localhost/');
+    const [hosted] = app.windows.values();
+    await hosted!.navigate('http://perpdesk.localhost/');
     const otherPage = await page.evaluate(() => window.perpdesk!.getTimeline());
     expect(otherPage).toEqual({ ok: false, error: { code: 'forbidden', message: 'This request did not come from the PerpDesk window.' } });
 
@@ -88,7 +89,7 @@ describe('the app under the electron stand-in', () => {
     await page.route('http://foreign.test/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<iframe src="http://perpdesk.localhost/index.html"></iframe>' }),
     );
-    await page.goto('http://foreign.test/');
+    await hosted!.navigate('http://foreign.test/');
     await until(() => page.frames().some((frame) => frame.url() === 'http://perpdesk.localhost/index.html'), 'the framed app page');
     const framed = page.frames().find((frame) => frame.url() === 'http://perpdesk.localhost/index.html')!;
     const call = (channel: string) =>
@@ -99,6 +100,24 @@ describe('the app under the electron stand-in', () => {
     const fromForeign = await page.evaluate(() => window.perpdesk!.getTimeline());
     expect(fromForeign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     await until(() => (logText(glue.dirs().userData).match(/ipc getTimeline rejected: untrusted sender/g) ?? []).length >= 3, 'three refusals in the log');
+  });
+
+  test('the page cannot navigate away or open windows: main cancels both', async () => {
+    const app = glue.start();
+    const page = await app.firstPage();
+    await page.getByTestId('demo-badge').waitFor();
+    const [hosted] = app.windows.values();
+    await page.evaluate(() => {
+      location.href = 'http://perpdesk.localhost/';
+    });
+    await until(() => hosted!.events.some((event) => event.what === 'navigation-blocked'), 'the blocked navigation');
+    await page.evaluate(() => {
+      window.open('http://perpdesk.localhost/index.html');
+    });
+    await until(() => hosted!.events.some((event) => event.what === 'window-open-deny'), 'the denied window');
+    expect(page.url()).toBe('http://perpdesk.localhost/index.html');
+    expect(await page.evaluate(() => window.perpdesk!.getTimeline().then((result) => result.ok))).toBe(true);
+    expect(page.context().pages()).toEqual([page]);
   });
 
   test('renderer errors reach the log, at error level, through the bounded channel', async () => {

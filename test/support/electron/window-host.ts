@@ -51,6 +51,8 @@ export class HostedWindow {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly frameIds = new WeakMap<Frame, number>();
   private nextFrameId = 1;
+  /** The one navigation main (loadURL) or the test (navigate) started: not the page's own. */
+  private allowedNavigation: string | null = null;
 
   constructor(
     readonly windowId: number,
@@ -73,6 +75,16 @@ export class HostedWindow {
     await page.addInitScript({ content: this.initScript() });
     // A request still in flight when the app's process ends (a test killing it) just fails.
     await page.route('**/*', (route) => this.route(route).catch(() => route.abort('failed').catch(() => undefined)));
+    // window.open: Electron asks the app's window open handler first; only 'allow' lets it open.
+    page.on('popup', (popup) => {
+      void this.link
+        .ask<{ action: string }>({ t: 'window-open', windowId: this.windowId, url: toAppUrl(popup.url()) })
+        .catch(() => ({ action: 'deny' }))
+        .then(async (decision) => {
+          if (decision.action !== 'allow') await popup.close();
+          this.events.push({ windowId: this.windowId, what: `window-open-${decision.action}` });
+        });
+    });
     page.on('close', () => {
       if (this.page === page) this.link.tell({ t: 'user-close', windowId: this.windowId });
     });
@@ -136,6 +148,20 @@ export class HostedWindow {
 
   private async route(route: Route): Promise<void> {
     const request = route.request();
+    // A navigation of the main frame that the page itself started: Electron emits will-navigate and
+    // will-frame-navigate first, and a listener's preventDefault cancels it. (Subframes: not emulated.)
+    if (request.isNavigationRequest() && request.frame() === this.page?.mainFrame()) {
+      if (this.allowedNavigation === request.url()) {
+        this.allowedNavigation = null;
+      } else {
+        const prevented = await this.link.ask<boolean>({ t: 'will-navigate', windowId: this.windowId, url: toAppUrl(request.url()) });
+        if (prevented) {
+          this.events.push({ windowId: this.windowId, what: 'navigation-blocked' });
+          await route.abort('aborted');
+          return;
+        }
+      }
+    }
     if (!isStandInUrl(request.url())) {
       // Nothing but the app's own origin exists for the window: anything else got past the CSP.
       this.escapes.push(`${request.method()} ${request.url()}`);
@@ -161,9 +187,18 @@ export class HostedWindow {
     if (page === null) throw new Error('the window has no page');
     const standIn = toStandInUrl(url);
     if (standIn === null) throw new Error(`ERR_UNKNOWN_URL_SCHEME (${url}): the stand-in maps only app:// URLs`);
+    this.allowedNavigation = standIn;
     const response = await page.goto(standIn, { waitUntil: 'load' });
     if (response === null || !response.ok()) throw new Error(`ERR_FAILED loading ${url} (HTTP ${response?.status() ?? 'none'})`);
     return { mainFrameId: this.frameId(page.mainFrame()) };
+  }
+
+  /** A navigation the browser side starts (as loadURL would, so no will-navigate): for tests. */
+  async navigate(pageUrl: string): Promise<void> {
+    const page = this.page;
+    if (page === null) throw new Error('the window has no page');
+    this.allowedNavigation = pageUrl;
+    await page.goto(pageUrl, { waitUntil: 'load' });
   }
 
   /** webContents.send: delivered to the preload's ipcRenderer listeners. */

@@ -225,6 +225,28 @@ export function windowById(id) {
   return windowsById.get(id);
 }
 
+// The page started a navigation of its main frame: Electron asks will-navigate, then will-frame-navigate.
+onHost('will-navigate', (message) => {
+  const contents = windowById(message.windowId)?.webContents;
+  let prevented = false;
+  if (contents !== undefined) {
+    const details = { url: message.url, isMainFrame: true, isSameDocument: false, frame: contents.mainFrame };
+    const navigate = { ...electronEvent(), ...details };
+    contents.emit('will-navigate', navigate, message.url, false, true);
+    const frameNavigate = { ...electronEvent(), ...details };
+    contents.emit('will-frame-navigate', frameNavigate);
+    prevented = navigate.defaultPrevented || frameNavigate.defaultPrevented;
+  }
+  sendToHost({ t: 'answer', id: message.id, value: prevented });
+});
+
+// window.open from the page: the app's window open handler decides (Electron's default is allow).
+onHost('window-open', (message) => {
+  const handler = windowById(message.windowId)?.webContents.windowOpenHandler;
+  const decision = handler === null || handler === undefined ? { action: 'allow' } : handler({ url: message.url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'no-referrer' } });
+  sendToHost({ t: 'answer', id: message.id, value: { action: decision?.action === 'allow' ? 'allow' : 'deny' } });
+});
+
 // The user closed the page (the test closing it stands for the user closing the window).
 onHost('user-close', (message) => windowById(message.windowId)?.close());
 onHost('user-minimize', (message) => windowById(message.windowId)?.minimize());
