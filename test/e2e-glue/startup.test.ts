@@ -86,7 +86,18 @@ describe('startup', () => {
     expect(existsSync(join(osFolder, 'settings.json'))).toBe(true);
     expect(existsSync(join(osFolder, 'logs', 'perpdesk.log'))).toBe(true);
     expect(existsSync(dirs.userData)).toBe(false);
+    // Packaged: no DevTools in the window.
+    expect(app.recorded('window')[0]?.options).toMatchObject({ webPreferences: { devTools: false } });
     app.quit();
     expect((await app.waitForExit()).code).toBe(0);
+  });
+
+  test("Linux's basic_text safeStorage backend (a hard-coded password) counts as no key store", async () => {
+    const app = glue.start({ env: { GLUE_SAFE_STORAGE_BACKEND: 'basic_text' } });
+    const page = await app.firstPage();
+    await page.getByTestId('demo-badge').waitFor();
+    const listed = await page.evaluate(() => window.perpdesk!.listProfiles());
+    expect(listed.ok && listed.value.keyStore).toBe(process.platform === 'linux' ? 'unavailable' : 'available');
+    expect(app.recorded('window')[0]?.options).toMatchObject({ webPreferences: { devTools: true } }); // unpackaged
   });
 });
