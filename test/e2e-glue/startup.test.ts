@@ -72,6 +72,7 @@ describe('startup', () => {
     expect(exit).toEqual({ code: 1, signal: null, appExitCode: 1 });
     const [box] = app.recorded('errorBox');
     expect(box?.title).toBe('PerpDesk could not start');
+    expect(box?.content).toMatch(/^The demo exchange could not start: glue test: this demo worker is broken\n/);
     expect(box?.content).toContain(join(glue.dirs().userData, 'logs', 'perpdesk.log'));
     expect(logText(glue.dirs().userData)).toMatch(/\[error\]\s+startup failed: /);
     expect(app.windows.size).toBe(0);
