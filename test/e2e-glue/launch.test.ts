@@ -3,7 +3,10 @@
  * a real Chromium page served by the app's own protocol handler (CSP as sent), the built preload
  * bridging IPC with the real sender frame.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ALERT_THRESHOLD_MAX_PCT } from '../../shared/ui-constants';
 import { invokeChannelName, invokeChannels, RENDERER_ERROR_CHANNEL } from '../../shared/ipc';
 import { logText, until, useGlueFixture } from './glue-fixture';
 
@@ -118,6 +121,22 @@ describe('the app under the electron stand-in', () => {
     expect(page.url()).toBe('http://perpdesk.localhost/index.html');
     expect(await page.evaluate(() => window.perpdesk!.getTimeline().then((result) => result.ok))).toBe(true);
     expect(page.context().pages()).toEqual([page]);
+  });
+
+  test('desktop services: a CSV export through the save dialog, owner-only; alerts as native notifications', async () => {
+    const target = join(glue.dirs().root, 'positions.csv');
+    const app = glue.start({ saveDialog: () => target });
+    const page = await app.firstPage();
+    await page.getByRole('table', { name: 'Positions' }).locator('[data-row-key]').first().waitFor();
+    const exported = await page.evaluate(() => window.perpdesk!.exportCsv());
+    expect(exported).toEqual({ ok: true, value: target });
+    expect(readFileSync(target, 'utf8').split('\n')[0]).toMatch(/symbol/i);
+    if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
+    // The widest threshold puts the demo positions within reach of liquidation: alerts, and their notifications.
+    const set = await page.evaluate((pct) => window.perpdesk!.setAlertThreshold(pct), ALERT_THRESHOLD_MAX_PCT);
+    expect(set.ok).toBe(true);
+    await until(() => app.recorded('notification').length > 0, 'a native notification');
+    expect(app.recorded('notification')[0]).toMatchObject({ title: expect.any(String) as unknown, body: expect.any(String) as unknown });
   });
 
   test('renderer errors reach the log, at error level, through the bounded channel', async () => {
