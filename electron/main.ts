@@ -63,7 +63,8 @@ function failStartup(error: unknown): void {
   if (failed) return;
   failed = true;
   log.error(`startup failed: ${describeError(error)}`);
-  // Safe before ready too; synchronous, so the user has read it before the app goes.
+  // Safe before ready too (on Linux it then goes to stderr, Electron's documented fallback);
+  // synchronous, so the user has read it before the app goes.
   dialog.showErrorBox(STARTUP_FAILURE_TITLE, startupFailureText(error, log.file));
   void stopDesk().finally(() => {
     app.releaseSingleInstanceLock();

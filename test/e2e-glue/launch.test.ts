@@ -42,6 +42,7 @@ describe('the app under the electron stand-in', () => {
     // Exactly the app's own IPC: electron-store (issue 14) or anything else adds no listener.
     expect(await app.ipcChannels()).toEqual({ handled: invokeChannels.map(invokeChannelName), listened: [RENDERER_ERROR_CHANNEL] });
     expect(app.violations).toEqual([]);
+    expect(app.hostErrors).toEqual([]);
     expect(errors).toEqual([]);
   });
 

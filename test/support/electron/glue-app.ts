@@ -64,6 +64,8 @@ export class GlueApp {
   readonly escapes: string[] = [];
   readonly windows = new Map<number, HostedWindow>();
   readonly output: string[] = [];
+  /** Failures of the host's own page work (never silently lost: shown when a wait fails). */
+  readonly hostErrors: string[] = [];
   readonly exited: Promise<ExitReport>;
   private appExitCode: number | null = null;
   private context: BrowserContext | null = null;
@@ -84,7 +86,12 @@ export class GlueApp {
     };
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
-    child.on('message', (message) => void this.fromApp(message as FromApp));
+    child.on('message', (message) => {
+      this.fromApp(message as FromApp).catch((error: unknown) => {
+        // Page work for an app that is being torn down (the test killed it) fails; anything else is kept.
+        if (!this.hasExited) this.hostErrors.push(`${(message as FromApp).t}: ${String(error)}`);
+      });
+    });
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         this.hasExited = true;
@@ -180,10 +187,15 @@ export class GlueApp {
       const window = [...this.windows.values()][0];
       const page = window?.page;
       if (page && this.records.some((record) => record.what === 'window-show')) return page;
-      if (this.hasExited) throw new Error(`the app exited before showing a window:\n${this.output.join('')}`);
-      if (Date.now() > deadline) throw new Error(`no window shown after ${timeoutMs} ms:\n${this.output.join('')}`);
+      if (this.hasExited) throw new Error(`the app exited before showing a window:\n${this.diagnostics()}`);
+      if (Date.now() > deadline) throw new Error(`no window shown after ${timeoutMs} ms:\n${this.diagnostics()}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+  }
+
+  /** The app's output and the host's own failures, for a failure message. */
+  diagnostics(): string {
+    return [...this.output, ...this.hostErrors.map((error) => `[host] ${error}\n`)].join('');
   }
 
   /** The records of one kind, in order. */
@@ -215,7 +227,7 @@ export class GlueApp {
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => {
         this.child.kill('SIGKILL');
-        reject(new Error(`the app did not exit by itself within ${timeoutMs} ms:\n${this.output.join('')}`));
+        reject(new Error(`the app did not exit by itself within ${timeoutMs} ms:\n${this.diagnostics()}`));
       }, timeoutMs);
     });
     try {

@@ -81,7 +81,7 @@ export class HostedWindow {
         .ask<{ action: string }>({ t: 'window-open', windowId: this.windowId, url: toAppUrl(popup.url()) })
         .catch(() => ({ action: 'deny' }))
         .then(async (decision) => {
-          if (decision.action !== 'allow') await popup.close();
+          if (decision.action !== 'allow') await popup.close().catch(() => undefined);
           this.events.push({ windowId: this.windowId, what: `window-open-${decision.action}` });
         });
     });
@@ -207,10 +207,17 @@ export class HostedWindow {
     const page = this.page;
     if (page === null || page.isClosed()) return;
     await page
-      .evaluate(([deliver, name, values]) => (window as unknown as Record<string, (c: string, a: unknown[]) => void>)[deliver]!(name, values), [DELIVER, channel, args] as const)
+      .evaluate(
+        ([deliver, name, values]) => {
+          // A document without the preload (an error page) has no listeners: the push reaches no one.
+          const receive = (window as unknown as Record<string, ((c: string, a: unknown[]) => void) | undefined>)[deliver];
+          if (typeof receive === 'function') receive(name, values);
+        },
+        [DELIVER, channel, args] as const,
+      )
       .catch((error: unknown) => {
         // A push racing a reload or the close is lost, as it would be in Electron.
-        if (!page.isClosed() && !/context was destroyed|Target closed|has been closed/.test(String(error))) throw error;
+        if (!page.isClosed() && !/context was destroyed|Target closed|has been closed|detached/.test(String(error))) throw error;
       });
   }
 
