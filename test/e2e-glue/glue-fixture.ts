@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchBrowser, launchGlueApp, makeGlueDirs, type GlueApp, type GlueDirs, type LaunchOptions } from '../support/electron/glue-app';
+import { launchBrowser, launchGlueApp, makeGlueDirs, projectRoot, type GlueApp, type GlueDirs, type LaunchOptions } from '../support/electron/glue-app';
 
 export interface GlueFixture {
   browser(): Browser;
@@ -20,6 +20,9 @@ export function useGlueFixture(): GlueFixture {
   let dirs: GlueDirs | null = null;
   const apps: GlueApp[] = [];
   beforeAll(async () => {
+    for (const built of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) {
+      if (!existsSync(join(projectRoot, built))) throw new Error(`${built} is missing: the glue tests run the built app (npx electron-vite build)`);
+    }
     browser = await launchBrowser();
   });
   afterAll(async () => {
