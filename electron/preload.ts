@@ -5,7 +5,7 @@
  */
 import './zod-jitless';
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildPerpdeskApi, invokeChannelName, pushChannelName } from '../shared/ipc';
+import { buildPerpdeskApi, invokeChannelName, pushChannelName, RENDERER_ERROR_CHANNEL } from '../shared/ipc';
 
 const api = buildPerpdeskApi({
   invoke: (channel, args) => ipcRenderer.invoke(invokeChannelName(channel), ...args),
@@ -17,6 +17,7 @@ const api = buildPerpdeskApi({
       ipcRenderer.removeListener(name, forward);
     };
   },
+  report: (report) => ipcRenderer.send(RENDERER_ERROR_CHANNEL, report),
 });
 
 contextBridge.exposeInMainWorld('perpdesk', api);

@@ -36,7 +36,12 @@ export function blockNavigation(): void {
   });
 }
 
-export function createMainWindow(): BrowserWindow {
+/**
+ * The app window, loading the app's entry page and shown once its first paint is ready.
+ * `onLoadFailure` hears when the page cannot be loaded at all (main reports it: a blank window
+ * would otherwise be all the user sees).
+ */
+export function createMainWindow(onLoadFailure: (error: unknown) => void = () => {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 820,
@@ -62,6 +67,6 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(APP_ENTRY_URL);
+  window.loadURL(APP_ENTRY_URL).catch(onLoadFailure);
   return window;
 }

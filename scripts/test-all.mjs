@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order — typecheck, lint, build (the browser and Electron tests need
-// it), the Electronegativity security scan, unit + integration (vitest), e2e-browser + e2e-electron
-// (Playwright) — then one closing line
+// `npm test`: every suite, in order — typecheck, lint, build (the browser, glue and Electron tests
+// need it), the Electronegativity security scan, unit + integration (vitest), the glue harness
+// (vitest, test/e2e-glue: the built main and preload bundles under an electron stand-in), the
+// packaged layout (vitest, test/packaging: electron-builder --dir with a stub Electron, ~20 s), e2e-browser + e2e-electron (Playwright) — then one closing line
 // `N passed, N failed[, N skipped]` counting every test and every check. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -65,6 +66,20 @@ check('electronegativity (no finding of medium severity or above)', process.exec
 
 const vitestReport = join(results, 'vitest.json');
 suite('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], vitestReport, (r) => ({
+  passed: r.numPassedTests ?? 0,
+  failed: r.numFailedTests ?? 0,
+  skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+}));
+
+const glueReport = join(results, 'vitest-glue.json');
+suite('e2e-glue (vitest: the built app under the electron stand-in)', bin('vitest'), ['run', '--config', join(root, 'test', 'e2e-glue', 'vitest.config.ts'), '--reporter=default', '--reporter=json', `--outputFile=${glueReport}`], glueReport, (r) => ({
+  passed: r.numPassedTests ?? 0,
+  failed: r.numFailedTests ?? 0,
+  skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+}));
+
+const packagingReport = join(results, 'vitest-packaging.json');
+suite('packaged layout (vitest: electron-builder --dir, stub Electron)', bin('vitest'), ['run', '--config', join(root, 'test', 'packaging', 'vitest.config.ts'), '--reporter=default', '--reporter=json', `--outputFile=${packagingReport}`], packagingReport, (r) => ({
   passed: r.numPassedTests ?? 0,
   failed: r.numFailedTests ?? 0,
   skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),

@@ -84,6 +84,27 @@ export const pushContract = {
   log: timelineEntrySchema,
 } as const;
 
+// --- Report: the renderer tells main about its own failures (fire and forget) ------------------
+
+/**
+ * One renderer failure for main's log: an uncaught error, an unhandled rejection, or what an error
+ * boundary caught. Bounded in every field, so a hostile or runaway page cannot flood the log with one
+ * call; main also limits how many it accepts (electron/ipc/renderer-errors.ts).
+ */
+export const rendererErrorSchema = z
+  .object({
+    kind: z.enum(['error', 'unhandledrejection', 'boundary']),
+    message: z.string().max(2_000),
+    stack: z.string().max(8_000).optional(),
+    /** Where it happened: a script URL with line and column, or the panel whose boundary caught it. */
+    source: z.string().max(500).optional(),
+  })
+  .strict();
+export type RendererErrorReport = z.infer<typeof rendererErrorSchema>;
+
+/** The Electron IPC channel that carries renderer error reports (ipcRenderer.send, no answer). */
+export const RENDERER_ERROR_CHANNEL = 'perpdesk:report:rendererError';
+
 // --- Everything below is derived -----------------------------------------------------------------
 
 export type InvokeContract = typeof invokeContract;
@@ -101,6 +122,9 @@ export type PerpdeskApi = {
   [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<Result<InvokeValue<C>>>;
 } & {
   [C in PushChannel as PushListenerName<C>]: (listener: (payload: PushPayload<C>) => void) => () => void;
+} & {
+  /** Tells main's log about a renderer failure; absent where no log listens (the browser test bridge). */
+  reportRendererError?: (report: RendererErrorReport) => void;
 };
 
 /** What main implements: arguments arrive already validated; throwing `IpcFailure` yields an error Result. */
@@ -138,6 +162,8 @@ export function pushListenerName<C extends PushChannel>(channel: C): PushListene
 export function buildPerpdeskApi(carrier: {
   invoke: (channel: InvokeChannel, args: unknown[]) => Promise<unknown>;
   subscribe: (channel: PushChannel, listener: (payload: unknown) => void) => () => void;
+  /** Carries renderer error reports to main; without it the API has no reportRendererError. */
+  report?: (report: RendererErrorReport) => void;
 }): PerpdeskApi {
   const api: Record<string, unknown> = {};
   for (const channel of invokeChannels) {
@@ -148,6 +174,11 @@ export function buildPerpdeskApi(carrier: {
       if (typeof listener !== 'function') throw new TypeError(`${pushListenerName(channel)} needs a function`);
       return carrier.subscribe(channel, listener);
     };
+  }
+  const report = carrier.report;
+  if (report !== undefined) {
+    // Checked here too, so a bad report fails in the renderer where it was made, not silently in main.
+    api.reportRendererError = (value: unknown) => report(rendererErrorSchema.parse(value));
   }
   return Object.freeze(api) as PerpdeskApi;
 }

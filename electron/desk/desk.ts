@@ -29,6 +29,7 @@ import { demoTarget, type ProfilesPort, type SessionTarget } from './session';
 import { MemorySettingsStore, type SettingsStore } from './settings-store';
 import { reactToLinkState } from './link-state';
 import { buildStatus } from './status';
+import type { TimelineEntry } from '../../shared/timeline';
 import { Timeline } from './timeline';
 
 export type { PushSink } from './receivers';
@@ -56,6 +57,8 @@ export interface DeskOptions {
   /** How often latency, weight and data age are re-published (ms). */
   metricsIntervalMs?: number;
   log?: (line: string) => void;
+  /** Sees every connection timeline entry as it is added (the app writes them to its log file). */
+  onTimelineEntry?: (entry: TimelineEntry) => void;
 }
 
 export class Desk {
@@ -81,7 +84,10 @@ export class Desk {
     this.now = options.now ?? Date.now;
     this.settings = options.settings ?? new MemorySettingsStore();
     this.receivers = new Receivers(() => this.engine.view(), () => this.status());
-    this.timeline = new Timeline((entry) => this.receivers.log(entry), this.now);
+    this.timeline = new Timeline((entry) => {
+      this.receivers.log(entry);
+      this.options.onTimelineEntry?.(entry);
+    }, this.now);
     this.notifier = new AlertNotifier(options.notify);
     this.alerts = new AlertBook(
       {
@@ -155,6 +161,9 @@ export class Desk {
 
   /** Connects: to the given session, else the last active profile, else demo mode. */
   async start(): Promise<void> {
+    // A damaged settings file was set aside while loading: said once, here.
+    const settingsNotice = this.settings.takeNotice?.() ?? null;
+    if (settingsNotice !== null) this.timeline.add('error', settingsNotice);
     const selected = this.settings.get().selectedSymbol;
     if (selected !== null) void this.engine.select(selected);
     if (this.options.session !== undefined) {

@@ -8,6 +8,8 @@ export interface SettingsStore {
   get(): Settings;
   /** Merges and persists; returns the new settings. */
   update(patch: Partial<Settings>): Settings;
+  /** A problem met while loading (a damaged file set aside), for the timeline; given once, then null. */
+  takeNotice?(): string | null;
 }
 
 /** Settings held in memory only. */

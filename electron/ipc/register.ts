@@ -9,8 +9,11 @@ import { err } from '../../shared/result';
 import type { PushSink } from '../desk/desk';
 import { dispatchInvoke, type DispatchLog } from './dispatch';
 
+/** What the sender check reads from an invoke or a send event. */
+export type SenderEvent = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
+
 /** True when the call comes from `window`'s main frame displaying `entryUrl` (the app:// page). */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow, entryUrl: string): boolean {
+export function isTrustedSender(event: SenderEvent, window: BrowserWindow, entryUrl: string): boolean {
   const frame = event.senderFrame;
   return (
     !window.isDestroyed() &&

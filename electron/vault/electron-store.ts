@@ -1,11 +1,10 @@
 /**
- * The app's profiles store: electron-store with the vault's schema and options. electron-store
- * imports `electron` when loaded, so only main.ts imports this file; tests use `openConfStore`,
- * the same `conf` underneath.
+ * The app's profiles store. It used to be electron-store, which registers its own `ipcMain`
+ * listener (`electron-store-get-data`, answering any renderer with the app's paths, unchecked:
+ * issue 14) as soon as it is constructed in main. The app needs none of what that wrapper adds
+ * (main passes the folder itself), so it uses `conf`, the store underneath, exactly as the vault's
+ * tests do: one store, one set of options (store-file.ts).
  */
-import ElectronStore from 'electron-store';
-import { wrapConf, type OpenStore } from './store-file';
-import { PROFILES_STORE_OPTIONS, type StoredDocument } from './stored-profiles';
+import { openConfStore, type OpenStore } from './store-file';
 
-export const openElectronStore: OpenStore = ({ dir, name }) =>
-  wrapConf(new ElectronStore<StoredDocument>({ cwd: dir, name, ...PROFILES_STORE_OPTIONS }));
+export const openElectronStore: OpenStore = openConfStore;

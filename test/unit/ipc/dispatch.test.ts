@@ -112,4 +112,16 @@ describe('buildPerpdeskApi: window.perpdesk is derived from the contract', () =>
     expect(listeners.has('connection')).toBe(false);
     expect(Object.isFrozen(api)).toBe(true);
   });
+
+  it('adds reportRendererError only with a report carrier, and checks the report before it leaves', () => {
+    const carrier = { invoke: () => Promise.resolve(null), subscribe: () => () => {} };
+    expect(buildPerpdeskApi(carrier).reportRendererError).toBeUndefined();
+    const reports: unknown[] = [];
+    const api = buildPerpdeskApi({ ...carrier, report: (report) => reports.push(report) });
+    api.reportRendererError!({ kind: 'boundary', message: 'RangeError: not a decimal', source: 'positions panel' });
+    expect(reports).toEqual([{ kind: 'boundary', message: 'RangeError: not a decimal', source: 'positions panel' }]);
+    expect(() => api.reportRendererError!({ kind: 'error', message: 'x'.repeat(2_001) })).toThrow();
+    expect(() => api.reportRendererError!({ kind: 'error', message: 'm', extra: 1 } as never)).toThrow();
+    expect(reports).toHaveLength(1);
+  });
 });
