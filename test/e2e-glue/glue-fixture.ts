@@ -2,7 +2,7 @@
  * What every glue test file shares: one Chromium for the file, fresh folders per test, and every app
  * a test starts ended afterwards (a test that fails midway leaves nothing running).
  */
-import type { Browser } from 'playwright-core';
+import type { Browser } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';

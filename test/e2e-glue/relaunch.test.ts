@@ -3,7 +3,7 @@
  * encrypted by safeStorage) is decrypted and reconnected to on the next launch, and the settings
  * file carries the user's choices over.
  */
-import type { Page } from 'playwright-core';
+import type { Page } from '@playwright/test';
 import { describe, expect, test } from 'vitest';
 import { startSimulator } from '../../electron/simulator';
 import { until, useGlueFixture } from './glue-fixture';

@@ -4,7 +4,7 @@
  * harness of DESIGN §9.5. One browser serves every app a test launches; each app is its own
  * process, so single-instance, exit codes and leftover handles are real.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

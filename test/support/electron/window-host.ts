@@ -6,7 +6,7 @@
  * runs in the page (./page-runtime.js) and its ipcRenderer reaches main through a binding that
  * names the real frame that called.
  */
-import type { Browser, BrowserContext, Frame, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Route } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Script } from 'node:vm';
 import type { ProtocolAnswer, SenderFrame, WindowOptions } from './messages';
