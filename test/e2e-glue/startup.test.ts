@@ -4,6 +4,7 @@
  * that cannot start, gives a native error box naming the log, then the app exits by itself and
  * releases the single-instance lock (the next launch starts normally).
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -12,14 +13,32 @@ import { logText, useGlueFixture } from './glue-fixture';
 
 const glue = useGlueFixture();
 
-/** A copy of the built app whose demo worker throws as soon as it loads. */
+const sha256 = (bytes: string | Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A copy of the built app whose demo worker throws as soon as it loads — a build that shipped a
+ * broken worker, so the worker's SHA-256 baked into main (the integrity check) is the broken one's:
+ * the worker really starts and fails, rather than being refused as tampered.
+ */
 function buildWithBrokenWorker(): string {
   // Inside the project, so the copy resolves the same node_modules.
   const out = join(projectRoot, 'test-results', 'glue-broken-worker', 'out');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const part of ['main', 'preload', 'renderer']) cpSync(join(projectRoot, 'out', part), join(out, part), { recursive: true });
-  writeFileSync(join(out, 'main', 'demo-exchange-worker.cjs'), "throw new Error('glue test: this demo worker is broken');\n");
+  const worker = join(out, 'main', 'demo-exchange-worker.cjs');
+  const shipped = sha256(readFileSync(worker));
+  const broken = "throw new Error('glue test: this demo worker is broken');\n";
+  writeFileSync(worker, broken);
+  let rewritten = 0;
+  for (const file of readdirSync(join(out, 'main')).filter((name) => name.endsWith('.js'))) {
+    const path = join(out, 'main', file);
+    const code = readFileSync(path, 'utf8');
+    if (!code.includes(shipped)) continue;
+    writeFileSync(path, code.replaceAll(shipped, sha256(broken)));
+    rewritten++;
+  }
+  if (rewritten === 0) throw new Error("the built main bundle does not carry the worker's SHA-256");
   return join(out, 'main', 'main.js');
 }
 
