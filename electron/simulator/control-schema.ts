@@ -8,7 +8,12 @@ import { z } from 'zod';
 const account = z.enum(['oneway', 'hedge']);
 const kind = z.enum(['wsApi', 'market', 'private', 'all']);
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, 'must be a positive decimal string with at most 8 decimals');
-const symbol = z.string().regex(/^[A-Z0-9_]{1,40}$/, 'must be an upper-case symbol such as BTCUSDT');
+/**
+ * Any name the exchange may list: Unicode letters and digits since 2025-10 (`币安人生USDT`,
+ * PROTOCOL §13.1), a delivery suffix `_YYMMDD`, bounded; never spaces, punctuation or control
+ * characters. The simulator's own rule (it shares nothing with the client, DESIGN §6).
+ */
+const symbol = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,39}(_\d{6})?$/u, 'must be a listed symbol such as BTCUSDT');
 const DAY_MS = 86_400_000;
 const duration = z.number().int().min(1).max(DAY_MS);
 
