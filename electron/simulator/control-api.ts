@@ -11,6 +11,7 @@ import type { LinkSelector } from './link-registry';
 import type { MalformedVariant } from './malformed-frames';
 import type { V1PositionRow } from './position-rows';
 import type { TrafficStats } from './traffic';
+import type { RetirableMethod, RetiredAs } from './retirement';
 
 /** A control command the simulator refused (bad field, unknown symbol, nothing to expire…). */
 export class SimControlError extends Error {
@@ -61,6 +62,10 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** Retires a v1 account method: it answers -5000 "… is retired" (or, `as: 'unknown'`, an unknown method's error). */
+  retireMethod(method: RetirableMethod, as?: RetiredAs): void;
+  /** Brings back one retired method, or all; returns how many came back. */
+  restoreMethod(method?: RetirableMethod): number;
   /** What the simulator has received so far: handshakes by route, WS API requests, REST requests. */
   stats(): TrafficStats;
 }
@@ -93,6 +98,8 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     resetRateLimits: () => void call({ command: 'resetRateLimits' }),
     malformed: (args) => count({ command: 'malformed', ...args }, 'sent'),
     settleFunding: () => void call({ command: 'settleFunding' }),
+    retireMethod: (method, as) => void call({ command: 'retireMethod', method, as }),
+    restoreMethod: (method) => count({ command: 'restoreMethod', method }, 'restored'),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
     stats: () => {
       const { ok: _ok, ...stats } = call({ command: 'stats' });

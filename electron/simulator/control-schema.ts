@@ -4,6 +4,7 @@
  * (as Binance's DECIMAL params are), durations bounded integers.
  */
 import { z } from 'zod';
+import { RETIRABLE_METHODS } from './retirement';
 
 const account = z.enum(['oneway', 'hedge']);
 const kind = z.enum(['wsApi', 'market', 'private', 'all']);
@@ -48,6 +49,13 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('settleFunding', {}),
   command('truth', { account }),
+  command('retireMethod', {
+    method: z.enum(RETIRABLE_METHODS),
+    /** `retired` (default): -5000 "… is retired"; `unknown`: what an unknown method gets. */
+    as: z.enum(['retired', 'unknown']).optional(),
+  }),
+  /** Without `method`, every retired method comes back. */
+  command('restoreMethod', { method: z.enum(RETIRABLE_METHODS).optional() }),
   command('stats', {}),
 ]);
 

@@ -26,6 +26,7 @@ import { type SimulatorOptions, resolveOptions } from './options';
 import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
+import { MethodRetirement } from './retirement';
 import { startFundingClock } from './funding-clock';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
@@ -116,8 +117,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
+  const retirement = new MethodRetirement();
   const exchange: Exchange = {
     now,
+    retirement,
     findKey: (apiKey) => keys.get(apiKey),
     isTradingSymbol: (symbol) => market.spec(symbol) !== undefined,
     positionRows: (name, symbol) => positionRows(book.get(name), market, symbol),
@@ -141,6 +144,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     truth,
     setMark,
     settleFunding: () => book.settleFunding(),
+    retirement,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
