@@ -40,6 +40,8 @@ export interface SimControl {
   setMark(symbol: string, price: string): void;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
   setLeverage(account: AccountName, symbol: string, leverage: number): void;
+  /** Changes a flat symbol's margin type (refused while it has a position, as Binance's -4048). */
+  setMarginType(account: AccountName, symbol: string, marginType: 'isolated' | 'cross'): void;
   /** Closes connections with a 1001 close frame (`clean`, default) or destroys them (`abrupt`); returns how many. */
   dropConnections(args?: { kind?: LinkSelector; mode?: 'clean' | 'abrupt' }): number;
   /** Stops sending anything on connections, for `durationMs` or until {@link SimControl.unstall}; returns how many. */
@@ -88,6 +90,7 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     },
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
+    setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),
     dropConnections: (args = {}) => count({ command: 'dropConnections', ...args }, 'dropped'),
     stall: (args = {}) => count({ command: 'stall', ...args }, 'stalled'),
     unstall: (args = {}) => count({ command: 'unstall', ...args }, 'resumed'),

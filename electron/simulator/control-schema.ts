@@ -35,6 +35,7 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('setMark', { symbol, price: decimal }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
+  command('setMarginType', { account, symbol, marginType: z.enum(['isolated', 'cross']) }),
   command('dropConnections', { kind: kind.optional(), mode: z.enum(['clean', 'abrupt']).optional() }),
   command('stall', { kind: kind.optional(), durationMs: duration.optional() }),
   command('unstall', { kind: kind.optional() }),

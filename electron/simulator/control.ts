@@ -64,6 +64,11 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       const outcome = target.book.setLeverage(command.account, command.symbol, command.leverage);
       return outcome.ok ? { ok: true, leverage: outcome.value } : outcome;
     }
+    case 'setMarginType': {
+      if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+      const outcome = target.book.setMarginType(command.account, command.symbol, command.marginType);
+      return outcome.ok ? { ok: true, marginType: outcome.value } : outcome;
+    }
     case 'dropConnections': {
       const links = target.links.select(command.kind);
       for (const link of links) {

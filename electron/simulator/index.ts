@@ -27,6 +27,7 @@ import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
 import { MethodRetirement } from './retirement';
+import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
@@ -156,6 +157,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       fundingPeriodMs: o.fundingIntervalMs,
       weightLimit: o.weightLimit,
       listenKeys,
+      symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
       ledger,
       findKey: exchange.findKey,
       traffic,
