@@ -83,6 +83,11 @@ export interface RunningSimulator {
    * Throws for a symbol that does not trade or a malformed price.
    */
   setMark(symbol: string, price: string): void;
+  /**
+   * The bearer token `POST /__sim` requires (`Authorization: Bearer <token>`, JSON body): random
+   * per run unless the `controlToken` option chose it. In-process `control` needs none.
+   */
+  controlToken: string;
   /** Test-harness operations (fills, faults, clock, rate limits), also served as `POST /__sim` with `control: true`. */
   control: SimControl;
   /** Closes every socket and the server; resolves when all is closed, leaving no timers. */
@@ -162,6 +167,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       findKey: exchange.findKey,
       traffic,
       control: o.control ? (body) => controlOverHttp(run, body) : undefined,
+      controlToken: o.controlToken,
     }),
   );
   routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users }, traffic);
@@ -193,6 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
     truth,
     setMark,
+    controlToken: o.controlToken,
     control: createControlApi(run),
     close: () => {
       closing ??= (async () => {
