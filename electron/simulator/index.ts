@@ -27,6 +27,8 @@ import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
 import { MethodRetirement } from './retirement';
+import { quoteCount, startQuoteFlood } from './quote-flood';
+import type { EventTimes, UserEvent } from './user-events';
 import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
 import { Traffic } from './traffic';
@@ -142,6 +144,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     market.walk.setMark(symbol, price);
     book.checkAllRisk();
   };
+  // Running quote floods, stopped with the simulator.
+  const floods = new Set<() => void>();
+  const startQuotes = (account: AccountName, symbol: string, ordersPerSecond: number, durationMs: number): number => {
+    const spec = market.spec(symbol);
+    if (!spec) throw new RangeError(`symbol ${symbol} does not trade`);
+    const deps = {
+      spec,
+      mark: () => market.markOf(symbol),
+      emit: (name: AccountName, build: (times: EventTimes) => UserEvent) => book.emitOrderEvent(name, build),
+      nextOrderId: () => book.allocateOrderId(),
+      hedge: book.get(account).mode === 'hedge',
+    };
+    const stop = startQuoteFlood(account, ordersPerSecond, durationMs, deps, () => floods.delete(stop));
+    floods.add(stop);
+    return quoteCount(ordersPerSecond, durationMs);
+  };
   const target: ControlTarget = {
     book,
     market,
@@ -155,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     settleFunding: () => book.settleFunding(),
     retirement,
     snapshotLag,
+    startQuotes,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
@@ -208,6 +227,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     close: () => {
       closing ??= (async () => {
         for (const stop of stoppers) stop();
+        for (const stop of [...floods]) stop();
         listenKeys.close();
         links.terminateAll();
         await Promise.all([wsApi.close(), hubs.market.close(), hubs.public.close(), users.close()]);
