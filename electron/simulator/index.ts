@@ -31,6 +31,7 @@ import { quoteCount, startQuoteFlood } from './quote-flood';
 import type { EventTimes, UserEvent } from './user-events';
 import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
+import { FundingSchedule } from './funding-schedule';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
 import { UserStreamHub } from './user-streams';
@@ -107,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (problems.length > 0) throw new Error(`inconsistent demo account ${account.name}: ${problems.join('; ')}`);
   }
   const market = createMarket(scenario.listed, o.seed);
+  const funding = new FundingSchedule(o.fundingIntervalMs, market.symbols);
   const links = new LinkRegistry(o);
   const hubs = { market: new StreamHub(links), public: new StreamHub(links) };
   // The user stream hub and the listenKeys refer to each other: events need the active key, expiry needs the hub.
@@ -182,7 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     createRestHandler({
       now,
       market,
-      fundingPeriodMs: o.fundingIntervalMs,
+      funding,
       weightLimit: o.weightLimit,
       listenKeys,
       symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
@@ -201,10 +203,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       hub: hubs.market,
       intervalMs: o.markIntervalMs,
       now,
-      fundingPeriodMs: o.fundingIntervalMs,
+      fundingPeriodMs: (symbol) => funding.periodOf(symbol),
       onTick: () => book.checkAllRisk(),
     }),
-    startFundingClock(now, o.fundingIntervalMs, () => book.settleFunding()),
+    startFundingClock(now, funding.gridMs, (time) => book.settleFunding((symbol) => funding.isDue(symbol, time))),
     o.activity ? startActivity({ book, market, seed: o.seed, intervalMs: o.activityIntervalMs }) : () => undefined,
   ];
 
