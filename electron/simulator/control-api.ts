@@ -11,6 +11,7 @@ import type { LinkSelector } from './link-registry';
 import type { MalformedVariant } from './malformed-frames';
 import type { V1PositionRow } from './position-rows';
 import type { TrafficStats } from './traffic';
+import type { RetirableMethod, RetiredAs } from './retirement';
 
 /** A control command the simulator refused (bad field, unknown symbol, nothing to expire…). */
 export class SimControlError extends Error {
@@ -27,6 +28,18 @@ export interface FillArgs {
   qty: string;
   /** Defaults to the current mark. */
   price?: string;
+  /** Trades the order fills in, all at one transaction time (default 1). */
+  trades?: number;
+}
+
+/** Arguments of {@link SimControl.adl}. */
+export interface AdlArgs {
+  account: AccountName;
+  symbol: string;
+  /** Needed only when both hedge legs are open. */
+  positionSide?: PositionSide;
+  /** Defaults to the whole leg. */
+  qty?: string;
 }
 
 /** The control operations. */
@@ -35,10 +48,23 @@ export interface SimControl {
   run(command: unknown): ControlReply;
   /** Executes a fill: ORDER_TRADE_UPDATE then ACCOUNT_UPDATE on the account's user streams. */
   fill(args: FillArgs): FillReceipt;
+  /** Auto-deleverages a leg at the mark: ORDER_TRADE_UPDATE (CALCULATED, adl_autoclose) then ACCOUNT_UPDATE. */
+  adl(args: AdlArgs): FillReceipt;
+  /**
+   * A quoting bot on the account: ORDER_TRADE_UPDATE NEW / AMENDMENT / CANCELED / EXPIRED without
+   * fills, `ordersPerSecond` (≤ 200) for `durationMs` (≤ 60 s); returns how many orders it sends.
+   */
+  quote(args: { account: AccountName; symbol: string; ordersPerSecond: number; durationMs: number }): number;
+  /** Sends (or stops sending) `"bep":"0"` on the open rows of ACCOUNT_UPDATE. */
+  bepZero(enabled: boolean): void;
+  /** Position snapshots (v1 and v2 account.position) answer the state of `ms` ago; 0 stops it. */
+  lagSnapshots(ms: number): void;
   /** Forces a mark (and runs the liquidation / margin-call checks it may trigger). */
   setMark(symbol: string, price: string): void;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
   setLeverage(account: AccountName, symbol: string, leverage: number): void;
+  /** Changes a flat symbol's margin type (refused while it has a position, as Binance's -4048). */
+  setMarginType(account: AccountName, symbol: string, marginType: 'isolated' | 'cross'): void;
   /** Closes connections with a 1001 close frame (`clean`, default) or destroys them (`abrupt`); returns how many. */
   dropConnections(args?: { kind?: LinkSelector; mode?: 'clean' | 'abrupt' }): number;
   /** Stops sending anything on connections, for `durationMs` or until {@link SimControl.unstall}; returns how many. */
@@ -61,6 +87,10 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** Retires a v1 account method: it answers -5000 "… is retired" (or, `as: 'unknown'`, an unknown method's error). */
+  retireMethod(method: RetirableMethod, as?: RetiredAs): void;
+  /** Brings back one retired method, or all; returns how many came back. */
+  restoreMethod(method?: RetirableMethod): number;
   /** What the simulator has received so far: handshakes by route, WS API requests, REST requests. */
   stats(): TrafficStats;
 }
@@ -81,8 +111,16 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
       const { ok: _ok, ...receipt } = call({ command: 'fill', ...args });
       return receipt as unknown as FillReceipt;
     },
+    adl: (args) => {
+      const { ok: _ok, ...receipt } = call({ command: 'adl', ...args });
+      return receipt as unknown as FillReceipt;
+    },
+    quote: (args) => count({ command: 'quote', ...args }, 'orders'),
+    bepZero: (enabled) => void call({ command: 'bepZero', enabled }),
+    lagSnapshots: (ms) => void call({ command: 'lagSnapshots', ms }),
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
+    setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),
     dropConnections: (args = {}) => count({ command: 'dropConnections', ...args }, 'dropped'),
     stall: (args = {}) => count({ command: 'stall', ...args }, 'stalled'),
     unstall: (args = {}) => count({ command: 'unstall', ...args }, 'resumed'),
@@ -93,6 +131,8 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     resetRateLimits: () => void call({ command: 'resetRateLimits' }),
     malformed: (args) => count({ command: 'malformed', ...args }, 'sent'),
     settleFunding: () => void call({ command: 'settleFunding' }),
+    retireMethod: (method, as) => void call({ command: 'retireMethod', method, as }),
+    restoreMethod: (method) => count({ command: 'restoreMethod', method }, 'restored'),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
     stats: () => {
       const { ok: _ok, ...stats } = call({ command: 'stats' });

@@ -4,11 +4,19 @@
  * (as Binance's DECIMAL params are), durations bounded integers.
  */
 import { z } from 'zod';
+import { MAX_SNAPSHOT_LAG_MS } from './account-history';
+import { MAX_QUOTES_PER_SECOND, MAX_QUOTE_DURATION_MS } from './quote-flood';
+import { RETIRABLE_METHODS } from './retirement';
 
-const account = z.enum(['oneway', 'hedge']);
+const account = z.enum(['oneway', 'hedge', 'multi']);
 const kind = z.enum(['wsApi', 'market', 'private', 'all']);
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, 'must be a positive decimal string with at most 8 decimals');
-const symbol = z.string().regex(/^[A-Z0-9_]{1,40}$/, 'must be an upper-case symbol such as BTCUSDT');
+/**
+ * Any name the exchange may list: Unicode letters and digits since 2025-10 (`币安人生USDT`,
+ * PROTOCOL §13.1), a delivery suffix `_YYMMDD`, bounded; never spaces, punctuation or control
+ * characters. The simulator's own rule (it shares nothing with the client, DESIGN §6).
+ */
+const symbol = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,39}(_\d{6})?$/u, 'must be a listed symbol such as BTCUSDT');
 const DAY_MS = 86_400_000;
 const duration = z.number().int().min(1).max(DAY_MS);
 
@@ -26,9 +34,21 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
     qty: decimal,
     /** Defaults to the current mark. */
     price: decimal.optional(),
+    /** Trades at one transaction time (equal `T`s, PROTOCOL §13.5); default 1. */
+    trades: z.number().int().min(1).max(10).optional(),
   }),
+  command('adl', { account, symbol, positionSide: z.enum(['BOTH', 'LONG', 'SHORT']).optional(), qty: decimal.optional() }),
+  command('bepZero', { enabled: z.boolean() }),
+  command('quote', {
+    account,
+    symbol,
+    ordersPerSecond: z.number().int().min(1).max(MAX_QUOTES_PER_SECOND),
+    durationMs: z.number().int().min(1).max(MAX_QUOTE_DURATION_MS),
+  }),
+  command('lagSnapshots', { ms: z.number().int().min(0).max(MAX_SNAPSHOT_LAG_MS) }),
   command('setMark', { symbol, price: decimal }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
+  command('setMarginType', { account, symbol, marginType: z.enum(['isolated', 'cross']) }),
   command('dropConnections', { kind: kind.optional(), mode: z.enum(['clean', 'abrupt']).optional() }),
   command('stall', { kind: kind.optional(), durationMs: duration.optional() }),
   command('unstall', { kind: kind.optional() }),
@@ -43,6 +63,13 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('settleFunding', {}),
   command('truth', { account }),
+  command('retireMethod', {
+    method: z.enum(RETIRABLE_METHODS),
+    /** `retired` (default): -5000 "… is retired"; `unknown`: what an unknown method gets. */
+    as: z.enum(['retired', 'unknown']).optional(),
+  }),
+  /** Without `method`, every retired method comes back. */
+  command('restoreMethod', { method: z.enum(RETIRABLE_METHODS).optional() }),
   command('stats', {}),
 ]);
 

@@ -26,7 +26,12 @@ import { type SimulatorOptions, resolveOptions } from './options';
 import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
+import { MethodRetirement } from './retirement';
+import { quoteCount, startQuoteFlood } from './quote-flood';
+import type { EventTimes, UserEvent } from './user-events';
+import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
+import { FundingSchedule } from './funding-schedule';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
 import { UserStreamHub } from './user-streams';
@@ -44,7 +49,7 @@ export type { TrafficStats } from './traffic';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
 export interface SimAccountCredentials {
-  name: 'oneway' | 'hedge';
+  name: AccountName;
   keyType: 'HMAC';
   apiKey: string;
   secret: string;
@@ -52,7 +57,7 @@ export interface SimAccountCredentials {
 
 /** An asymmetric demo API key (public demo material): Ed25519 or RSA, PKCS#8 PEM. */
 export interface SimAsymmetricKey {
-  name: 'oneway' | 'hedge';
+  name: AccountName;
   keyType: 'ED25519' | 'RSA';
   apiKey: string;
   privateKeyPem: string;
@@ -65,22 +70,27 @@ export type SimKeyCredentials = SimAccountCredentials | SimAsymmetricKey;
 export interface RunningSimulator {
   /** e.g. ws://127.0.0.1:P/ws-fapi/v1, ws://127.0.0.1:P/market, ws://127.0.0.1:P/private, http://127.0.0.1:P */
   urls: { wsApi: string; market: string; private: string; rest: string };
-  /** The HMAC keys of the two demo accounts, exactly as before (oneway, then hedge). */
+  /** The HMAC keys of the demo accounts: oneway, hedge (as before), then multi (Multi-Assets). */
   accounts: SimAccountCredentials[];
-  /** Every demo key: the two HMAC keys, then an Ed25519 and an RSA key per account. */
+  /** Every demo key: the HMAC keys, then an Ed25519 and an RSA key for oneway and hedge. */
   keys: SimKeyCredentials[];
   /**
    * The exchange's exact current positions of an account as v1 `account.position` rows (same
    * function the WS reply uses, at the current mark). Rows for every trading symbol, zero
    * rows included, like v1.
    */
-  truth(account: 'oneway' | 'hedge'): V1PositionRow[];
+  truth(account: AccountName): V1PositionRow[];
   /**
    * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it,
    * and positions it carries past their liquidation price are liquidated.
    * Throws for a symbol that does not trade or a malformed price.
    */
   setMark(symbol: string, price: string): void;
+  /**
+   * The bearer token `POST /__sim` requires (`Authorization: Bearer <token>`, JSON body): random
+   * per run unless the `controlToken` option chose it. In-process `control` needs none.
+   */
+  controlToken: string;
   /** Test-harness operations (fills, faults, clock, rate limits), also served as `POST /__sim` with `control: true`. */
   control: SimControl;
   /** Closes every socket and the server; resolves when all is closed, leaving no timers. */
@@ -98,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (problems.length > 0) throw new Error(`inconsistent demo account ${account.name}: ${problems.join('; ')}`);
   }
   const market = createMarket(scenario.listed, o.seed);
+  const funding = new FundingSchedule(o.fundingIntervalMs, market.symbols);
   const links = new LinkRegistry(o);
   const hubs = { market: new StreamHub(links), public: new StreamHub(links) };
   // The user stream hub and the listenKeys refer to each other: events need the active key, expiry needs the hub.
@@ -116,12 +127,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
+  const retirement = new MethodRetirement();
+  // Position queries can lag the stream (PROTOCOL §13.4): they read the state of `ms` ago.
+  const snapshotLag = { ms: 0 };
+  const snapshotOf = (name: AccountName) => book.asOf(name, now() - snapshotLag.ms);
   const exchange: Exchange = {
     now,
+    retirement,
     findKey: (apiKey) => keys.get(apiKey),
     isTradingSymbol: (symbol) => market.spec(symbol) !== undefined,
-    positionRows: (name, symbol) => positionRows(book.get(name), market, symbol),
-    v2PositionRows: (name, symbol) => v2PositionRows(book.get(name), market, symbol),
+    positionRows: (name, symbol) => positionRows(snapshotOf(name), market, symbol),
+    v2PositionRows: (name, symbol) => v2PositionRows(snapshotOf(name), market, symbol),
     balances: (name) => balanceRows(book.get(name), market),
     accountStatus: (name, version) => accountStatus(book.get(name), market, version),
     listenKeys,
@@ -129,6 +145,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const setMark = (symbol: string, price: string): void => {
     market.walk.setMark(symbol, price);
     book.checkAllRisk();
+  };
+  // Running quote floods, stopped with the simulator.
+  const floods = new Set<() => void>();
+  const startQuotes = (account: AccountName, symbol: string, ordersPerSecond: number, durationMs: number): number => {
+    const spec = market.spec(symbol);
+    if (!spec) throw new RangeError(`symbol ${symbol} does not trade`);
+    const deps = {
+      spec,
+      mark: () => market.markOf(symbol),
+      emit: (name: AccountName, build: (times: EventTimes) => UserEvent) => book.emitOrderEvent(name, build),
+      nextOrderId: () => book.allocateOrderId(),
+      hedge: book.get(account).mode === 'hedge',
+    };
+    const stop = startQuoteFlood(account, ordersPerSecond, durationMs, deps, () => floods.delete(stop));
+    floods.add(stop);
+    return quoteCount(ordersPerSecond, durationMs);
   };
   const target: ControlTarget = {
     book,
@@ -141,6 +173,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     truth,
     setMark,
     settleFunding: () => book.settleFunding(),
+    retirement,
+    snapshotLag,
+    startQuotes,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
@@ -149,13 +184,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     createRestHandler({
       now,
       market,
-      fundingPeriodMs: o.fundingIntervalMs,
+      funding,
       weightLimit: o.weightLimit,
       listenKeys,
+      symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
       ledger,
       findKey: exchange.findKey,
       traffic,
       control: o.control ? (body) => controlOverHttp(run, body) : undefined,
+      controlToken: o.controlToken,
     }),
   );
   routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users }, traffic);
@@ -166,10 +203,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       hub: hubs.market,
       intervalMs: o.markIntervalMs,
       now,
-      fundingPeriodMs: o.fundingIntervalMs,
+      fundingPeriodMs: (symbol) => funding.periodOf(symbol),
       onTick: () => book.checkAllRisk(),
     }),
-    startFundingClock(now, o.fundingIntervalMs, () => book.settleFunding()),
+    startFundingClock(now, funding.gridMs, (time) => book.settleFunding((symbol) => funding.isDue(symbol, time))),
     o.activity ? startActivity({ book, market, seed: o.seed, intervalMs: o.activityIntervalMs }) : () => undefined,
   ];
 
@@ -187,10 +224,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
     truth,
     setMark,
+    controlToken: o.controlToken,
     control: createControlApi(run),
     close: () => {
       closing ??= (async () => {
         for (const stop of stoppers) stop();
+        for (const stop of [...floods]) stop();
         listenKeys.close();
         links.terminateAll();
         await Promise.all([wsApi.close(), hubs.market.close(), hubs.public.close(), users.close()]);
