@@ -98,9 +98,12 @@ export class AccountReads {
     this.reader.onUserEvent(event);
   }
 
-  /** A new connection: drops may be told again, and the v2 config is re-read (events were missed). */
-  newConnection(): void {
-    this.malformed.newConnection();
+  /**
+   * Events may have been missed: the v2 config is re-read. On a new connection (`fresh`), drops may be
+   * told on the timeline again.
+   */
+  newConnection(fresh: boolean): void {
+    if (fresh) this.malformed.newConnection();
     this.reader.onReconnected();
   }
 }

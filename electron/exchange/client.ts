@@ -277,7 +277,7 @@ export class ExchangeClient {
       old.retire();
     }
     this.options.events.onNotice?.('listen-key', `${reason}: a new user data stream is open.`);
-    this.connected();
+    this.connected(false);
   }
 
   /** Extends the listen key well inside its 60 minutes; a -1125 answer means it is gone: start anew. */
@@ -326,9 +326,12 @@ export class ExchangeClient {
     this.connected();
   }
 
-  /** A new connection (or user stream) is up: a snapshot follows, and what is per connection starts over. */
-  private connected(): void {
-    this.reads.newConnection();
+  /**
+   * A new connection (or, `fresh` false, a new user stream on the same one) is up: user events may
+   * have been missed, so a snapshot follows; on a new connection, per-connection reports start over.
+   */
+  private connected(fresh = true): void {
+    this.reads.newConnection(fresh);
     this.options.events.onConnected?.();
   }
 
