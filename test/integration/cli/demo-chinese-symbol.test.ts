@@ -24,6 +24,15 @@ describe('demo mode lists the position in the Chinese-named symbol', () => {
     expect(document.positions.length).toBeGreaterThan(1); // the Chinese row did not empty the rest
   });
 
+  it('snapshot --json --symbol 币安人生USDT: that position alone', async () => {
+    const result = await runCli(['snapshot', '--json', '--symbol', CHINESE], {}, 30_000);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout.trim()) as PositionsDocument;
+    expect(document.symbol).toBe(CHINESE);
+    expect(document.positions.map((row) => row.symbol)).toEqual([CHINESE]);
+  });
+
   it('the terminal table keeps its columns aligned around CJK names', async () => {
     const result = await runCli(['snapshot'], {}, 30_000);
     expect(result.code).toBe(0);

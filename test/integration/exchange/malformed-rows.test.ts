@@ -4,21 +4,19 @@
  * keeps every other row (equal to the simulator's truth), counts each drop, and tells the timeline
  * once per connection, naming the symbol and the field — not the row.
  */
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket, { WebSocketServer } from 'ws';
 import { ExchangeClient } from '../../../electron/exchange/client';
 import { createSigner } from '../../../electron/exchange/signing';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
 import { waitFor } from '../../support/wait';
+import { startRelay, type Relay } from './relay';
 
 let simulator: RunningSimulator | null = null;
 let client: ExchangeClient | null = null;
-let relay: WebSocketServer | null = null;
+let relay: Relay | null = null;
 afterEach(async () => {
   client?.stop();
-  for (const socket of relay?.clients ?? []) socket.terminate();
-  await new Promise((resolve) => (relay === null ? resolve(null) : relay.close(resolve)));
+  await relay?.close();
   await simulator?.close();
   client = null;
   relay = null;
@@ -27,29 +25,13 @@ afterEach(async () => {
 
 /** Relays to `upstream`, turning `symbol`'s positionAmt into a number in every list reply. */
 async function breakingRelay(upstream: string, symbol: string): Promise<string> {
-  relay = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  relay.on('connection', (downstream) => {
-    const exchange = new WebSocket(upstream);
-    const early: string[] = [];
-    downstream.on('message', (data: Buffer) => (exchange.readyState === WebSocket.OPEN ? exchange.send(data.toString('utf8')) : early.push(data.toString('utf8'))));
-    exchange.on('open', () => early.splice(0).forEach((text) => exchange.send(text)));
-    exchange.on('message', (data: Buffer) => {
-      const reply = JSON.parse(data.toString('utf8')) as { result?: unknown };
-      if (Array.isArray(reply.result)) {
-        reply.result = reply.result.map((row: Record<string, unknown>) => (row.symbol === symbol ? { ...row, positionAmt: 12 } : row));
-      }
-      downstream.send(JSON.stringify(reply));
-    });
-    const closeBoth = (): void => {
-      downstream.terminate();
-      exchange.terminate();
-    };
-    downstream.on('close', closeBoth);
-    exchange.on('close', closeBoth);
-    exchange.on('error', closeBoth);
+  relay = await startRelay(upstream, {
+    rewrite: (reply) =>
+      Array.isArray(reply.result)
+        ? { ...reply, result: reply.result.map((row: Record<string, unknown>) => (row.symbol === symbol ? { ...row, positionAmt: 12 } : row)) }
+        : reply,
   });
-  await new Promise((resolve) => relay!.once('listening', resolve));
-  return `ws://127.0.0.1:${(relay.address() as AddressInfo).port}/ws-fapi/v1`;
+  return relay.url;
 }
 
 const open = (rows: Array<{ symbol: string; positionSide: string; positionAmt: string }>): string[] =>
