@@ -17,6 +17,11 @@ export interface ClientMetrics {
   malformedRows: number;
 }
 
+/** Metrics before anything was measured. */
+export function emptyMetrics(): ClientMetrics {
+  return { latencyMs: null, clockOffsetMs: null, weightUsed: null, weightLimit: null, lastMessageAt: null, badFrames: 0, malformedRows: 0 };
+}
+
 export interface ClientEvents {
   /** The connection state changed; `message` explains states other than `live`. */
   onState?: (state: ConnectionState, message: string | null) => void;

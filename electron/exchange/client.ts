@@ -10,30 +10,22 @@ import type { ConnectionState } from '../../shared/connection';
 import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
+import { DEFAULT_TIMINGS, emptyMetrics, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { ClockKeeper } from './clock';
-import { ExchangeError, forKeyType, fromExchangeReply, linkError } from './errors';
+import { ExchangeError, forKeyType, linkError } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
-import { pingUserDataStream, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
+import { pingUserDataStream, serverNoticeError, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
 import { AccountReads } from './account-reads';
 import type { PositionsApi } from './positions-reader';
 import { RequestGate } from './request-gate';
 import { fetchServerTime } from './rest';
-import { replyEnvelopeSchema, type Bracket } from './wire';
+import type { Bracket } from './wire';
 import type { RpcSocket } from './transport';
 import type { UserStream } from './user-stream';
 import type { Watchdog } from './watchdog';
 
 export class ExchangeClient {
-  readonly metrics: ClientMetrics = {
-    latencyMs: null,
-    clockOffsetMs: null,
-    weightUsed: null,
-    weightLimit: null,
-    lastMessageAt: null,
-    badFrames: 0,
-    malformedRows: 0,
-  };
+  readonly metrics: ClientMetrics = emptyMetrics();
   private state: ConnectionState = 'offline';
   private statusMessage: string | null = null;
   private link: Link | null = null;
@@ -247,11 +239,9 @@ export class ExchangeClient {
         this.sessions.add(rpc);
       },
       onServerNotice: (frame) => {
-        // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2).
-        const notice = replyEnvelopeSchema.safeParse(frame);
-        if (!current() || !notice.success || notice.data.error === undefined) return;
-        const error = fromExchangeReply(notice.data.status, notice.data.error.code, notice.data.error.msg, notice.data.error.data?.retryAfter);
-        if (error.kind === 'auth' || error.kind === 'banned') this.gate.record(error);
+        // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2); or a ban.
+        const error = current() ? serverNoticeError(frame) : null;
+        if (error?.kind === 'auth' || error?.kind === 'banned') this.gate.record(error);
       },
     };
   }

@@ -4,7 +4,7 @@
  * is read from each reply's `rateLimits` (the budget is shared per IP with REST).
  */
 import type { ExchangePosition } from '../../shared/position';
-import { fromExchangeReply, linkError } from './errors';
+import { fromExchangeReply, linkError, type ExchangeError } from './errors';
 import type { RowsRead } from './rows';
 import { assertSignable } from './signable-params';
 import { signParams, type Params, type Signer } from './signing';
@@ -29,6 +29,14 @@ export interface WsApiContext {
   onReply?: (info: ReplyInfo) => void;
   /** True once `session.logon` succeeded on this connection: signed requests then carry no key or signature. */
   loggedOn?: () => boolean;
+}
+
+/** The error a frame the server sent on its own carries (`{"id":null,"status":401,…}`), or null. */
+export function serverNoticeError(frame: unknown): ExchangeError | null {
+  const notice = replyEnvelopeSchema.safeParse(frame);
+  if (!notice.success || notice.data.error === undefined) return null;
+  const { code, msg, data } = notice.data.error;
+  return fromExchangeReply(notice.data.status, code, msg, data?.retryAfter);
 }
 
 /** Sends a request and returns its `result`, or throws an ExchangeError built from its `error`. */
