@@ -61,7 +61,7 @@ export class ExchangeClient {
       resyncClock: () => this.clock.sync(),
       onResynced: () =>
         this.options.events.onNotice?.('resync', `The exchange rejected our timestamp; clock re-synchronised (offset ${this.metrics.clockOffsetMs ?? 0} ms).`),
-      onPaused: (until) => this.paused(until),
+      onPaused: (until, error) => this.paused(until, error.status === 403),
       onBanned: (error, until) => this.enterBan(error, until),
       onAuthFailed: (error, current) => {
         if (current) this.failAuth(error.message);
@@ -159,10 +159,11 @@ export class ExchangeClient {
     );
   }
 
-  private paused(until: number): void {
+  private paused(until: number, firewall: boolean): void {
     const seconds = Math.max(1, Math.round((until - this.serverNow()) / 1000));
+    const reason = firewall ? "The exchange's firewall refused a request" : 'Rate limit reached';
     if (this.state === 'live' || this.state === 'degraded') {
-      this.setState('degraded', `Rate limit reached: requests paused for ${seconds} s (prices keep streaming).`);
+      this.setState('degraded', `${reason}: requests paused for ${seconds} s (prices keep streaming).`);
     }
   }
 

@@ -24,8 +24,8 @@ export interface GateHooks {
   resyncClock(): Promise<void>;
   /** The clock was re-measured after a -1021 and the request is tried again. */
   onResynced?(): void;
-  /** Requests are paused until `until` (exchange time). */
-  onPaused?(until: number): void;
+  /** Requests are paused until `until` (exchange time) because of `error` (a 429, or a WAF 403). */
+  onPaused?(until: number, error: ExchangeError): void;
   /** The IP is banned: the owner closes everything; the gate refuses until `until`. */
   onBanned?(error: ExchangeError, until: number): void;
   /** The key or signature was rejected; `current` is false for a request of a link already replaced. */
@@ -102,7 +102,7 @@ export class RequestGate {
     const until = error.retryAfter !== null && error.retryAfter > now ? error.retryAfter : now + fallback;
     // A later, shorter answer never shortens a pause already running.
     this.pausedUntil = Math.max(this.pausedUntil, until);
-    this.hooks.onPaused?.(this.pausedUntil);
+    this.hooks.onPaused?.(this.pausedUntil, error);
   }
 
   private ban(error: ExchangeError): void {

@@ -20,7 +20,7 @@ function gateOnFakeClock(extra: Partial<GateHooks> = {}) {
       return Promise.resolve();
     },
     onResynced: () => events.push('resynced'),
-    onPaused: (until) => events.push(`paused ${until}`),
+    onPaused: (until, error) => events.push(`paused ${until}${error.status === 403 ? ' (waf)' : ''}`),
     onBanned: (_error, until) => events.push(`banned ${until}`),
     onAuthFailed: (error, current) => events.push(`auth ${error.code} ${current}`),
     ...extra,
@@ -66,10 +66,11 @@ describe('the request gate', () => {
   });
 
   it('a WAF 403 backs off for minutes', async () => {
-    const { gate, clock } = gateOnFakeClock();
+    const { gate, clock, events } = gateOnFakeClock();
     const blocked = fromExchangeReply(403, 0, '');
     expect(blocked.kind).toBe('rate-limit');
     await expect(gate.run(request(blocked).send)).rejects.toThrow(/firewall/);
+    expect(events).toEqual([`paused ${clock.now + WAF_BACKOFF_MS} (waf)`]);
     clock.now += WAF_BACKOFF_MS - 1;
     expect(() => gate.admit()).toThrow();
     clock.now += 1;
