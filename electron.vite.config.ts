@@ -1,15 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { DEMO_WORKER_DIGEST_DEFINE, DEMO_WORKER_FILE } from './electron/desk/demo-exchange-launch';
 import { bundledWorkerPlugin } from './scripts/bundle-worker';
+import { executableEntriesPlugin } from './scripts/executable-entries';
 
 const root = import.meta.dirname;
 
 export default defineConfig(({ command }) => ({
   main: {
     // Demo mode's exchange thread, written to out/main/demo-exchange-worker.cjs as one file with its
-    // dependencies inside (electron/desk/demo-exchange-launch.ts says why and where it is loaded from).
-    plugins: [bundledWorkerPlugin(resolve(root, 'electron/desk/demo-exchange-worker.ts'), 'demo-exchange-worker.cjs')],
+    // dependencies inside (electron/desk/demo-exchange-launch.ts says why and where it is loaded from),
+    // and its SHA-256 baked into the main bundle, which checks the file before running it.
+    // The CLI (package.json "bin") is rewritten by every build: keep it executable.
+    plugins: [
+      bundledWorkerPlugin(resolve(root, 'electron/desk/demo-exchange-worker.ts'), DEMO_WORKER_FILE, DEMO_WORKER_DIGEST_DEFINE),
+      executableEntriesPlugin(['cli.js']),
+    ],
     build: {
       outDir: 'out/main',
       rolldownOptions: {

@@ -1,10 +1,14 @@
-/** Layout only: toolbar, banners, totals, the positions panel, the status bar. */
+/**
+ * Layout only: toolbar, banners, totals, the positions panel, the status bar. Each panel sits in its
+ * own PanelBoundary, so a value one of them cannot render blanks that panel, never the window.
+ */
 import { AlertSettings } from './components/AlertSettings';
 import { Banners } from './components/Banners';
 import { ColumnsMenu } from './components/ColumnsMenu';
 import { DemoAccountSwitch } from './components/DemoAccountSwitch';
 import { DemoIntro } from './components/DemoIntro';
 import { ExportButton } from './components/ExportButton';
+import { PanelBoundary } from './components/PanelBoundary';
 import { PositionsPanel } from './components/PositionsPanel';
 import { ProfileSlot } from './components/profile-slot';
 import { SelectedMark } from './components/SelectedMark';
@@ -25,22 +29,52 @@ export function App() {
         <h1 className="app-title">
           Perp<span>Desk</span>
         </h1>
-        <SymbolChooser />
-        <SelectedMark />
-        <DemoAccountSwitch />
+        <PanelBoundary name="Symbol chooser" compact>
+          <SymbolChooser />
+        </PanelBoundary>
+        <PanelBoundary name="Mark price" compact>
+          <SelectedMark />
+        </PanelBoundary>
+        <PanelBoundary name="Demo account" compact>
+          <DemoAccountSwitch />
+        </PanelBoundary>
         <div className="toolbar-spacer" />
-        {loaded && <ColumnsMenu />}
-        {loaded && <AlertSettings />}
-        {loaded && <ExportButton />}
-        <ProfileSlot />
+        {loaded && (
+          <PanelBoundary name="Columns" compact>
+            <ColumnsMenu />
+          </PanelBoundary>
+        )}
+        {loaded && (
+          <PanelBoundary name="Alerts" compact>
+            <AlertSettings />
+          </PanelBoundary>
+        )}
+        {loaded && (
+          <PanelBoundary name="Export" compact>
+            <ExportButton />
+          </PanelBoundary>
+        )}
+        <PanelBoundary name="Profiles" compact>
+          <ProfileSlot />
+        </PanelBoundary>
       </header>
-      <DemoIntro />
-      <Banners />
-      <TotalsBar />
+      <PanelBoundary name="Demo introduction">
+        <DemoIntro />
+      </PanelBoundary>
+      <PanelBoundary name="Alerts and notices">
+        <Banners />
+      </PanelBoundary>
+      <PanelBoundary name="Totals">
+        <TotalsBar />
+      </PanelBoundary>
       <main className="panel">
-        <PositionsPanel />
+        <PanelBoundary name="Positions">
+          <PositionsPanel />
+        </PanelBoundary>
       </main>
-      <StatusBar />
+      <PanelBoundary name="Status bar">
+        <StatusBar />
+      </PanelBoundary>
     </div>
   );
 }

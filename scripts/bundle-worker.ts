@@ -5,6 +5,7 @@
  * tests — with no node_modules next to it. CommonJS, because a bundled CommonJS library (ws)
  * stays plain `require` calls of Node modules there.
  */
+import { createHash } from 'node:crypto';
 import { build, type Plugin, type Rolldown } from 'vite';
 
 /** Returns the bundled code of `entry` (an absolute path). */
@@ -37,13 +38,32 @@ export async function bundleWorker(entry: string): Promise<string> {
   return entryChunk.code;
 }
 
-/** A build plugin that writes the bundled worker into the build's output as `fileName`. */
-export function bundledWorkerPlugin(entry: string, fileName: string): Plugin {
+/** The SHA-256 (hex) of a bundled worker's code as written to disk (UTF-8). */
+export function workerDigest(code: string): string {
+  return createHash('sha256').update(code, 'utf8').digest('hex');
+}
+
+/**
+ * A build plugin that writes the bundled worker into the build's output as `fileName`, and defines
+ * the identifier `digestDefine` in the code being built as the SHA-256 of exactly that file, so the
+ * main bundle can refuse a worker changed after installation (issue 14: the unpacked worker sits
+ * outside the archive's integrity check). The worker is bundled first, in the `config` hook, because
+ * a define must be known before the main code is transformed.
+ */
+export function bundledWorkerPlugin(entry: string, fileName: string, digestDefine: string): Plugin {
+  let code: string | null = null;
   return {
     name: 'perpdesk:bundled-worker',
     apply: 'build',
-    async generateBundle() {
-      this.emitFile({ type: 'asset', fileName, source: await bundleWorker(entry) });
+    async config() {
+      // Once per build (or per `electron-vite dev` session: a changed worker needs a restart there, since
+      // the digest defined into main must stay the digest of the code written).
+      code = await bundleWorker(entry);
+      return { define: { [digestDefine]: JSON.stringify(workerDigest(code)) } };
+    },
+    generateBundle() {
+      if (code === null) throw new Error(`perpdesk:bundled-worker: ${entry} was not bundled`);
+      this.emitFile({ type: 'asset', fileName, source: code });
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * API keys for testnet, mainnet and custom environments, read from the environment only: a flag
  * would end up in shell history. The key type is not asked for; createSigner detects it (a secret is
- * HMAC, a PEM is Ed25519 or RSA). Nothing here ever puts a key or secret into a message.
+ * HMAC, a PEM is Ed25519 or RSA). Nothing here ever puts a key or secret into a message. A key
+ * file that other users can read is used, with a warning on stderr, as ssh warns about its own keys.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createSigner, type Credentials, type KeyType } from '../exchange/signing';
 import { usageError } from './errors';
 
@@ -81,10 +82,45 @@ function readKey(readKeyFile: ReadKeyFile, path: string): string {
   return text;
 }
 
-/** Reads at most MAX_PEM_BYTES + 1 bytes, so pointing the variable at a device or a huge file fails fast. */
-export function readPemFile(path: string): string {
+// --- The key file ----------------------------------------------------------------------------
+
+/** Where a warning goes; the CLI's stderr by default, one line per warning. */
+export type Warn = (line: string) => void;
+
+const warnOnStderr: Warn = (line) => {
+  process.stderr.write(`${line}\n`);
+};
+
+/**
+ * The warning for a key file that users other than its owner may read or change (any of the
+ * mode bits 0o077, as ssh checks), or null when it is private. Skipped on Windows: access there is
+ * decided by ACLs, and the mode Node reports only mirrors the read-only attribute, so every key
+ * file would look open to everyone.
+ */
+export function keyFileModeWarning(path: string, mode: number, platform: NodeJS.Platform): string | null {
+  if (platform === 'win32' || (mode & 0o077) === 0) return null;
+  const octal = (mode & 0o777).toString(8).padStart(4, '0');
+  return (
+    `perpdesk: warning: ${KEY_ENV.pemFile} (${path}) can be read or changed by other users (mode ${octal}). ` +
+    `A private key should be readable by you alone: chmod 600 ${shellQuoted(path)}`
+  );
+}
+
+/** The path as a shell word, so the suggested command can be pasted as it is. */
+function shellQuoted(path: string): string {
+  return /^[\w./~:@%+-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Reads at most MAX_PEM_BYTES + 1 bytes, so pointing the variable at a device or a huge file fails
+ * fast. The permissions are checked on the open file itself (fstat), so a file swapped between the
+ * check and the read is still the one checked.
+ */
+export function readPemFile(path: string, warn: Warn = warnOnStderr): string {
   const fd = openSync(path, 'r');
   try {
+    const warning = keyFileModeWarning(path, fstatSync(fd).mode, process.platform);
+    if (warning !== null) warn(warning);
     const buffer = Buffer.alloc(MAX_PEM_BYTES + 1);
     let length = 0;
     for (;;) {

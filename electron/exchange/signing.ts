@@ -72,7 +72,50 @@ export function signParams(signer: Signer, params: Params): Params {
   return { ...params, signature: signer.sign(signaturePayload(params)) };
 }
 
-/** Replaces secrets in text bound for a log: API keys, signatures and anything that looks like a secret. */
+// --- Redaction -------------------------------------------------------------------------------
+
+/**
+ * Field names whose values are secret: key material, signatures, and the listen key, which alone
+ * opens the account's user data stream. Matched case-insensitively anywhere in a name
+ * (`X-MBX-APIKEY`, `listenKey`, `privateKeyPem`).
+ */
+const SECRET_NAMES = 'apiKey|signature|secret|privateKeyPem|listenKey';
+
+/**
+ * A `name: value` or `name=value` pair. The value is a double- or single-quoted string (JSON, or
+ * util.inspect's quotes; escapes honoured, so a PEM's spaces and `\n` do not end it early), a
+ * string quoted inside an already JSON-encoded text (`\"…\"`), or a bare token up to the next
+ * separator of a query string or object (a value already `[REDACTED…]` is left as it is).
+ */
+const NAMED_VALUE = new RegExp(
+  String.raw`((?:${SECRET_NAMES})\\?["']?\s*[:=]\s*)(\\"(?:[^\\]|\\[^"])*?\\"|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?!\[REDACTED)[^"'&,;\s}\]]+)`,
+  'gi',
+);
+
+/**
+ * A PEM block of any type (private keys of every format, encrypted or not), header to footer. A
+ * block cut off before its footer — a truncated log line — is hidden to the end of the text.
+ */
+const PEM_BLOCK = /-----BEGIN [^\r\n-]{0,64}-----[\s\S]*?(?:-----END [^\r\n-]{0,64}-----|$)/g;
+
+/**
+ * A listen key in a user data stream path: `/ws/<listenKey>` (Binance's `/private/ws/<key>` and the
+ * legacy `/ws/<key>`). Market stream names (`/ws/btcusdt@markPrice`) contain `@` and are kept.
+ */
+const LISTEN_KEY_PATH = /(\/ws\/)[^\s/?#"'&@<>\\]+(?=$|[\s/?#"'&<>\\])/g;
+
+function hideValue(_match: string, name: string, value: string): string {
+  if (value.startsWith('\\"')) return `${name}\\"[REDACTED]\\"`;
+  if (value.startsWith('"')) return `${name}"[REDACTED]"`;
+  if (value.startsWith("'")) return `${name}'[REDACTED]'`;
+  return `${name}[REDACTED]`;
+}
+
+/**
+ * Replaces secrets in text bound for a log or a message: PEM blocks, values of secret-named fields
+ * (API keys, secrets, signatures, private keys, listen keys) and listen keys in stream paths.
+ * Idempotent: redacting redacted text changes nothing.
+ */
 export function redact(text: string): string {
-  return text.replace(/("?(?:apiKey|signature|secret|privateKeyPem)"?\s*[:=]\s*"?)[^"&,\s}]+/gi, '$1[REDACTED]');
+  return text.replace(PEM_BLOCK, '[REDACTED PEM]').replace(NAMED_VALUE, hideValue).replace(LISTEN_KEY_PATH, '$1[REDACTED]');
 }

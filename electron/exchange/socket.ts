@@ -13,14 +13,44 @@ export interface OpenSocketOptions {
   maxPayload?: number;
 }
 
-/** Connects and resolves once the socket is open; rejects with the reason otherwise. */
+/**
+ * How an endpoint is named in error text: its origin and route (the first path segment, e.g.
+ * `wss://fstream.binance.com/private`), never the rest of the path or the query. The user data
+ * stream's URL carries the listen key (`/private/ws/<listenKey>`, `?listenKey=`), and error text
+ * reaches the status bar, the timeline, the CLI's output and the log.
+ */
+export function describeEndpoint(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'the WebSocket URL (not a valid URL)';
+  }
+  const route = parsed.pathname.split('/')[1] ?? '';
+  // A route is a short name; a long token in the first segment may itself be a key (custom servers).
+  return ROUTE_NAME.test(route) ? `${parsed.origin}/${route}` : parsed.origin;
+}
+
+/** Route names like `private`, `market`, `ws-fapi`, `ws`: short, and never a 64-character listen key. */
+const ROUTE_NAME = /^[A-Za-z][A-Za-z0-9._-]{0,23}$/;
+
+/** Connects and resolves once the socket is open; rejects with the reason otherwise (the URL never in it). */
 export function openSocket(url: string, options: OpenSocketOptions = {}): Promise<WebSocket> {
+  const endpoint = describeEndpoint(url);
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, {
-      handshakeTimeout: options.handshakeTimeoutMs ?? 10_000,
-      maxPayload: options.maxPayload ?? MAX_FRAME_BYTES,
-      perMessageDeflate: false,
-    });
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url, {
+        handshakeTimeout: options.handshakeTimeoutMs ?? 10_000,
+        maxPayload: options.maxPayload ?? MAX_FRAME_BYTES,
+        perMessageDeflate: false,
+      });
+    } catch (error) {
+      // ws throws `Invalid URL: <the whole URL>` for an unparseable address: say so without it.
+      const valid = URL.canParse(url);
+      reject(new Error(valid ? `${endpoint}: ${withoutUrl((error as Error).message, url)}` : 'The WebSocket URL is not a valid URL.'));
+      return;
+    }
     const fail = (error: Error): void => {
       socket.removeAllListeners();
       socket.on('error', () => undefined); // a late error after terminate() must not crash the process
@@ -28,14 +58,29 @@ export function openSocket(url: string, options: OpenSocketOptions = {}): Promis
       reject(error);
     };
     socket.once('open', () => {
-      socket.removeListener('error', fail);
+      socket.removeListener('error', onError);
       resolve(socket);
     });
-    socket.once('error', fail);
+    // Network errors name a host and port, not the URL; it is scrubbed anyway, in case a layer below ever quotes it.
+    const onError = (error: Error): void => fail(error.message.includes(url) ? new Error(withoutUrl(error.message, url)) : error);
+    socket.once('error', onError);
     socket.once('unexpected-response', (_request, response) => {
-      fail(new Error(`${url} answered the WebSocket handshake with HTTP ${response.statusCode ?? '?'}`));
+      fail(new Error(`${endpoint} answered the WebSocket handshake with HTTP ${response.statusCode ?? '?'}`));
     });
   });
+}
+
+/** `message` with the URL, and its path and query, replaced by nothing secret. */
+function withoutUrl(message: string, url: string): string {
+  let text = message.split(url).join('<url>');
+  try {
+    const { pathname, search } = new URL(url);
+    if (pathname.length > 1) text = text.split(pathname + search).join('<path>').split(pathname).join('<path>');
+    if (search.length > 1) text = text.split(search).join('<query>');
+  } catch {
+    // An unparseable URL was replaced whole above.
+  }
+  return text;
 }
 
 /** Decodes a text frame as JSON; binary frames and invalid JSON give undefined. */

@@ -21,7 +21,11 @@ export type ProfileErrorCode =
   /** The profiles file could not be read or written (permissions, disk). */
   | 'vault-unavailable'
   /** A stored secret does not decrypt (key store changed, file altered). */
-  | 'secret-unreadable';
+  | 'secret-unreadable'
+  /** The profile's environment, URLs, API key or key type no longer match what its secret was sealed for. */
+  | 'secret-mismatch'
+  /** A custom profile whose secret an earlier version sealed without its URLs: it needs the secret again. */
+  | 'secret-unbound';
 
 export function profileFailure(code: ProfileErrorCode, message: string): IpcFailure {
   return new IpcFailure(code, message);

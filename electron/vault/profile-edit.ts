@@ -2,11 +2,15 @@
  * What an edit may keep. The renderer never holds a stored API key or secret, so an edit that leaves
  * them out keeps the stored ones — but only where the kept secret can still sign for the edited
  * profile. A stored secret was checked against its key type when saved (key-material.ts), so it can
- * never serve another type: an HMAC secret is no PEM, and an Ed25519 PEM is no RSA key. The
- * environment does not touch the secret, so changing it alone keeps everything.
+ * never serve another type: an HMAC secret is no PEM, and an Ed25519 PEM is no RSA key. Nor may a
+ * kept secret go somewhere else: changing the environment or a custom URL sends the API key (and
+ * signatures) to other servers, so it needs the secret again — whoever controls the renderer must
+ * not be able to point a saved key at their own host.
  */
 import type { KeyTypeName } from '../../shared/profiles';
+import { editNeedsSecretMessage, WHAT_TO_ENTER } from './binding-messages';
 import { profileFailure } from './errors';
+import type { SecretBinding } from './secret-envelope';
 import type { StoredProfile } from './stored-profiles';
 import { checkApiKey } from './validate-input';
 
@@ -16,12 +20,6 @@ const SECRET_NAME: Record<KeyTypeName, string> = {
   HMAC: 'an HMAC secret',
   ED25519: 'an Ed25519 private key',
   RSA: 'an RSA private key',
-};
-
-const WHAT_TO_ENTER: Record<KeyTypeName, string> = {
-  HMAC: 'enter the API secret',
-  ED25519: 'paste the Ed25519 private key (PEM) or choose its file',
-  RSA: 'paste the RSA private key (PEM) or choose its file',
 };
 
 export interface CredentialsChange {
@@ -54,4 +52,14 @@ export function apiKeyAfterEdit(existing: StoredProfile, change: CredentialsChan
     throw profileFailure('invalid-secret', 'An HMAC secret belongs to the API key it was issued with: enter the new key’s secret too.');
   }
   return apiKey;
+}
+
+/**
+ * Refuses an edit that keeps the stored secret but changes where it is used (environment or custom
+ * URLs), with an `invalid-secret` failure naming the changed field. An edit with a new secret may
+ * change anything: the new secret is sealed for the new place.
+ */
+export function checkKeptSecretTarget(existing: StoredProfile, next: Pick<SecretBinding, 'environment' | 'customUrls' | 'keyType'>): void {
+  const message = editNeedsSecretMessage(existing, { ...next, apiKey: existing.apiKey });
+  if (message !== null) throw profileFailure('invalid-secret', message);
 }

@@ -6,17 +6,22 @@
  * A damaged file is never reset: it is moved aside whole as `<name>.corrupt-<timestamp>.json` and
  * every call reports it (VaultCorruptError) until the user saves a profile, which starts a new file.
  * A secret that no longer decrypts is reported with a backup copy of the file; the profile stays.
+ *
+ * A secret is sealed with where it may be used — environment, URLs, API key, key type
+ * (secret-envelope.ts) — and unlock refuses when the file says otherwise, so neither an edited
+ * profiles file nor an edit from the renderer without the secret can send a saved key elsewhere.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { MAX_PROFILES, type ProfileSummary } from '../../shared/profiles';
 import { checkEndpoints, endpointsFor, type Endpoints } from '../exchange/endpoints';
 import type { Credentials } from '../exchange/signing';
 import type { Cipher, KeyStoreStatus } from './cipher';
 import { profileFailure, VaultCorruptError } from './errors';
 import { checkKeyMaterial } from './key-material';
-import { apiKeyAfterEdit } from './profile-edit';
+import { mismatchMessage, unboundCustomMessage } from './binding-messages';
+import { apiKeyAfterEdit, checkKeptSecretTarget } from './profile-edit';
+import { bindingDifferences, bindingOf, openEnvelope, sealEnvelope, type OpenedEnvelope, type SecretBinding } from './secret-envelope';
 import {
   copyAside,
   isDamagedStoreError,
@@ -43,9 +48,6 @@ export const NO_KEYSTORE_MESSAGE =
   'This computer offers PerpDesk no OS key store (on Linux: no Secret Service or KWallet), so the secret could only be ' +
   'saved unencrypted, in a file any program running as you can read. Tick "Store the secret unencrypted" to accept ' +
   'that risk, or set up a key ring and restart PerpDesk.';
-
-/** What the cipher encrypts: the secret bound to its profile, so ciphertexts cannot be swapped between profiles. */
-const envelopeSchema = z.object({ profile: z.string(), secret: z.string() }).strict();
 
 export interface ProfileVaultOptions {
   /** Where the profiles file lives, e.g. `{ dir: app.getPath('userData'), name: 'profiles' }`. */
@@ -111,10 +113,14 @@ export class ProfileVault {
       throw profileFailure('invalid-secret', 'Enter the API secret (HMAC), or paste or choose the private key file (Ed25519, RSA).');
     }
     const customUrls = checkCustomUrls(input);
+    // Everything that depends on the input alone is checked (and a secret that comes with its API
+    // key sealed) before the file is touched.
     const material = input.secret === undefined ? undefined : checkKeyMaterial(input.keyType, input.secret);
-    // Everything that depends on the input alone is checked (and the secret sealed) before the file is touched.
     const id = input.id ?? this.newId();
-    const sealed = material === undefined ? undefined : this.seal(id, material, input.allowPlaintext);
+    const sealedEarly =
+      material === undefined || apiKey === undefined
+        ? undefined
+        : this.seal(id, { environment: input.environment, customUrls, apiKey, keyType: input.keyType }, material, input.allowPlaintext);
 
     // While the file is damaged, a save starts a new one (the old file is kept aside).
     const doc = this.pendingCorruption() === null ? this.load() : structuredClone(EMPTY_DOCUMENT);
@@ -129,21 +135,36 @@ export class ProfileVault {
     if (clash !== undefined) throw profileFailure('invalid-name', `A profile named "${clash.name}" already exists.`);
     const storedKey =
       existing === undefined ? apiKey : apiKeyAfterEdit(existing, { keyType: input.keyType, apiKey, secret: material });
-    const secret = sealed ?? existing?.secret;
-    if (secret === undefined || storedKey === undefined) throw new Error('unreachable: a new profile comes with its key and secret');
-    const profile: StoredProfile = {
-      id,
-      name: input.name,
-      environment: input.environment,
-      keyType: input.keyType,
-      apiKey: storedKey,
-      customUrls,
-      secret,
-      updatedAt: this.now(),
-    };
+    if (storedKey === undefined) throw new Error('unreachable: a new profile comes with its key');
+    if (existing !== undefined && material === undefined) {
+      checkKeptSecretTarget(existing, { environment: input.environment, customUrls, keyType: input.keyType });
+    }
+    const binding: SecretBinding = { environment: input.environment, customUrls, apiKey: storedKey, keyType: input.keyType };
+    const secret = sealedEarly ?? this.secretFor(id, binding, material, existing, input.allowPlaintext);
+    const profile: StoredProfile = { id, name: input.name, ...binding, secret, updatedAt: this.now() };
     const profiles = existing === undefined ? [...doc.profiles, profile] : doc.profiles.map((p) => (p.id === id ? profile : p));
     this.commit({ ...doc, profiles });
     return summarize(profile);
+  }
+
+  /**
+   * The secret as the saved profile stores it: new material sealed for its binding, or the stored
+   * one kept. A kept secret whose binding changed (a new API key for the same Ed25519 or RSA key) is
+   * opened — which checks it against what it was sealed for — and sealed again for the new binding.
+   */
+  private secretFor(
+    id: string,
+    binding: SecretBinding,
+    material: string | undefined,
+    existing: StoredProfile | undefined,
+    allowPlaintext: boolean,
+  ): StoredSecret {
+    if (material !== undefined) return this.seal(id, binding, material, allowPlaintext);
+    if (existing === undefined) throw new Error('unreachable: a new profile comes with its secret');
+    const kept = existing.secret;
+    if (kept.storage === 'plaintext-opt-in' || bindingDifferences(bindingOf(existing), binding).length === 0) return kept;
+    const { material: opened } = this.openSecret(existing);
+    return this.seal(id, binding, opened, false);
   }
 
   /** Deletes a profile and its secret; deleting the active one returns to demo mode. */
@@ -169,23 +190,29 @@ export class ProfileVault {
 
   // --- Secrets -------------------------------------------------------------------------------
 
-  /** Decrypts a profile's secret for connecting. Throws `secret-unreadable` (with a backup of the file) when it does not decrypt. */
+  /**
+   * Decrypts a profile's secret for connecting, after checking that the profile still names what the
+   * secret was sealed for. Throws `secret-unreadable` (with a backup of the file) when it does not
+   * decrypt, `secret-mismatch` when the file's environment, URLs, API key or key type were changed,
+   * and `secret-unbound` for a custom profile an earlier version saved without the binding.
+   */
   unlock(id: string): UnlockedProfile {
     const profile = this.load().profiles.find((candidate) => candidate.id === id);
     if (profile === undefined) throw profileFailure('unknown-profile', 'This profile no longer exists; it may have been deleted.');
-    const material = this.openSecret(profile);
+    const { material, legacy } = this.openSecret(profile);
     const endpoints = profileEndpoints(profile);
+    if (legacy) this.upgradeEnvelope(profile, material);
     const credentials: Credentials =
       profile.keyType === 'HMAC' ? { apiKey: profile.apiKey, secret: material } : { apiKey: profile.apiKey, privateKeyPem: material };
     return { id, name: profile.name, environment: profile.environment, keyType: profile.keyType, endpoints, credentials };
   }
 
-  private seal(id: string, material: string, allowPlaintext: boolean): StoredSecret {
+  private seal(id: string, binding: SecretBinding, material: string, allowPlaintext: boolean): StoredSecret {
     const { cipher } = this.options;
     if (cipher.isAvailable() === 'available') {
       let ciphertext: Buffer;
       try {
-        ciphertext = cipher.encrypt(JSON.stringify({ profile: id, secret: material }));
+        ciphertext = cipher.encrypt(sealEnvelope(id, binding, material));
       } catch {
         throw profileFailure('no-keystore', 'The OS key store refused to encrypt the secret; nothing was saved. Unlock your key ring and try again.');
       }
@@ -195,9 +222,13 @@ export class ProfileVault {
     return { storage: 'plaintext-opt-in', plaintext: material };
   }
 
-  private openSecret(profile: StoredProfile): string {
+  /**
+   * The key material, and whether it came from a legacy envelope (sealed without its binding). A
+   * plaintext secret has no envelope to bind: whoever can edit that file can read the secret anyway.
+   */
+  private openSecret(profile: StoredProfile): { material: string; legacy: boolean } {
     const { secret } = profile;
-    if (secret.storage === 'plaintext-opt-in') return checkKeyMaterial(profile.keyType, secret.plaintext);
+    if (secret.storage === 'plaintext-opt-in') return { material: checkKeyMaterial(profile.keyType, secret.plaintext), legacy: false };
     const { cipher } = this.options;
     if (cipher.isAvailable() !== 'available') {
       throw profileFailure(
@@ -205,10 +236,11 @@ export class ProfileVault {
         `The OS key store is not available, so the secret of "${profile.name}" cannot be decrypted. Unlock your key ring and restart PerpDesk.`,
       );
     }
+    let envelope: OpenedEnvelope;
+    let material: string;
     try {
-      const envelope = envelopeSchema.parse(JSON.parse(cipher.decrypt(Buffer.from(secret.ciphertext, 'base64'))));
-      if (envelope.profile !== profile.id) throw new Error('the ciphertext belongs to another profile');
-      return checkKeyMaterial(profile.keyType, envelope.secret);
+      envelope = openEnvelope(cipher.decrypt(Buffer.from(secret.ciphertext, 'base64')), profile.id);
+      material = checkKeyMaterial(envelope.kind === 'bound' ? envelope.binding.keyType : profile.keyType, envelope.secret);
     } catch {
       // Deliberately no detail from the error: a decryption or parse message could quote key material.
       const backup = this.backupOnce(profile.id);
@@ -217,6 +249,34 @@ export class ProfileVault {
         `The secret of "${profile.name}" could not be decrypted: the OS key store may have been reset, or the profiles file was changed. ` +
           `${backup === null ? '' : `The file was backed up as ${backup}; `}nothing was deleted. Edit the profile and enter its secret again.`,
       );
+    }
+    const current = bindingOf(profile);
+    if (envelope.kind === 'bound') {
+      const differences = bindingDifferences(envelope.binding, current);
+      if (differences.length > 0) {
+        throw profileFailure('secret-mismatch', mismatchMessage(profile.name, envelope.binding, current, differences));
+      }
+      return { material, legacy: false };
+    }
+    // A legacy envelope proves nothing about where the key goes. Testnet and mainnet keep their
+    // endpoints in code, so the worst an edited file can do is move the key between Binance's own
+    // servers, where it does not open another account: upgraded on this unlock. A custom profile's
+    // URLs may have been written by anyone who could write the file: the user confirms them once.
+    if (profile.environment === 'custom') throw profileFailure('secret-unbound', unboundCustomMessage(profile.name, current));
+    return { material, legacy: true };
+  }
+
+  /** Seals a legacy secret again, bound to its profile. Best effort: if it fails, the next unlock tries again. */
+  private upgradeEnvelope(profile: StoredProfile, material: string): void {
+    try {
+      const secret = this.seal(profile.id, bindingOf(profile), material, false);
+      const doc = this.load();
+      // Only the profile as it was unlocked: a save in between (a new secret) is not overwritten.
+      const unchanged = (p: StoredProfile) => p.id === profile.id && JSON.stringify(p) === JSON.stringify(profile);
+      const profiles = doc.profiles.map((p) => (unchanged(p) ? { ...p, secret } : p));
+      this.commit({ ...doc, profiles });
+    } catch {
+      // Unlocking succeeded; a key store or disk that refuses now is reported by the next save.
     }
   }
 

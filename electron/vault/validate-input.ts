@@ -68,7 +68,8 @@ export function checkCustomUrls(input: Pick<ProfileInput, 'environment' | 'custo
   }
 }
 
-const URL_LABEL: Record<string, string> = {
+/** How the profile form names each custom URL; messages use the same words. */
+export const URL_LABEL: Record<string, string> = {
   wsApi: 'WebSocket API URL',
   market: 'market stream URL',
   private: 'user data stream URL',

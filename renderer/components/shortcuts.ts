@@ -24,14 +24,30 @@ function isTextEntry(target: EventTarget | null): boolean {
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
 }
 
+/**
+ * The letter a Ctrl/⌘ chord means. `key` is the letter the layout types, so it is right on every
+ * Latin layout (Dvorak's K is not where QWERTY's is); on a non-Latin layout (Russian, Greek, Hebrew…)
+ * `key` is "л" or "κ", so the key's physical position, `code` ("KeyK"), decides instead — the same
+ * key the user would press for Ctrl+K with the Latin layout on.
+ */
+function chordLetter(event: Pick<KeyboardEvent, 'key' | 'code'>): string | null {
+  const key = event.key.toLowerCase();
+  if (/^[a-z]$/.test(key)) return key;
+  const physical = /^Key([A-Z])$/.exec(event.code);
+  return physical === null ? null : physical[1]!.toLowerCase();
+}
+
 /** Which shortcut a key press means, if any. Pure, for tests. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, inText: boolean): ShortcutName | null {
+export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>, inText: boolean): ShortcutName | null {
   const mod = event.ctrlKey || event.metaKey;
   if (event.altKey) return null;
-  const key = event.key.toLowerCase();
-  if (mod && key === 'k') return 'focusSymbolSearch';
-  if (mod && key === 'p') return 'openProfiles';
-  if (!mod && event.key === '/' && !inText) return 'focusSymbolSearch';
+  if (mod) {
+    const letter = chordLetter(event);
+    if (letter === 'k') return 'focusSymbolSearch';
+    if (letter === 'p') return 'openProfiles';
+    return null;
+  }
+  if (event.key === '/' && !inText) return 'focusSymbolSearch';
   return null;
 }
 

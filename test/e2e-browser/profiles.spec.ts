@@ -1,9 +1,12 @@
 /**
  * The profile dialog's own safeguards in a real browser, against the real vault: the plaintext
  * warning and opt-in without a key store, a PEM picked from a file and checked against its key type,
- * and editing a profile without re-entering its API key or secret.
+ * editing a profile without re-entering its API key or secret, a saved key staying bound to its
+ * exchange (an edit or an edited file cannot move it), and where focus goes after a delete.
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './app-fixture';
 
 test.describe('without an OS key store', () => {
@@ -118,5 +121,104 @@ test('editing a profile keeps its API key and secret when left empty; a new key 
   expect(profiles.listProfiles().profiles).toEqual([
     expect.objectContaining({ name: 'Sim renamed', keyType: 'HMAC', apiKeyTail: hedge.apiKey.slice(-4) }),
   ]);
+  expect(app.errors).toEqual([]);
+});
+
+test.describe('saved keys stay bound to their exchange', () => {
+  test('changing the exchange or a URL of a saved profile needs its secret again; the form says so', async ({ app }) => {
+    const { page, simulator, bridge, profiles } = app;
+    const hedge = simulator.accounts.find((account) => account.name === 'hedge')!;
+    const saved = profiles.saveProfile({
+      name: 'Sim',
+      environment: 'custom',
+      keyType: 'HMAC',
+      apiKey: hedge.apiKey,
+      secret: hedge.secret,
+      customUrls: simulator.urls,
+      allowPlaintext: false,
+    });
+    await page.getByTestId('profile-button').click();
+    await page.getByRole('button', { name: 'Edit Sim' }).click();
+    const dialog = page.getByTestId('profile-dialog');
+    await expect(dialog).toHaveAccessibleName('Edit Sim');
+
+    // Another exchange: the form asks for the secret before anything is sent.
+    await dialog.getByLabel('Exchange', { exact: true }).selectOption('testnet');
+    await expect(dialog.getByLabel('API secret — needed again for the new exchange')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    const secretError = dialog.getByTestId('error-secret');
+    await expect(secretError).toContainText('Changing the exchange from custom URLs to Binance testnet');
+    await expect(secretError).toContainText('needs the secret again');
+    await expect(dialog.getByLabel(/^API secret/)).toBeFocused();
+    expect(bridge.calls('saveProfile')).toEqual([]);
+
+    // Back to custom, one URL pointed elsewhere: main refuses, next to the secret field, naming the URL.
+    await dialog.getByLabel('Exchange', { exact: true }).selectOption('custom');
+    await dialog.getByLabel('REST URL').fill('http://127.0.0.1:9');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(secretError).toContainText('Changing the REST URL (now http://127.0.0.1:9) sends the API key to another server');
+    expect(bridge.calls('saveProfile')).toHaveLength(1);
+    expect(profiles.listProfiles().profiles).toEqual([expect.objectContaining({ id: saved.id, customUrls: simulator.urls })]);
+
+    // With the secret entered again, the move is saved.
+    await dialog.getByLabel(/^API secret/).fill(hedge.secret);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(dialog.getByTestId('profile-saved')).toContainText('Saved Sim');
+    expect(profiles.listProfiles().profiles[0]!.customUrls).toMatchObject({ rest: 'http://127.0.0.1:9' });
+    expect(app.errors).toEqual([]);
+  });
+
+  test('a profiles file edited to point a key elsewhere does not unlock; the menu says what changed', async ({ app }) => {
+    const { page, simulator, profiles, dataDir } = app;
+    const hedge = simulator.accounts.find((account) => account.name === 'hedge')!;
+    profiles.saveProfile({
+      name: 'Sim',
+      environment: 'custom',
+      keyType: 'HMAC',
+      apiKey: hedge.apiKey,
+      secret: hedge.secret,
+      customUrls: simulator.urls,
+      allowPlaintext: false,
+    });
+    const file = join(dataDir, 'profiles.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Array<{ customUrls: Record<string, string> }> };
+    doc.profiles[0]!.customUrls = { ...doc.profiles[0]!.customUrls, wsApi: 'wss://evil.example/ws-fapi/v1' };
+    writeFileSync(file, JSON.stringify(doc));
+
+    await page.getByTestId('profile-button').click();
+    await page.getByTestId('profile-row-Sim').getByRole('button', { name: /^Sim/ }).click();
+    await expect(page.getByTestId('profile-menu-error')).toContainText('changed outside PerpDesk');
+    await expect(page.getByTestId('profile-menu-error')).toContainText('the WebSocket API URL (now wss://evil.example)');
+    await expect(page.getByTestId('profile-button')).toContainText('Demo');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test('after a profile is deleted, focus lands on the profile in its place, then on "Add API key…"', async ({ app }) => {
+  const { page, profiles } = app;
+  for (const name of ['One', 'Two']) {
+    profiles.saveProfile({
+      name,
+      environment: 'testnet',
+      keyType: 'HMAC',
+      apiKey: `${name}${'K'.repeat(61)}`,
+      secret: 'S'.repeat(64),
+      customUrls: null,
+      allowPlaintext: false,
+    });
+  }
+  await page.getByTestId('profile-button').click();
+  const menu = page.getByTestId('profile-menu');
+  await menu.getByRole('button', { name: 'Delete One' }).click();
+  await expect(menu.getByRole('group', { name: 'Delete One?' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await menu.getByRole('group', { name: 'Delete One?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('profile-row-One')).toHaveCount(0);
+  await expect(page.getByTestId('profile-row-Two').getByRole('button', { name: /^Two/ })).toBeFocused();
+
+  await menu.getByRole('button', { name: 'Delete Two' }).click();
+  await menu.getByRole('group', { name: 'Delete Two?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(menu.getByText('No API keys yet')).toBeVisible();
+  await expect(menu.getByRole('button', { name: 'Add API key…' })).toBeFocused();
+  expect(profiles.listProfiles().profiles).toEqual([]);
   expect(app.errors).toEqual([]);
 });

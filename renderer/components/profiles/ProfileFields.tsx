@@ -6,7 +6,7 @@
 import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../shared/profiles';
 import { readKeyFile } from './profile-actions';
-import { KEY_TYPES, URL_FIELDS, type FieldErrors, type FormField, type ProfileForm } from './profile-form';
+import { exchangeChanged, KEY_TYPES, URL_FIELDS, type FieldErrors, type FormField, type ProfileForm } from './profile-form';
 
 export type SecretElement = HTMLInputElement | HTMLTextAreaElement;
 
@@ -158,7 +158,11 @@ export function ProfileFields({ form, errors, editing, secretRef, nameRef, onCha
       <div className="field">
         <label htmlFor={`${id}-secret`}>
           {pem ? 'Private key (PEM)' : 'API secret'}
-          {editing !== null && <span className="muted"> — leave empty to keep the stored one</span>}
+          {editing !== null && (
+            <span className="muted">
+              {exchangeChanged(form, editing) ? ' — needed again for the new exchange' : ' — leave empty to keep the stored one'}
+            </span>
+          )}
         </label>
         {pem ? (
           <textarea

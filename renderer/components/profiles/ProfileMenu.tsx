@@ -84,6 +84,26 @@ export function ProfileMenu() {
     else void refresh();
   };
 
+  // After a delete the confirmation's buttons are gone, and the browser would drop focus to the
+  // page: it goes to the profile now in the deleted one's place (or the one above), or to "Add API
+  // key…" when none is left. Run once the list (or the error) from main is rendered.
+  const focusAfterDelete = useRef<number | null>(null);
+  const panelRef = popover.panelProps.ref;
+  useEffect(() => {
+    const index = focusAfterDelete.current;
+    const panel = panelRef.current;
+    if (index === null || panel === null) return;
+    focusAfterDelete.current = null;
+    const rows = panel.querySelectorAll<HTMLButtonElement>('.profile-use');
+    const target = rows[Math.min(index, rows.length - 1)] ?? panel.querySelector<HTMLButtonElement>('[data-testid="add-profile"]');
+    target?.focus();
+  }, [profiles, error, panelRef]);
+
+  const remove = (profile: ProfileSummary) => {
+    focusAfterDelete.current = Math.max(0, profiles?.profiles.findIndex((p) => p.id === profile.id) ?? 0);
+    void run(() => deleteProfile(profile.id), false);
+  };
+
   const isDemo = connection === null || connection.environment === 'demo';
   const label = isDemo ? 'Demo' : connection.profileName;
 
@@ -119,11 +139,11 @@ export function ProfileMenu() {
               busy={busy}
               onActivate={(id) => void run(() => activateProfile(id), true)}
               onEdit={(profile) => void openDialog((state) => state?.profiles.find((p) => p.id === profile.id) ?? profile)}
-              onDelete={(profile) => void run(() => deleteProfile(profile.id), false)}
+              onDelete={remove}
             />
           )}
           <div className="profile-actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void openDialog(() => null)}>
+            <button type="button" className="primary" data-testid="add-profile" disabled={busy} onClick={() => void openDialog(() => null)}>
               Add API key…
             </button>
             <button type="button" disabled={busy || isDemo} onClick={() => void run(() => activateProfile(null), true)}>

@@ -105,8 +105,24 @@ function keptSecretProblem(form: ProfileForm, editing: ProfileSummary | null): s
       form.keyType === 'HMAC' ? 'enter the API secret' : 'paste the private key or choose its file'
     } to switch to ${KEY_TYPE_LABEL[form.keyType]}, or keep ${KEY_TYPE_LABEL[editing.keyType]}.`;
   }
-  // A new HMAC API key without its secret is main's to refuse: only main knows whether the key changed.
+  if (form.environment !== editing.environment) {
+    return (
+      `Changing the exchange from ${EXCHANGE_NAME[editing.environment]} to ${EXCHANGE_NAME[form.environment]} sends the API key ` +
+      `to other servers, so it needs the secret again: ${form.keyType === 'HMAC' ? 'enter the API secret' : 'paste the private key or choose its file'}` +
+      ` — or keep ${EXCHANGE_NAME[editing.environment]}.`
+    );
+  }
+  // Changed custom URLs, and a new HMAC API key without its secret, are main's to refuse: main
+  // normalises URLs, and only main knows the stored key.
   return null;
+}
+
+/** How the messages name each environment (the words of the Exchange menu). */
+const EXCHANGE_NAME: Record<ProfileEnvironment, string> = { testnet: 'Binance testnet', mainnet: 'Binance mainnet', custom: 'custom URLs' };
+
+/** Whether an edit sends the profile to another exchange, so the stored secret cannot be kept. */
+export function exchangeChanged(form: ProfileForm, editing: ProfileSummary | null): boolean {
+  return editing !== null && form.environment !== editing.environment;
 }
 
 /**
@@ -135,6 +151,9 @@ export function fieldForError(code: string): FormField {
       return 'name';
     case 'invalid-api-key':
       return 'apiKey';
+    // A kept secret that no longer matches its profile, or predates the binding: entering it again fixes both.
+    case 'secret-mismatch':
+    case 'secret-unbound':
     case 'invalid-secret':
       return 'secret';
     case 'invalid-urls':

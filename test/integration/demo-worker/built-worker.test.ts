@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoExchange } from '../../../electron/desk/demo-exchange';
 import { builtWorkerLaunch, DEMO_WORKER_FILE } from '../../../electron/desk/demo-exchange-launch';
-import { bundleWorker } from '../../../scripts/bundle-worker';
+import { bundleWorker, workerDigest } from '../../../scripts/bundle-worker';
 
 const entry = join(import.meta.dirname, '..', '..', '..', 'electron', 'desk', 'demo-exchange-worker.ts');
 let directory = '';
@@ -39,7 +39,7 @@ describe('the bundled demo exchange worker', () => {
   });
 
   it('starts from its own folder, serves, and closes', async () => {
-    const exchange = await startDemoExchange({ launch: builtWorkerLaunch(directory), startupTimeoutMs: 15_000 });
+    const exchange = await startDemoExchange({ launch: builtWorkerLaunch(directory, workerDigest(code)), startupTimeoutMs: 15_000 });
     try {
       const response = await fetch(`${exchange.endpoints.rest}/fapi/v1/exchangeInfo`);
       expect(response.status).toBe(200);

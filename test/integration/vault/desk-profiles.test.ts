@@ -1,12 +1,15 @@
 /**
  * The real Desk with the vault as its ProfilesPort, against the simulator: a saved profile connects
  * and shows its account, survives a restart, and a damaged profiles file never stops the app from
- * starting in demo mode.
+ * starting in demo mode. A profiles file edited to point a saved key at another server starts in
+ * demo mode too, and that server never hears from PerpDesk.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { Desk } from '../../../electron/desk/desk';
 import { dispatchInvoke } from '../../../electron/ipc/dispatch';
 import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
@@ -105,6 +108,33 @@ describe('Desk with the vault', () => {
     const desk = await startDesk(createEphemeralCipher());
     await connectionWhen(desk, (s) => s.connection.environment === 'demo' && s.connection.state === 'live');
     await expect(Promise.resolve().then(() => desk.handlers.activateProfile(id))).rejects.toMatchObject({ code: 'secret-unreadable' });
+  });
+
+  it('an active profile whose file now points at another server starts in demo mode; that server is never contacted', async () => {
+    const cipher = createEphemeralCipher();
+    const first = await startDesk(cipher);
+    const { id } = await first.handlers.saveProfile(hedgeProfile());
+    await first.handlers.activateProfile(id);
+    await first.stop();
+
+    // Someone who can write the user's files points the profile at their own server.
+    const rogue = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => rogue.once('listening', resolve));
+    let contacted = 0;
+    rogue.on('connection', () => (contacted += 1));
+    const rogueUrl = `ws://127.0.0.1:${(rogue.address() as AddressInfo).port}`;
+    const file = join(dir, 'profiles.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Array<{ customUrls: Record<string, string> }> };
+    doc.profiles[0]!.customUrls = { wsApi: `${rogueUrl}/ws-fapi/v1`, market: `${rogueUrl}/market`, private: `${rogueUrl}/private`, rest: 'http://127.0.0.1:9' };
+    writeFileSync(file, JSON.stringify(doc));
+    try {
+      const desk = await startDesk(cipher);
+      await connectionWhen(desk, (s) => s.connection.environment === 'demo' && s.connection.state === 'live');
+      await expect(Promise.resolve().then(() => desk.handlers.activateProfile(id))).rejects.toMatchObject({ code: 'secret-mismatch' });
+      expect(contacted).toBe(0);
+    } finally {
+      await new Promise((resolve) => rogue.close(resolve));
+    }
   });
 
   it('editing the active profile with a new secret reconnects with it (a wrong one fails auth)', async () => {

@@ -56,11 +56,27 @@ describe('totals and shortcuts', () => {
   });
 
   it('maps "/" and Ctrl+K to the symbol search and Ctrl+P to profiles, but not "/" while typing', () => {
-    const key = (k: string, ctrl = false) => ({ key: k, ctrlKey: ctrl, metaKey: false, altKey: false });
-    expect(shortcutFor(key('/'), false)).toBe('focusSymbolSearch');
-    expect(shortcutFor(key('/'), true)).toBeNull();
+    const key = (k: string, ctrl = false, code = `Key${k.toUpperCase()}`) => ({ key: k, code, ctrlKey: ctrl, metaKey: false, altKey: false });
+    expect(shortcutFor(key('/', false, 'Slash'), false)).toBe('focusSymbolSearch');
+    expect(shortcutFor(key('/', false, 'Slash'), true)).toBeNull();
     expect(shortcutFor(key('k', true), true)).toBe('focusSymbolSearch');
     expect(shortcutFor(key('P', true), false)).toBe('openProfiles');
     expect(shortcutFor(key('p'), false)).toBeNull();
+    expect(shortcutFor({ ...key('k'), metaKey: true }, false)).toBe('focusSymbolSearch');
+    expect(shortcutFor({ ...key('k', true), altKey: true }, false)).toBeNull();
+  });
+
+  it('works on non-Latin layouts by the key\'s position, and follows the letter on Latin ones', () => {
+    const chord = (k: string, code: string) => ({ key: k, code, ctrlKey: true, metaKey: false, altKey: false });
+    // Russian ЙЦУКЕН: the K key types "л", the P key types "з".
+    expect(shortcutFor(chord('л', 'KeyK'), false)).toBe('focusSymbolSearch');
+    expect(shortcutFor(chord('з', 'KeyP'), false)).toBe('openProfiles');
+    // Greek: "κ" on KeyK.
+    expect(shortcutFor(chord('κ', 'KeyK'), true)).toBe('focusSymbolSearch');
+    // Dvorak: the key labelled K sits at QWERTY's V (code "KeyV"); the letter it types wins.
+    expect(shortcutFor(chord('k', 'KeyV'), false)).toBe('focusSymbolSearch');
+    // And Dvorak's key at QWERTY's K position types "t": not a shortcut.
+    expect(shortcutFor(chord('t', 'KeyK'), false)).toBeNull();
+    expect(shortcutFor(chord('Dead', 'Quote'), false)).toBeNull();
   });
 });

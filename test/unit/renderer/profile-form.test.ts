@@ -4,7 +4,7 @@
  * needs its secret. Main's rules: test/unit/vault/profile-vault.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { checkForm, formFor, toInput, type ProfileForm } from '../../../renderer/components/profiles/profile-form';
+import { checkForm, fieldForError, formFor, toInput, type ProfileForm } from '../../../renderer/components/profiles/profile-form';
 import type { ProfileSummary } from '../../../shared/profiles';
 
 const stored: ProfileSummary = {
@@ -28,11 +28,22 @@ describe('editing a profile', () => {
   });
 
   it('accepts empty API key and secret fields, and sends neither (main keeps the stored ones)', () => {
-    const form = edited({ name: 'Renamed', environment: 'mainnet' });
+    const form = edited({ name: 'Renamed' });
     expect(checkForm(form, '', available)).toEqual({});
     const input = toInput(form, '', stored);
-    expect(input).toEqual({ id: 'p1', name: 'Renamed', environment: 'mainnet', keyType: 'HMAC', customUrls: null, allowPlaintext: false });
+    expect(input).toEqual({ id: 'p1', name: 'Renamed', environment: 'testnet', keyType: 'HMAC', customUrls: null, allowPlaintext: false });
     expect('apiKey' in input || 'secret' in input).toBe(false);
+  });
+
+  it('asks for the secret again when the exchange changes: the stored one stays bound to its exchange', () => {
+    expect(checkForm(edited({ environment: 'mainnet' }), '', available)).toEqual({
+      secret:
+        'Changing the exchange from Binance testnet to Binance mainnet sends the API key to other servers, so it needs the secret again: ' +
+        'enter the API secret — or keep Binance testnet.',
+    });
+    expect(checkForm(edited({ environment: 'mainnet' }), 'S'.repeat(64), available)).toEqual({});
+    // Main's refusals to keep a secret that no longer matches its profile belong to the secret field too.
+    expect(['invalid-secret', 'secret-mismatch', 'secret-unbound'].map(fieldForError)).toEqual(['secret', 'secret', 'secret']);
   });
 
   it('sends a new API key or a new secret when one is typed', () => {

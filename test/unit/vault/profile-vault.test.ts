@@ -65,8 +65,8 @@ describe('ProfileVault: storing profiles', () => {
     const { id } = vault.save(input);
     const ciphertextBefore = readStored(dir).profiles[0]!.secret;
 
-    const edited = vault.save({ ...input, id, secret: undefined, name: 'Renamed', environment: 'mainnet' });
-    expect(edited).toMatchObject({ id, name: 'Renamed', environment: 'mainnet' });
+    const edited = vault.save({ ...input, id, secret: undefined, name: 'Renamed' });
+    expect(edited).toMatchObject({ id, name: 'Renamed', environment: 'testnet' });
     expect(readStored(dir).profiles[0]!.secret).toEqual(ciphertextBefore);
     expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
     expect(vault.list().profiles).toHaveLength(1);
@@ -87,8 +87,8 @@ describe('ProfileVault: storing profiles', () => {
     const input = hmacInput();
     const { id } = vault.save(input);
     const { apiKey: _omitted, secret: _kept, ...withoutCredentials } = input;
-    const edited = vault.save({ ...withoutCredentials, id, name: 'Renamed', environment: 'mainnet' });
-    expect(edited).toMatchObject({ id, name: 'Renamed', environment: 'mainnet', apiKeyTail: input.apiKey.slice(-4) });
+    const edited = vault.save({ ...withoutCredentials, id, name: 'Renamed' });
+    expect(edited).toMatchObject({ id, name: 'Renamed', environment: 'testnet', apiKeyTail: input.apiKey.slice(-4) });
     expect(vault.unlock(id).credentials).toEqual({ apiKey: input.apiKey, secret: input.secret });
   });
 
