@@ -2,6 +2,7 @@
 import type { ConnectionState } from '../../shared/connection';
 import type { BackoffOptions } from './backoff';
 import type { Endpoints } from './endpoints';
+import type { ReplyInfo } from './methods';
 import type { Signer } from './signing';
 import type { UserEvent } from './user-events';
 import type { MarkTick } from './wire';
@@ -20,6 +21,16 @@ export interface ClientMetrics {
 /** Metrics before anything was measured. */
 export function emptyMetrics(): ClientMetrics {
   return { latencyMs: null, clockOffsetMs: null, weightUsed: null, weightLimit: null, lastMessageAt: null, badFrames: 0, malformedRows: 0 };
+}
+
+/** Latency and weight usage from a WS API reply: usage comes from its `rateLimits`, never from a weight table. */
+export function recordReply(metrics: ClientMetrics, info: ReplyInfo): void {
+  metrics.latencyMs = Math.round(info.latencyMs * 10) / 10;
+  const weight = info.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
+  if (weight !== undefined) {
+    metrics.weightUsed = weight.count;
+    metrics.weightLimit = weight.limit;
+  }
 }
 
 export interface ClientEvents {

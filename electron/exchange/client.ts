@@ -10,11 +10,11 @@ import type { ConnectionState } from '../../shared/connection';
 import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { DEFAULT_TIMINGS, emptyMetrics, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
+import { DEFAULT_TIMINGS, emptyMetrics, recordReply, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { ClockKeeper } from './clock';
 import { ExchangeError, forKeyType, linkError } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
-import { pingUserDataStream, serverNoticeError, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
+import { pingUserDataStream, serverNoticeError, sessionLogon, type WsApiContext } from './methods';
 import { AccountReads } from './account-reads';
 import type { PositionsApi } from './positions-reader';
 import { RequestGate } from './request-gate';
@@ -22,7 +22,7 @@ import { fetchServerTime } from './rest';
 import type { Bracket } from './wire';
 import type { RpcSocket } from './transport';
 import type { UserStream } from './user-stream';
-import type { Watchdog } from './watchdog';
+import { isDead, type Watchdog } from './watchdog';
 
 export class ExchangeClient {
   readonly metrics: ClientMetrics = emptyMetrics();
@@ -189,18 +189,9 @@ export class ExchangeClient {
       rpc,
       signer: this.options.signer,
       serverNow: () => this.serverNow(),
-      onReply: (info) => this.recordReply(info),
+      onReply: (info) => recordReply(this.metrics, info),
       loggedOn: () => this.sessions.has(rpc),
     };
-  }
-
-  private recordReply(info: ReplyInfo): void {
-    this.metrics.latencyMs = Math.round(info.latencyMs * 10) / 10;
-    const weight = info.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
-    if (weight !== undefined) {
-      this.metrics.weightUsed = weight.count;
-      this.metrics.weightLimit = weight.limit;
-    }
   }
 
   // --- Connections --------------------------------------------------------------------------------
@@ -354,13 +345,13 @@ export class ExchangeClient {
     const link = this.link;
     if (link === null || this.state === 'banned') return;
     const now = this.now();
-    if (this.followed.size > 0 && this.check(link.streamWatch, () => link.stream.ping(), now)) {
+    if (this.followed.size > 0 && isDead(link.streamWatch, () => link.stream.ping(), now)) {
       return this.scheduleReconnect('The mark price stream went silent.');
     }
-    if (this.check(link.rpcWatch, () => link.rpc.ping(), now)) {
+    if (isDead(link.rpcWatch, () => link.rpc.ping(), now)) {
       return this.scheduleReconnect('The exchange stopped answering.');
     }
-    if (this.check(link.userWatch, () => link.user.ping(), now)) {
+    if (isDead(link.userWatch, () => link.user.ping(), now)) {
       return this.scheduleReconnect('The user data stream went silent.');
     }
     if (now - link.keptAliveAt >= this.timings.listenKeyKeepaliveMs) this.keepAlive(link);
@@ -372,13 +363,6 @@ export class ExchangeClient {
     // A failed resync is harmless: the next request's -1021 would catch a real problem.
     if (this.clock.resyncDue()) this.clock.sync().catch(() => undefined);
     if (this.state === 'degraded' && !this.gate.paused) this.setState('live', null);
-  }
-
-  /** Runs one watchdog; true when its socket is dead. */
-  private check(watch: Watchdog, ping: () => void, now: number): boolean {
-    const verdict = watch.check(now);
-    if (verdict === 'ping') ping();
-    return verdict === 'dead';
   }
 
   /** Reconnects after a backoff, and never before `notBefore` (exchange time: the end of a pause). */
