@@ -7,6 +7,7 @@ import type { ConnectionStatus, DemoAccount, Environment } from '../../shared/co
 import { formatAmount, formatPercent, formatPnl, formatPrice, formatQuantity } from '../../shared/format';
 import type { PositionRow, PositionsView } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
+import { displayWidth, padDisplay } from './text-width';
 
 export interface TableInput {
   view: PositionsView;
@@ -121,10 +122,11 @@ export function renderTable(input: TableInput): string[] {
     const net = netLine(view, row);
     return net === null ? [line] : [line, net];
   });
-  const widths = COLUMNS.map((column, i) => Math.max(column.title.length, ...cells.map((line) => (line[i] ?? '').length)));
+  // Widths in terminal columns, not string length: a CJK symbol name takes two columns per character.
+  const widths = COLUMNS.map((column, i) => Math.max(displayWidth(column.title), ...cells.map((line) => displayWidth(line[i] ?? ''))));
   const layout = (line: readonly string[]): string =>
     line
-      .map((text, i) => (COLUMNS[i]?.align === 'right' ? text.padStart(widths[i] ?? 0) : text.padEnd(widths[i] ?? 0)))
+      .map((text, i) => padDisplay(text, widths[i] ?? 0, COLUMNS[i]?.align ?? 'left'))
       .join('  ')
       .trimEnd();
   lines.push(layout(COLUMNS.map((column) => column.title)));

@@ -2,6 +2,7 @@
 import type { ConnectionState } from '../../shared/connection';
 import type { BackoffOptions } from './backoff';
 import type { Endpoints } from './endpoints';
+import type { ReplyInfo } from './methods';
 import type { Signer } from './signing';
 import type { UserEvent } from './user-events';
 import type { MarkTick } from './wire';
@@ -13,6 +14,23 @@ export interface ClientMetrics {
   weightLimit: number | null;
   lastMessageAt: number | null;
   badFrames: number;
+  /** Rows dropped from list replies (positions, exchangeInfo, brackets, symbolConfig) as malformed. */
+  malformedRows: number;
+}
+
+/** Metrics before anything was measured. */
+export function emptyMetrics(): ClientMetrics {
+  return { latencyMs: null, clockOffsetMs: null, weightUsed: null, weightLimit: null, lastMessageAt: null, badFrames: 0, malformedRows: 0 };
+}
+
+/** Latency and weight usage from a WS API reply: usage comes from its `rateLimits`, never from a weight table. */
+export function recordReply(metrics: ClientMetrics, info: ReplyInfo): void {
+  metrics.latencyMs = Math.round(info.latencyMs * 10) / 10;
+  const weight = info.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
+  if (weight !== undefined) {
+    metrics.weightUsed = weight.count;
+    metrics.weightLimit = weight.limit;
+  }
 }
 
 export interface ClientEvents {
@@ -23,8 +41,11 @@ export interface ClientEvents {
   onTick?: (tick: MarkTick) => void;
   /** An account event from the user data stream. */
   onUserEvent?: (event: UserEvent) => void;
-  /** Something worth a line on the connection timeline (renewals, clock resyncs). */
-  onNotice?: (kind: 'renewal' | 'resync' | 'listen-key' | 'info', message: string) => void;
+  /**
+   * Something worth a line on the connection timeline (renewals, clock resyncs, the switch to v2
+   * positions; `error`: malformed rows dropped from a reply, once per reply kind and connection).
+   */
+  onNotice?: (kind: 'renewal' | 'resync' | 'listen-key' | 'info' | 'error', message: string) => void;
 }
 
 export interface ClientTimings {
@@ -38,6 +59,8 @@ export interface ClientTimings {
   maxConnectionMs: number;
   /** The clock offset is re-measured this often (ms). */
   clockResyncMs: number;
+  /** A (re)connect attempt reuses an offset measured this recently instead of asking again (ms). */
+  clockReuseMs: number;
   /** The symbol list is re-fetched after this long (ms). */
   symbolsTtlMs: number;
   /** Without a retry time from the exchange, a 429 pauses requests this long (ms). */
@@ -52,6 +75,7 @@ export const DEFAULT_TIMINGS: ClientTimings = {
   pongTimeoutMs: 5_000,
   maxConnectionMs: 23 * 3_600_000 + 50 * 60_000,
   clockResyncMs: 3_600_000,
+  clockReuseMs: 5 * 60_000,
   symbolsTtlMs: 24 * 3_600_000,
   rateLimitPauseMs: 60_000,
   listenKeyKeepaliveMs: 30 * 60_000,

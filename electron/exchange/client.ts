@@ -2,45 +2,41 @@
  * The exchange client: one WS API connection for requests and one `/market` stream for mark prices,
  * kept alive together. It owns the clock offset, rate-limit usage and latency; it reconnects with
  * backoff when a socket drops or goes silent, renews the connections before the exchange's 24 h cut
- * without a gap, honours 429 and 418, and tells its owner after every (re)connect so a fresh snapshot
- * is taken (events are not replayed across connections, PROTOCOL §11.6).
+ * without a gap, and tells its owner after every (re)connect so a fresh snapshot is taken (events are
+ * not replayed across connections, PROTOCOL §11.6). Every request, WS API or REST, passes one gate
+ * (request-gate.ts: 429/418/WAF pauses, clock retry, auth stop); positions come from positions-reader.ts.
  */
 import type { ConnectionState } from '../../shared/connection';
 import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
-import type { Bracket } from '../positions/brackets';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
-import { DEFAULT_TIMINGS, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
-import { measureClockOffset } from './clock';
-import { ExchangeError, forKeyType, fromExchangeReply } from './errors';
+import { DEFAULT_TIMINGS, emptyMetrics, recordReply, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
+import { ClockKeeper } from './clock';
+import { ExchangeError, forKeyType, linkError } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
-import { accountPosition, pingUserDataStream, sessionLogon, type ReplyInfo, type WsApiContext } from './methods';
-import { fetchLeverageBrackets, fetchServerTime, fetchTradingSymbols } from './rest';
-import { replyEnvelopeSchema } from './wire';
+import { pingUserDataStream, serverNoticeError, sessionLogon, type WsApiContext } from './methods';
+import { AccountReads } from './account-reads';
+import type { PositionsApi } from './positions-reader';
+import { RequestGate } from './request-gate';
+import { fetchServerTime } from './rest';
+import type { Bracket } from './wire';
 import type { RpcSocket } from './transport';
 import type { UserStream } from './user-stream';
-import type { Watchdog } from './watchdog';
+import { isDead, type Watchdog } from './watchdog';
 
 export class ExchangeClient {
-  readonly metrics: ClientMetrics = {
-    latencyMs: null,
-    clockOffsetMs: null,
-    weightUsed: null,
-    weightLimit: null,
-    lastMessageAt: null,
-    badFrames: 0,
-  };
+  readonly metrics: ClientMetrics = emptyMetrics();
   private state: ConnectionState = 'offline';
   private statusMessage: string | null = null;
   private link: Link | null = null;
   private followed: ReadonlySet<string> = new Set();
-  private symbolList: { at: number; list: Promise<SymbolInfo[]> } | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private tickTimer: NodeJS.Timeout | null = null;
-  private clockSyncedAt = 0;
   private attempt = 0;
-  /** Requests are refused until then (ms epoch, exchange time): a 429 asked us to wait. */
-  private pausedUntil = 0;
+  private readonly clock: ClockKeeper;
+  /** The pause/ban/clock/auth policy shared by every WS API and REST request. */
+  private readonly gate: RequestGate;
+  private readonly reads: AccountReads;
   /** Bumped on every (re)connect and on stop, so events of an old connection are ignored. */
   private generation = 0;
   private readonly now: () => number;
@@ -51,6 +47,42 @@ export class ExchangeClient {
   constructor(private readonly options: ExchangeClientOptions) {
     this.now = options.now ?? Date.now;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.clock = new ClockKeeper({
+      now: this.now,
+      fetchServerTime: () => this.reads.rest((context) => fetchServerTime(context), false),
+      onOffset: (offsetMs) => (this.metrics.clockOffsetMs = offsetMs),
+      reuseMs: this.timings.clockReuseMs,
+      resyncMs: this.timings.clockResyncMs,
+    });
+    this.gate = new RequestGate({
+      serverNow: () => this.serverNow(),
+      keyType: options.signer.keyType,
+      defaultPauseMs: this.timings.rateLimitPauseMs,
+      resyncClock: () => this.clock.sync(),
+      onResynced: () =>
+        this.options.events.onNotice?.('resync', `The exchange rejected our timestamp; clock re-synchronised (offset ${this.metrics.clockOffsetMs ?? 0} ms).`),
+      onPaused: (until, error) => this.paused(until, error.status === 403),
+      onBanned: (error, until) => this.enterBan(error, until),
+      onAuthFailed: (error, current) => {
+        if (current) this.failAuth(error.message);
+      },
+    });
+    this.reads = new AccountReads({
+      restBase: options.endpoints.rest,
+      signer: options.signer,
+      gate: this.gate,
+      metrics: this.metrics,
+      now: this.now,
+      serverNow: () => this.serverNow(),
+      symbolsTtlMs: this.timings.symbolsTtlMs,
+      ws: (send) => this.ws(send),
+      notice: (kind, message) => this.options.events.onNotice?.(kind, message),
+    });
+  }
+
+  /** Which positions method the exchange is read with: v1 until it refuses it, then v2. */
+  get positionsApi(): PositionsApi {
+    return this.reads.positionsApi;
   }
 
   get connectionState(): ConnectionState {
@@ -91,29 +123,19 @@ export class ExchangeClient {
     this.setState('auth-failed', message);
   }
 
-  /** The trading perpetual symbols, fetched once a day. */
+  /** Every listed symbol, fetched once a day. */
   symbols(): Promise<SymbolInfo[]> {
-    if (this.symbolList === null || this.now() - this.symbolList.at > this.timings.symbolsTtlMs) {
-      const list = fetchTradingSymbols(this.options.endpoints.rest).catch((error: unknown) => {
-        this.symbolList = null; // let the next caller try again
-        throw error;
-      });
-      this.symbolList = { at: this.now(), list };
-    }
-    return this.symbolList.list;
+    return this.reads.symbols();
   }
 
-  /** v1 `account.position` (weight 5), optionally for one symbol. */
+  /** The account's positions (or one symbol's), v1-shaped whichever method the exchange serves. */
   fetchPositions(symbol?: string): Promise<ExchangePosition[]> {
-    return this.guarded((context) => accountPosition(context, symbol));
+    return this.reads.fetchPositions(symbol);
   }
 
-  /** Notional brackets per symbol (signed REST, weight 1), unless requests are paused or banned. */
+  /** Notional brackets per symbol (signed REST), through the same gate as every request. */
   leverageBrackets(): Promise<Map<string, Bracket[]>> {
-    if (this.state === 'banned' || this.serverNow() < this.pausedUntil) {
-      return Promise.reject(new ExchangeError(-1003, 'rate-limit', 'Requests are paused.', 429, ''));
-    }
-    return fetchLeverageBrackets(this.options.endpoints.rest, this.options.signer, () => this.serverNow());
+    return this.reads.leverageBrackets();
   }
 
   /** Mark prices of exactly these symbols will flow to `onTick` (kept across reconnects). */
@@ -122,48 +144,33 @@ export class ExchangeClient {
     this.link?.stream.follow(this.followed);
   }
 
-  // --- Requests: clock, rate limits, bans -----------------------------------------------------
+  // --- Requests: one gate for WS API and REST ----------------------------------------------------
 
-  /**
-   * Runs a request with the client's rules: nothing is sent while paused by a 429 or banned; a
-   * -1021 clock error re-measures the offset and retries once; 429 pauses, 418 stops everything;
-   * a rejected key or signature stops the client (no request or connection follows).
-   */
-  private async guarded<T>(send: (context: WsApiContext) => Promise<T>, retried = false): Promise<T> {
+  /** A WS API request on the current connection, through the gate. */
+  private ws<T>(send: (context: WsApiContext) => Promise<T>): Promise<T> {
     const link = this.link;
-    if (this.state === 'banned') throw new ExchangeError(-1003, 'banned', this.statusMessage ?? 'Banned.', 418, '');
-    if (link === null || !link.rpc.isOpen) throw new ExchangeError(0, 'transient', 'Not connected to the exchange.', 0, '');
-    if (this.serverNow() < this.pausedUntil) {
-      throw new ExchangeError(-1003, 'rate-limit', 'Waiting for the exchange rate limit to reset.', 429, '', this.pausedUntil);
-    }
-    try {
-      return await send(this.context(link.rpc));
-    } catch (thrown) {
-      if (!(thrown instanceof ExchangeError)) throw thrown;
-      const error = forKeyType(thrown, this.options.signer.keyType);
-      if (error.kind === 'clock' && !retried) {
-        await this.syncClock();
-        this.options.events.onNotice?.('resync', `The exchange rejected our timestamp; clock re-synchronised (offset ${this.metrics.clockOffsetMs ?? 0} ms).`);
-        return this.guarded(send, true);
-      }
-      if (error.kind === 'rate-limit') this.pause(error.retryAfter);
-      if (error.kind === 'banned') this.enterBan(error);
-      if (error.kind === 'auth' && link === this.link) this.failAuth(error.message);
-      throw error;
-    }
+    return this.gate.run(
+      () => {
+        if (link === null || !link.rpc.isOpen) throw linkError('Not connected to the exchange.');
+        return send(this.context(link.rpc));
+      },
+      // A rejected key on a connection already replaced says nothing about the current one.
+      { current: () => link === this.link },
+    );
   }
 
-  private pause(retryAfter: number | null): void {
-    this.pausedUntil = retryAfter ?? this.serverNow() + this.timings.rateLimitPauseMs;
-    const seconds = Math.max(1, Math.round((this.pausedUntil - this.serverNow()) / 1000));
-    this.setState('degraded', `Rate limit reached: requests paused for ${seconds} s (prices keep streaming).`);
+  private paused(until: number, firewall: boolean): void {
+    const seconds = Math.max(1, Math.round((until - this.serverNow()) / 1000));
+    const reason = firewall ? "The exchange's firewall refused a request" : 'Rate limit reached';
+    if (this.state === 'live' || this.state === 'degraded') {
+      this.setState('degraded', `${reason}: requests paused for ${seconds} s (prices keep streaming).`);
+    }
   }
 
   /** 418: close everything and send nothing until the ban ends, then start again. */
-  private enterBan(error: ExchangeError): void {
+  private enterBan(error: ExchangeError, until: number): void {
     this.generation++;
     this.closeLink();
-    const until = error.retryAfter ?? this.serverNow() + 2 * 60_000; // bans start at 2 minutes (PROTOCOL §9)
     this.setState('banned', error.message);
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
@@ -177,29 +184,14 @@ export class ExchangeClient {
     return this.now() + (this.metrics.clockOffsetMs ?? 0);
   }
 
-  private async syncClock(): Promise<void> {
-    const clock = await measureClockOffset(() => fetchServerTime(this.options.endpoints.rest), this.now);
-    this.metrics.clockOffsetMs = Math.round(clock.offsetMs);
-    this.clockSyncedAt = this.now();
-  }
-
   private context(rpc: RpcSocket): WsApiContext {
     return {
       rpc,
       signer: this.options.signer,
       serverNow: () => this.serverNow(),
-      onReply: (info) => this.recordReply(info),
+      onReply: (info) => recordReply(this.metrics, info),
       loggedOn: () => this.sessions.has(rpc),
     };
-  }
-
-  private recordReply(info: ReplyInfo): void {
-    this.metrics.latencyMs = Math.round(info.latencyMs * 10) / 10;
-    const weight = info.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
-    if (weight !== undefined) {
-      this.metrics.weightUsed = weight.count;
-      this.metrics.weightLimit = weight.limit;
-    }
   }
 
   // --- Connections --------------------------------------------------------------------------------
@@ -224,8 +216,9 @@ export class ExchangeClient {
       },
       onUserEvent: (event) => {
         if (!current()) return;
-        if (event.type === 'listen-key-expired') void this.replaceUserStream('The listen key expired');
-        else this.options.events.onUserEvent?.(event);
+        if (event.type === 'listen-key-expired') return void this.replaceUserStream('The listen key expired');
+        this.reads.onUserEvent(event); // ACCOUNT_CONFIG_UPDATE keeps the v2 config current
+        this.options.events.onUserEvent?.(event);
       },
       onDropped: (what) => {
         // While connecting, the connect step itself reports failures (and knows an auth error from a drop).
@@ -238,11 +231,9 @@ export class ExchangeClient {
         this.sessions.add(rpc);
       },
       onServerNotice: (frame) => {
-        // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2).
-        const notice = replyEnvelopeSchema.safeParse(frame);
-        if (!current() || !notice.success || notice.data.error === undefined) return;
-        const error = fromExchangeReply(notice.data.status, notice.data.error.code, notice.data.error.msg);
-        if (error.kind === 'auth') this.failAuth(error.message);
+        // `{"id":null,"status":401,…}`: the exchange revoked the session (PROTOCOL §2); or a ban.
+        const error = current() ? serverNoticeError(frame) : null;
+        if (error?.kind === 'auth' || error?.kind === 'banned') this.gate.record(error);
       },
     };
   }
@@ -254,6 +245,7 @@ export class ExchangeClient {
     const generation = this.generation;
     const old = link.user;
     try {
+      this.gate.admit(); // userDataStream.start is a request like any other
       // Events and drops of the new stream count only while it is the link's stream.
       let user: UserStream | null = null;
       const hooks = this.linkHooks(() => generation === this.generation && this.link?.user === user);
@@ -267,13 +259,13 @@ export class ExchangeClient {
       old.retire();
     }
     this.options.events.onNotice?.('listen-key', `${reason}: a new user data stream is open.`);
-    this.options.events.onConnected?.();
+    this.connected(false);
   }
 
   /** Extends the listen key well inside its 60 minutes; a -1125 answer means it is gone: start anew. */
   private keepAlive(link: Link): void {
     link.keptAliveAt = this.now();
-    this.guarded((context) => pingUserDataStream(context)).then(
+    this.ws((context) => pingUserDataStream(context)).then(
       () => this.options.events.onNotice?.('listen-key', 'Listen key extended.'),
       (error: unknown) => {
         if (error instanceof ExchangeError && error.code === -1125) void this.replaceUserStream('The listen key expired');
@@ -292,16 +284,20 @@ export class ExchangeClient {
     this.setState(this.attempt === 0 ? 'connecting' : 'reconnecting', this.attempt === 0 ? null : this.statusMessage);
     let link: Link;
     try {
-      await this.syncClock();
+      // Handshakes and the listen key cost weight too: nothing is opened during a pause or ban.
+      this.gate.admit();
+      await this.clock.ensure();
       link = await this.openLink(generation);
-    } catch (error) {
+    } catch (thrown) {
       if (generation !== this.generation) return;
+      if (!(thrown instanceof ExchangeError)) return this.scheduleReconnect(`Cannot reach the exchange: ${(thrown as Error).message}`);
+      const error = forKeyType(thrown, this.options.signer.keyType);
       // A rejected key (e.g. userDataStream.start answering -2015) will be rejected again: stop.
-      if (error instanceof ExchangeError && error.kind === 'auth') {
-        return this.failAuth(forKeyType(error, this.options.signer.keyType).message);
-      }
-      if (error instanceof ExchangeError && error.kind === 'banned') return this.enterBan(error);
-      this.scheduleReconnect(`Cannot reach the exchange: ${(error as Error).message}`);
+      if (error.kind === 'auth') return this.failAuth(error.message);
+      // A ban (from here or from the gate, which has already scheduled the comeback) or a pause.
+      this.gate.record(error);
+      if (error.kind === 'banned') return;
+      this.scheduleReconnect(`Cannot reach the exchange: ${error.message}`, error.kind === 'rate-limit' ? error.retryAfter : null);
       return;
     }
     if (generation !== this.generation) return closeLink(link);
@@ -309,6 +305,15 @@ export class ExchangeClient {
     link.stream.follow(this.followed);
     this.attempt = 0;
     this.setState('live', null);
+    this.connected();
+  }
+
+  /**
+   * A new connection (or, `fresh` false, a new user stream on the same one) is up: user events may
+   * have been missed, so a snapshot follows; on a new connection, per-connection reports start over.
+   */
+  private connected(fresh = true): void {
+    this.reads.newConnection(fresh);
     this.options.events.onConnected?.();
   }
 
@@ -321,6 +326,7 @@ export class ExchangeClient {
     const old = this.link;
     let link: Link;
     try {
+      this.gate.admit();
       link = await this.openLink(generation);
     } catch {
       if (generation === this.generation) this.scheduleReconnect('Renewing the connection failed.');
@@ -331,7 +337,7 @@ export class ExchangeClient {
     link.stream.follow(this.followed);
     if (old !== null) closeLink(old);
     this.options.events.onNotice?.('renewal', 'Connections renewed ahead of the exchange’s 24-hour limit.');
-    this.options.events.onConnected?.();
+    this.connected();
   }
 
   /** Once a second: liveness, renewal, clock resync, end of a rate-limit pause. */
@@ -339,13 +345,13 @@ export class ExchangeClient {
     const link = this.link;
     if (link === null || this.state === 'banned') return;
     const now = this.now();
-    if (this.followed.size > 0 && this.check(link.streamWatch, () => link.stream.ping(), now)) {
+    if (this.followed.size > 0 && isDead(link.streamWatch, () => link.stream.ping(), now)) {
       return this.scheduleReconnect('The mark price stream went silent.');
     }
-    if (this.check(link.rpcWatch, () => link.rpc.ping(), now)) {
+    if (isDead(link.rpcWatch, () => link.rpc.ping(), now)) {
       return this.scheduleReconnect('The exchange stopped answering.');
     }
-    if (this.check(link.userWatch, () => link.user.ping(), now)) {
+    if (isDead(link.userWatch, () => link.user.ping(), now)) {
       return this.scheduleReconnect('The user data stream went silent.');
     }
     if (now - link.keptAliveAt >= this.timings.listenKeyKeepaliveMs) this.keepAlive(link);
@@ -354,24 +360,17 @@ export class ExchangeClient {
       void this.renew();
       return;
     }
-    if (now - this.clockSyncedAt >= this.timings.clockResyncMs) {
-      this.clockSyncedAt = now;
-      this.syncClock().catch(() => undefined); // the next request's -1021 would catch a real problem
-    }
-    if (this.state === 'degraded' && this.serverNow() >= this.pausedUntil) this.setState('live', null);
+    // A failed resync is harmless: the next request's -1021 would catch a real problem.
+    if (this.clock.resyncDue()) this.clock.sync().catch(() => undefined);
+    if (this.state === 'degraded' && !this.gate.paused) this.setState('live', null);
   }
 
-  /** Runs one watchdog; true when its socket is dead. */
-  private check(watch: Watchdog, ping: () => void, now: number): boolean {
-    const verdict = watch.check(now);
-    if (verdict === 'ping') ping();
-    return verdict === 'dead';
-  }
-
-  private scheduleReconnect(message: string): void {
+  /** Reconnects after a backoff, and never before `notBefore` (exchange time: the end of a pause). */
+  private scheduleReconnect(message: string, notBefore: number | null = null): void {
     this.generation++;
     this.closeLink();
-    const delay = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
+    const backoff = backoffDelay(this.attempt++, this.options.backoff ?? DEFAULT_BACKOFF);
+    const delay = Math.max(backoff, notBefore === null ? 0 : notBefore - this.serverNow());
     this.setState('reconnecting', `${message} Retrying in ${(delay / 1000).toFixed(1)} s.`);
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {

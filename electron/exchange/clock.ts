@@ -10,11 +10,15 @@ export interface ClockSample {
   roundTripMs: number;
 }
 
-/** Takes `samples` measurements with `fetchServerTime` and keeps the one with the shortest round trip. */
+/**
+ * Takes `samples` measurements with `fetchServerTime` and keeps the one with the shortest round trip.
+ * One by default: each is a request on the shared weight budget, and loopback-to-exchange round trips
+ * are short enough that one midpoint estimate is well inside recvWindow.
+ */
 export async function measureClockOffset(
   fetchServerTime: () => Promise<number>,
   now: () => number = Date.now,
-  samples = 3,
+  samples = 1,
 ): Promise<ClockSample> {
   let best: ClockSample | null = null;
   for (let i = 0; i < samples; i++) {
@@ -26,4 +30,48 @@ export async function measureClockOffset(
   }
   if (best === null) throw new RangeError('samples must be at least 1');
   return best;
+}
+
+export interface ClockKeeperOptions {
+  now: () => number;
+  /** One server time request (the client sends it through its request gate). */
+  fetchServerTime: () => Promise<number>;
+  /** A new offset was measured (ms, rounded). */
+  onOffset: (offsetMs: number) => void;
+  /** A (re)connect reuses an offset measured this recently (ms). */
+  reuseMs: number;
+  /** The offset is re-measured this often while connected (ms). */
+  resyncMs: number;
+}
+
+/**
+ * When to ask the exchange for its time: once at the first connect, again only when the last
+ * measurement is older than `reuseMs` (a reconnect storm must not turn into a time request storm),
+ * hourly while connected, and after a -1021. One request per measurement.
+ */
+export class ClockKeeper {
+  private syncedAt: number | null = null;
+
+  constructor(private readonly options: ClockKeeperOptions) {}
+
+  /** Measures now: one request. */
+  async sync(): Promise<void> {
+    const sample = await measureClockOffset(this.options.fetchServerTime, this.options.now, 1);
+    this.syncedAt = this.options.now();
+    this.options.onOffset(Math.round(sample.offsetMs));
+  }
+
+  /** Before a (re)connect: measures unless a recent offset is known. */
+  async ensure(): Promise<void> {
+    if (this.syncedAt !== null && this.options.now() - this.syncedAt < this.options.reuseMs) return;
+    await this.sync();
+  }
+
+  /** True (once) when the hourly re-measurement is due; the caller then syncs. */
+  resyncDue(): boolean {
+    const now = this.options.now();
+    if (this.syncedAt !== null && now - this.syncedAt < this.options.resyncMs) return false;
+    this.syncedAt = now;
+    return true;
+  }
 }

@@ -85,7 +85,10 @@ export function retryTimeOf(exchangeMessage: string, retryAfter: number | undefi
   return until === null ? null : Number(until[1]);
 }
 
-/** Maps a WS API error reply to a typed error with a message the trader can act on. */
+/**
+ * Maps an error reply — a WS API `error` object, or a REST status with its JSON `{code,msg}` body — to
+ * a typed error with a message the trader can act on. One mapping for both, so WS and REST react alike.
+ */
 export function fromExchangeReply(
   status: number,
   code: number,
@@ -100,13 +103,19 @@ export function fromExchangeReply(
   if (status === 429 || code === -1003) {
     return new ExchangeError(code, 'rate-limit', MEANINGS[-1003]?.message ?? 'Too many requests.', status, exchangeMessage, resume);
   }
+  if (status === 403) {
+    // The exchange's web application firewall, not the API: it says nothing more, and asking again soon
+    // only prolongs the block (PROTOCOL §2). The gate backs off for a long time.
+    return new ExchangeError(code, 'rate-limit', "The exchange's firewall refused the request: PerpDesk backs off for several minutes before asking again.", status, exchangeMessage, resume);
+  }
   if (status === 401) {
     const meaning = MEANINGS[code] ?? MEANINGS[-2015];
     return new ExchangeError(code, 'auth', meaning?.message ?? 'The exchange rejected the API key.', status, exchangeMessage);
   }
   const meaning = MEANINGS[code];
   if (meaning !== undefined) return new ExchangeError(code, meaning.kind, meaning.message, status, exchangeMessage);
-  const kind: ErrorKind = status >= 500 ? 'transient' : 'request';
+  // 5xx: Binance-side; 408: a REST backend timeout. Both are worth a later retry (PROTOCOL §2).
+  const kind: ErrorKind = status >= 500 || status === 408 ? 'transient' : 'request';
   return new ExchangeError(code, kind, `The exchange answered with error ${code}.`, status, exchangeMessage);
 }
 
@@ -139,4 +148,17 @@ export function forKeyType(error: ExchangeError, keyType: KeyType): ExchangeErro
 /** A failure of the link itself (timeout, closed socket): always transient. */
 export function linkError(message: string): ExchangeError {
   return new ExchangeError(0, 'transient', message, 0, message);
+}
+
+/**
+ * Codes with which the exchange refuses a method that no longer exists: `-5000` ("… is retired", as
+ * reported for REST v1 `positionRisk`, PROTOCOL §13.3) and `-1020` UNSUPPORTED_OPERATION, the
+ * documented futures code for an operation the server does not offer (what an unknown WS API method
+ * gets; neither is confirmed for `account.position` on the live exchange). Codes only, never messages.
+ */
+export const METHOD_GONE_CODES: ReadonlySet<number> = new Set([-5000, -1020]);
+
+/** True when the exchange refused a request because the method itself is retired or unknown. */
+export function isMethodGone(error: unknown): boolean {
+  return error instanceof ExchangeError && METHOD_GONE_CODES.has(error.code);
 }

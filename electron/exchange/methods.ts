@@ -1,12 +1,15 @@
 /**
  * The WS API methods PerpDesk uses, one small function each, over an RpcSocket. Each doc comment
- * gives the request weight (PROTOCOL §4, §5): the weight budget is shared per IP with REST.
+ * gives the documented request weight (PROTOCOL §4, §5) for the reader; no code relies on it: usage
+ * is read from each reply's `rateLimits` (the budget is shared per IP with REST).
  */
 import type { ExchangePosition } from '../../shared/position';
-import { fromExchangeReply, linkError } from './errors';
+import { fromExchangeReply, linkError, type ExchangeError } from './errors';
+import type { RowsRead } from './rows';
+import { assertSignable } from './signable-params';
 import { signParams, type Params, type Signer } from './signing';
 import type { RpcSocket } from './transport';
-import { parseAccountPositionResult, replyEnvelopeSchema, type RateLimit } from './wire';
+import { readAccountPositionRows, readV2PositionRows, replyEnvelopeSchema, type RateLimit, type V2Position } from './wire';
 
 /** Binance recommends 5000 ms or less; PerpDesk never goes above 10 s (DESIGN §4). */
 export const RECV_WINDOW_MS = 5_000;
@@ -28,6 +31,14 @@ export interface WsApiContext {
   loggedOn?: () => boolean;
 }
 
+/** The error a frame the server sent on its own carries (`{"id":null,"status":401,…}`), or null. */
+export function serverNoticeError(frame: unknown): ExchangeError | null {
+  const notice = replyEnvelopeSchema.safeParse(frame);
+  if (!notice.success || notice.data.error === undefined) return null;
+  const { code, msg, data } = notice.data.error;
+  return fromExchangeReply(notice.data.status, code, msg, data?.retryAfter);
+}
+
 /** Sends a request and returns its `result`, or throws an ExchangeError built from its `error`. */
 async function call(context: WsApiContext, method: string, params?: Params): Promise<unknown> {
   const started = performance.now();
@@ -44,27 +55,39 @@ async function call(context: WsApiContext, method: string, params?: Params): Pro
 
 /**
  * Adds apiKey, timestamp and recvWindow, then the signature (USER_DATA security). After
- * `session.logon` the session carries the key: only the timestamp and window are sent.
+ * `session.logon` the session carries the key: only the timestamp and window are sent. Values
+ * outside the unreserved characters are refused before signing (signable-params.ts).
  */
-function signed(context: WsApiContext, params: Params): Params {
+function signed(context: WsApiContext, method: string, params: Params): Params {
   if (context.loggedOn?.() === true) {
-    return { ...params, timestamp: Math.round(context.serverNow()), recvWindow: RECV_WINDOW_MS };
+    return assertSignable(method, { ...params, timestamp: Math.round(context.serverNow()), recvWindow: RECV_WINDOW_MS });
   }
-  return signParams(context.signer, {
-    ...params,
-    apiKey: context.signer.apiKey,
-    timestamp: Math.round(context.serverNow()),
-    recvWindow: RECV_WINDOW_MS,
-  });
+  const full = { ...params, apiKey: context.signer.apiKey, timestamp: Math.round(context.serverNow()), recvWindow: RECV_WINDOW_MS };
+  return signParams(context.signer, assertSignable(method, full));
 }
 
 /**
- * `account.position` (v1), weight 5, USER_DATA. v1 rather than v2 because only v1 carries leverage
- * and margin type. Returns a row per symbol and side, zero rows included; `symbol` narrows it.
+ * `account.position` (v1), USER_DATA; its page says weight 5, the 2024-08-07 change log 10 (PROTOCOL
+ * §13.3). Tried first because only v1 carries leverage and margin type. A row per symbol and side,
+ * zero rows included; `symbol` narrows it. Read row by row: malformed rows are dropped and counted.
  */
-export async function accountPosition(context: WsApiContext, symbol?: string): Promise<ExchangePosition[]> {
+export async function accountPositionRows(context: WsApiContext, symbol?: string): Promise<RowsRead<ExchangePosition>> {
   const params: Params = symbol === undefined ? {} : { symbol };
-  return parseAccountPositionResult(await call(context, 'account.position', signed(context, params)));
+  return readAccountPositionRows(await call(context, 'account.position', signed(context, 'account.position', params)));
+}
+
+/** The well-formed rows of v1 `account.position` (see accountPositionRows). */
+export async function accountPosition(context: WsApiContext, symbol?: string): Promise<ExchangePosition[]> {
+  return (await accountPositionRows(context, symbol)).rows;
+}
+
+/**
+ * `v2/account.position` (weight 5 on its page), USER_DATA: only symbols with a position or open
+ * orders, without leverage, margin type and max notional (positions-v2.ts adds them).
+ */
+export async function accountPositionV2Rows(context: WsApiContext, symbol?: string): Promise<RowsRead<V2Position>> {
+  const params: Params = symbol === undefined ? {} : { symbol };
+  return readV2PositionRows(await call(context, 'v2/account.position', signed(context, 'v2/account.position', params)));
 }
 
 /** `userDataStream.start` (weight 1, USER_STREAM: apiKey only): the account's listen key, new or active. */
@@ -93,10 +116,13 @@ export async function sessionLogon(context: WsApiContext): Promise<void> {
   await call(
     context,
     'session.logon',
-    signParams(context.signer, {
-      apiKey: context.signer.apiKey,
-      timestamp: Math.round(context.serverNow()),
-      recvWindow: RECV_WINDOW_MS,
-    }),
+    signParams(
+      context.signer,
+      assertSignable('session.logon', {
+        apiKey: context.signer.apiKey,
+        timestamp: Math.round(context.serverNow()),
+        recvWindow: RECV_WINDOW_MS,
+      }),
+    ),
   );
 }

@@ -1,54 +1,60 @@
 /**
- * The two public REST calls the app needs (the WS API has no time or exchangeInfo for futures,
- * PROTOCOL §0.3): server time for the clock offset, and the symbol list with tick and step sizes.
+ * The REST calls the app needs (the WS API has no time or exchangeInfo for futures, PROTOCOL §0.3):
+ * server time for the clock offset, the symbol list with tick and step sizes, and two signed account
+ * reads — notional brackets and, for the v2 positions path, each symbol's leverage and margin type.
+ * List replies are read row by row (rows.ts). The client sends all of them through its request gate.
  */
-import { z } from 'zod';
 import type { SymbolInfo } from '../../shared/symbols';
 import { symbolInfoSchema } from '../../shared/symbols';
-import type { Bracket } from '../positions/brackets';
 import { linkError } from './errors';
+import { restGet, type RestContext } from './rest-http';
+import { describeDrop, readRows, type RowDrops } from './rows';
 import type { Signer } from './signing';
-import { exchangeInfoSchema, filterDecimal, serverTimeSchema } from './wire';
+import {
+  exchangeInfoEntrySchema,
+  exchangeInfoSchema,
+  filterDecimal,
+  leverageBracketEntrySchema,
+  serverTimeSchema,
+  symbolConfigSchema,
+  type Bracket,
+  type SymbolConfig,
+} from './wire';
 
-const REST_TIMEOUT_MS = 10_000;
-/** exchangeInfo for every symbol is about 1.5 MB on mainnet; refuse anything far larger. */
-const MAX_REST_BYTES = 8 * 1024 * 1024;
+export type { RestContext } from './rest-http';
 
-async function getJson(url: string, headers: Record<string, string> = {}): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(REST_TIMEOUT_MS), redirect: 'error' });
-  } catch (error) {
-    throw linkError(`Could not reach ${new URL(url).origin}: ${(error as Error).message}`);
-  }
-  if (!response.ok) throw linkError(`${new URL(url).pathname} answered HTTP ${response.status}`);
-  const text = await response.text();
-  if (text.length > MAX_REST_BYTES) throw linkError(`${new URL(url).pathname} sent an oversized reply`);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw linkError(`${new URL(url).pathname} sent a reply that is not JSON`);
-  }
+function contextOf(target: string | RestContext): RestContext {
+  return typeof target === 'string' ? { base: target, serverNow: Date.now } : target;
 }
 
 /** `GET /fapi/v1/time` (weight 1): the exchange's clock in ms. */
-export async function fetchServerTime(restBase: string): Promise<number> {
-  const parsed = serverTimeSchema.safeParse(await getJson(`${restBase}/fapi/v1/time`));
+export async function fetchServerTime(target: string | RestContext): Promise<number> {
+  const parsed = serverTimeSchema.safeParse(await restGet(contextOf(target), '/fapi/v1/time'));
   if (!parsed.success) throw linkError('/fapi/v1/time sent an unexpected reply');
   return parsed.data.serverTime;
+}
+
+export interface ExchangeInfoRead {
+  symbols: SymbolInfo[];
+  /** The REQUEST_WEIGHT limit the exchange lists (per minute), or null. */
+  weightLimit: number | null;
+  dropped: RowDrops;
 }
 
 /**
  * `GET /fapi/v1/exchangeInfo` (weight 1): every listed symbol — any contract type, any status — with
  * the tick and step sizes used to format its prices and sizes. A position can be open in a TradFi
  * perpetual, a quarterly or a symbol being settled (PROTOCOL §13.2); the UI orders them, it does not
- * hide them. An entry without a usable name or grid is skipped on its own.
+ * hide them. An entry without a usable name or grid is dropped and counted on its own.
  */
-export async function fetchTradingSymbols(restBase: string): Promise<SymbolInfo[]> {
-  const parsed = exchangeInfoSchema.safeParse(await getJson(`${restBase}/fapi/v1/exchangeInfo`));
+export async function fetchExchangeInfo(target: string | RestContext): Promise<ExchangeInfoRead> {
+  const parsed = exchangeInfoSchema.safeParse(await restGet(contextOf(target), '/fapi/v1/exchangeInfo'));
   if (!parsed.success) throw linkError('/fapi/v1/exchangeInfo sent an unexpected reply');
+  const entries = readRows(parsed.data.symbols, exchangeInfoEntrySchema, 'exchangeInfo', 5_000);
   const symbols: SymbolInfo[] = [];
-  for (const entry of parsed.data.symbols) {
+  let count = entries.dropped.count;
+  let first = entries.dropped.first;
+  entries.rows.forEach((entry, index) => {
     const info = symbolInfoSchema.safeParse({
       symbol: entry.symbol,
       baseAsset: entry.baseAsset,
@@ -60,44 +66,48 @@ export async function fetchTradingSymbols(restBase: string): Promise<SymbolInfo[
       stepSize: filterDecimal(entry.filters, 'LOT_SIZE', 'stepSize'),
     });
     if (info.success) symbols.push(info.data);
-  }
-  return symbols.sort((a, b) => a.symbol.localeCompare(b.symbol));
+    else {
+      count++;
+      first ??= describeDrop(entry, index, info.error);
+    }
+  });
+  const weight = parsed.data.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
+  return {
+    symbols: symbols.sort((a, b) => a.symbol.localeCompare(b.symbol)),
+    weightLimit: weight?.limit ?? null,
+    dropped: { count, first },
+  };
 }
 
-const leverageBracketsSchema = z
-  .array(
-    z.object({
-      symbol: z.string().max(40),
-      brackets: z
-        .array(
-          z.object({
-            notionalFloor: z.number().nonnegative(),
-            notionalCap: z.number().positive(),
-            maintMarginRatio: z.number().min(0).max(1),
-            cum: z.number().nonnegative(),
-          }),
-        )
-        .max(50),
-    }),
-  )
-  .max(5_000);
+/** The listed symbols only (see fetchExchangeInfo). */
+export async function fetchTradingSymbols(target: string | RestContext): Promise<SymbolInfo[]> {
+  return (await fetchExchangeInfo(target)).symbols;
+}
+
+export interface BracketsRead {
+  brackets: Map<string, Bracket[]>;
+  dropped: RowDrops;
+}
 
 /**
  * Signed `GET /fapi/v1/leverageBracket` (weight 1, USER_DATA): each symbol's notional brackets, for
- * maintenance margin and margin ratio. REST signs the query string as sent (not sorted) and takes
- * the key in the X-MBX-APIKEY header; base64 signatures are URL-encoded.
+ * maintenance margin and margin ratio. The API key travels in the X-MBX-APIKEY header.
  */
-export async function fetchLeverageBrackets(
-  restBase: string,
-  signer: Signer,
-  serverNow: () => number,
-): Promise<Map<string, Bracket[]>> {
-  const query = `recvWindow=5000&timestamp=${Math.round(serverNow())}`;
-  const signature = encodeURIComponent(signer.sign(query));
-  const body = await getJson(`${restBase}/fapi/v1/leverageBracket?${query}&signature=${signature}`, {
-    'X-MBX-APIKEY': signer.apiKey,
-  });
-  const parsed = leverageBracketsSchema.safeParse(body);
-  if (!parsed.success) throw linkError('/fapi/v1/leverageBracket sent an unexpected reply');
-  return new Map(parsed.data.map((entry) => [entry.symbol, entry.brackets]));
+export async function fetchLeverageBrackets(context: RestContext, signer: Signer): Promise<BracketsRead> {
+  const read = readRows(await restGet(context, '/fapi/v1/leverageBracket', { signer }), leverageBracketEntrySchema, 'leverageBracket', 5_000);
+  return { brackets: new Map(read.rows.map((entry) => [entry.symbol, entry.brackets])), dropped: read.dropped };
+}
+
+export interface SymbolConfigRead {
+  configs: Map<string, SymbolConfig>;
+  dropped: RowDrops;
+}
+
+/**
+ * Signed `GET /fapi/v1/symbolConfig` (weight 5 on its page, USER_DATA): leverage, margin type,
+ * auto-add-margin and max notional of every symbol — what `v2/account.position` leaves out.
+ */
+export async function fetchSymbolConfig(context: RestContext, signer: Signer): Promise<SymbolConfigRead> {
+  const read = readRows(await restGet(context, '/fapi/v1/symbolConfig', { signer }), symbolConfigSchema, 'symbolConfig', 5_000);
+  return { configs: new Map(read.rows.map((entry) => [entry.symbol, entry])), dropped: read.dropped };
 }

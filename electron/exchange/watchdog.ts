@@ -42,3 +42,10 @@ export class Watchdog {
     return this.pingedAt !== null;
   }
 }
+
+/** Runs one watchdog at `now`, pinging its socket when it asks to; true when the socket is dead. */
+export function isDead(watch: Watchdog, ping: () => void, now: number): boolean {
+  const verdict = watch.check(now);
+  if (verdict === 'ping') ping();
+  return verdict === 'dead';
+}

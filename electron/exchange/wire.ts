@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
-import { exchangePositionSchema, type ExchangePosition } from '../../shared/position';
-import { isSymbolName } from '../../shared/symbols';
+import { exchangePositionSchema, positionSideSchema, type ExchangePosition } from '../../shared/position';
+import { isSymbolName, symbolNameSchema } from '../../shared/symbols';
+import { readRows, type RowsRead } from './rows';
 
 const rateLimitSchema = z.object({
   rateLimitType: z.string().max(40),
@@ -34,12 +35,78 @@ export const replyEnvelopeSchema = z.object({
 });
 export type ReplyEnvelope = z.infer<typeof replyEnvelopeSchema>;
 
-/** v1 `account.position` result: one row per symbol and side, zero rows included. */
-export const accountPositionResultSchema = z.array(exchangePositionSchema).max(10_000);
+/** Most rows a position list may hold: v1 has a row per symbol and side (≈ 2 × 700 on mainnet). */
+export const MAX_POSITION_ROWS = 10_000;
 
-export function parseAccountPositionResult(result: unknown): ExchangePosition[] {
-  return accountPositionResultSchema.parse(result);
+/**
+ * v1 `account.position` result, row by row (rows.ts): one row per symbol and side, zero rows
+ * included. Rows that fail the check are dropped and counted, the rest is used.
+ */
+export function readAccountPositionRows(result: unknown): RowsRead<ExchangePosition> {
+  return readRows(result, exchangePositionSchema, 'account.position', MAX_POSITION_ROWS);
 }
+
+/** The well-formed rows of a v1 `account.position` result (malformed ones dropped). */
+export function parseAccountPositionResult(result: unknown): ExchangePosition[] {
+  return readAccountPositionRows(result).rows;
+}
+
+/**
+ * One row of `v2/account.position` (PROTOCOL §4): the v1 fields without `leverage`, `marginType`,
+ * `maxNotionalValue` and `isAutoAddMargin`, plus margin figures. Only symbols with a position or
+ * open orders are listed.
+ */
+export const v2PositionSchema = z.object({
+  symbol: symbolNameSchema,
+  positionSide: positionSideSchema,
+  positionAmt: decimalStringSchema,
+  entryPrice: decimalStringSchema,
+  breakEvenPrice: decimalStringSchema,
+  markPrice: decimalStringSchema,
+  unRealizedProfit: decimalStringSchema,
+  liquidationPrice: decimalStringSchema,
+  isolatedMargin: decimalStringSchema,
+  notional: decimalStringSchema,
+  isolatedWallet: decimalStringSchema,
+  updateTime: z.number().int().nonnegative(),
+  marginAsset: z.string().max(20).optional(),
+  positionInitialMargin: decimalStringSchema.optional(),
+});
+export type V2Position = z.infer<typeof v2PositionSchema>;
+
+/** `v2/account.position` result, row by row. */
+export function readV2PositionRows(result: unknown): RowsRead<V2Position> {
+  return readRows(result, v2PositionSchema, 'v2/account.position', MAX_POSITION_ROWS);
+}
+
+/**
+ * One entry of signed REST `GET /fapi/v1/symbolConfig` (PROTOCOL §5): what v2 positions lack. Margin
+ * type is `CROSSED`/`ISOLATED` here, `cross`/`isolated` in positions (PROTOCOL §0.7).
+ */
+export const symbolConfigSchema = z.object({
+  symbol: symbolNameSchema,
+  marginType: z.enum(['CROSSED', 'ISOLATED']),
+  isAutoAddMargin: z.boolean(),
+  leverage: z.number().int().min(1).max(200),
+  maxNotionalValue: z.union([decimalStringSchema, z.number().nonnegative().max(1e15)]),
+});
+export type SymbolConfig = z.infer<typeof symbolConfigSchema>;
+
+/** One notional bracket of `GET /fapi/v1/leverageBracket` (PROTOCOL §10). */
+export const bracketSchema = z.object({
+  notionalFloor: z.number().nonnegative(),
+  notionalCap: z.number().positive(),
+  maintMarginRatio: z.number().min(0).max(1),
+  cum: z.number().nonnegative(),
+});
+/** The wire type of a bracket; the position engine computes maintenance margin from it. */
+export type Bracket = z.infer<typeof bracketSchema>;
+
+/** One symbol's entry of `GET /fapi/v1/leverageBracket`. */
+export const leverageBracketEntrySchema = z.object({
+  symbol: symbolNameSchema,
+  brackets: z.array(bracketSchema).min(1).max(50),
+});
 
 /** A mark price tick, reduced to what the engine uses. */
 export interface MarkTick {
@@ -104,22 +171,23 @@ export const serverTimeSchema = z.object({ serverTime: z.number().int().positive
 
 const filterSchema = z.looseObject({ filterType: z.string().max(40) });
 
-/** REST `GET /fapi/v1/exchangeInfo`, the parts we use. */
+/** One `symbols[]` entry of REST `GET /fapi/v1/exchangeInfo`, the parts we use. */
+export const exchangeInfoEntrySchema = z.object({
+  symbol: symbolNameSchema,
+  status: z.string().max(40),
+  contractType: z.string().max(40),
+  baseAsset: z.string().max(20),
+  quoteAsset: z.string().max(20),
+  // Absent on some listings' older payloads: the quote asset margins a linear contract.
+  marginAsset: z.string().max(20).optional(),
+  filters: z.array(filterSchema).max(40),
+});
+export type ExchangeInfoEntry = z.infer<typeof exchangeInfoEntrySchema>;
+
+/** REST `GET /fapi/v1/exchangeInfo`: the envelope; `symbols[]` entries are read one by one. */
 export const exchangeInfoSchema = z.object({
-  symbols: z
-    .array(
-      z.object({
-        symbol: z.string().max(40),
-        status: z.string().max(40),
-        contractType: z.string().max(40),
-        baseAsset: z.string().max(20),
-        quoteAsset: z.string().max(20),
-        // Absent on some listings' older payloads: the quote asset margins a linear contract.
-        marginAsset: z.string().max(20).optional(),
-        filters: z.array(filterSchema).max(40),
-      }),
-    )
-    .max(5_000),
+  symbols: z.array(z.unknown()).max(5_000),
+  rateLimits: z.array(z.looseObject({ rateLimitType: z.string().max(40), limit: z.number().int().positive() })).max(20).optional(),
 });
 export type ExchangeInfo = z.infer<typeof exchangeInfoSchema>;
 

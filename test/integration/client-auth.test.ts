@@ -16,8 +16,11 @@ import { waitFor } from '../support/wait';
 /** Retries would come every ≤ 100 ms; the client's housekeeping runs every second. */
 const BACKOFF = { firstMs: 20, capMs: 100 };
 const OBSERVE_MS = 1_200;
-/** Every connection attempt measures the clock with three `GET /fapi/v1/time`. */
-const CLOCK_SAMPLES = 3;
+/**
+ * The first attempt measures the clock with one `GET /fapi/v1/time`; a later attempt within minutes
+ * reuses that offset and asks nothing (a retry storm must not become a time-request storm either).
+ */
+const CLOCK_REQUESTS = 1;
 
 let simulator: RunningSimulator | null = null;
 let client: ExchangeClient | null = null;
@@ -75,7 +78,7 @@ const CASES: Array<[string, (key: KeyOf) => Credentials, RegExp, Attempt]> = [
 function trafficOf(attempt: Attempt, attempts: number): TrafficStats {
   const handshakes = { wsApi: 0, market: 0, public: 0, private: 0, unknown: 0 };
   for (const [route, count] of Object.entries(attempt.handshakes)) handshakes[route as keyof typeof handshakes] = count * attempts;
-  return { handshakes, wsApiRequests: attempt.wsApiRequests * attempts, restRequests: CLOCK_SAMPLES * attempts };
+  return { handshakes, wsApiRequests: attempt.wsApiRequests * attempts, restRequests: attempts > 0 ? CLOCK_REQUESTS : 0 };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

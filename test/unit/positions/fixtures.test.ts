@@ -43,10 +43,12 @@ describe('the documented account.position replies', () => {
     expect(long.derived.notional).toBeCloseTo(Number(long.notional), 6);
   });
 
-  it('rejects a reply whose rows do not match the documented fields', () => {
+  it('drops rows that do not match the documented fields and keeps the others (row by row)', () => {
     const rows = (fixture('account-position-hedge.json') as { result: Array<Record<string, unknown>> }).result;
-    expect(() => parseAccountPositionResult([{ ...rows[0], positionAmt: 1 }])).toThrow();
-    expect(() => parseAccountPositionResult([{ ...rows[0], markPrice: '1e309' }])).toThrow();
-    expect(() => parseAccountPositionResult([{ ...rows[0], positionSide: 'UP' }])).toThrow();
+    for (const bad of [{ positionAmt: 1 }, { markPrice: '1e309' }, { positionSide: 'UP' }]) {
+      expect(parseAccountPositionResult([{ ...rows[0], ...bad }, rows[1]])).toEqual(parseAccountPositionResult([rows[1]]));
+    }
+    expect(parseAccountPositionResult([rows[1]])).toHaveLength(1);
+    expect(() => parseAccountPositionResult({ rows })).toThrow(/not a list/);
   });
 });
