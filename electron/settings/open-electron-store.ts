@@ -15,7 +15,7 @@ import ElectronStore from 'electron-store';
 import type { OpenConf } from '../vault/store-file';
 
 /** The channel electron-store's own data listener uses (electron-store 11, index.js). */
-export const ELECTRON_STORE_DATA_CHANNEL = 'electron-store-get-data';
+const ELECTRON_STORE_DATA_CHANNEL = 'electron-store-get-data';
 
 /**
  * Opens the store at `location` with electron-store, and leaves no electron-store listener on
