@@ -9,6 +9,8 @@
  * so the listener is removed right after each construction — every time, since it costs nothing
  * and holds even if electron-store were to register it again — and `ElectronStore.initRenderer()`,
  * which would register it for good, is never called. This file is the only place that knows.
+ * Adding and removing happen in one synchronous call, so no renderer message can be handled in
+ * between, whenever a store is opened (the vault opens its file lazily, after the window exists).
  */
 import { ipcMain } from 'electron';
 import ElectronStore from 'electron-store';
