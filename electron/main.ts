@@ -14,6 +14,7 @@ import { registerInvokeHandlers, windowSink } from './ipc/register';
 import { registerRendererErrorReports } from './ipc/renderer-errors';
 import { captureProcessErrors, createAppLog, describeError, logTimelineEntry } from './logging';
 import { ElectronSettingsStore } from './settings/electron-settings-store';
+import { openWithElectronStore } from './settings/open-electron-store';
 import { STARTUP_FAILURE_TITLE, startupFailureText, userDataOverride } from './startup';
 import { profilesPort } from './vault/desk-port';
 import { openElectronStore } from './vault/electron-store';
@@ -91,7 +92,7 @@ async function onReady(): Promise<void> {
   desk = new Desk({
     startDemoExchange,
     profiles: profilesPort(profiles),
-    settings: new ElectronSettingsStore({ dir: userData, log: log.warn }),
+    settings: new ElectronSettingsStore({ dir: userData, open: openWithElectronStore, log: log.warn }),
     saveFile: (name, contents) => saveWithDialog(mainWindow, name, contents),
     notify: showNotification,
     log: log.warn,

@@ -1,10 +1,9 @@
 /**
- * The app's profiles store. It used to be electron-store, which registers its own `ipcMain`
- * listener (`electron-store-get-data`, answering any renderer with the app's paths, unchecked:
- * issue 14) as soon as it is constructed in main. The app needs none of what that wrapper adds
- * (main passes the folder itself), so it uses `conf`, the store underneath, exactly as the vault's
- * tests do: one store, one set of options (store-file.ts).
+ * The app's profiles store: electron-store (through electron/settings/open-electron-store.ts, which
+ * keeps electron-store's own `ipcMain` listener unreachable: issue 14), with the profiles file's
+ * schema and options (stored-profiles.ts) — the same ones the plain-Node `conf` store uses in tests.
  */
-import { openConfStore, type OpenStore } from './store-file';
+import { openWithElectronStore } from '../settings/open-electron-store';
+import { openProfilesStore, type OpenStore } from './store-file';
 
-export const openElectronStore: OpenStore = openConfStore;
+export const openElectronStore: OpenStore = openProfilesStore(openWithElectronStore);

@@ -4,7 +4,7 @@
  */
 import { chmodSync, copyFileSync, existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Conf from 'conf';
+import Conf, { type Options as ConfOptions } from 'conf';
 import { PROFILES_STORE_OPTIONS, type StoredDocument } from './stored-profiles';
 
 // --- The store interface ---------------------------------------------------------------------
@@ -31,6 +31,28 @@ export function storePath({ dir, name }: StoreLocation): string {
   return join(dir, `${name}.json`);
 }
 
+// --- Opening a conf-based store -------------------------------------------------------------
+
+/**
+ * What a store is opened with besides its location: schema, defaults, file mode and so on. The
+ * location and the names electron-store sets itself (from `app`) are left out, so the same options
+ * serve electron-store in main and `conf` in plain Node.
+ */
+export type ConfStoreOptions<T extends Record<string, unknown>> = Omit<
+  ConfOptions<T>,
+  'cwd' | 'configName' | 'projectName' | 'projectVersion' | 'projectSuffix'
+>;
+
+/**
+ * Opens the `conf`-based store at a location. In the Electron main process this is electron-store
+ * (electron/settings/open-electron-store.ts); in plain Node (tests, the e2e-browser fixture) it is
+ * `conf` itself ({@link openConf}). Both are the same class underneath and read the same file.
+ */
+export type OpenConf = <T extends Record<string, unknown>>(location: StoreLocation, options: ConfStoreOptions<T>) => Conf<T>;
+
+/** The plain-Node opener: `conf` with the location as its folder and file name. */
+export const openConf: OpenConf = ({ dir, name }, options) => new Conf({ ...options, cwd: dir, configName: name });
+
 /** Wraps a `conf` instance (electron-store is one) as the vault's store. */
 export function wrapConf(conf: Conf<StoredDocument>): KeyValueStore {
   // conf writes defaults into a new file on construction: restrict that one too.
@@ -45,9 +67,14 @@ export function wrapConf(conf: Conf<StoredDocument>): KeyValueStore {
   };
 }
 
+/** The vault's store opened with `open`, and the profiles file's schema and options. */
+export function openProfilesStore(open: OpenConf): OpenStore {
+  return (location) => wrapConf(open<StoredDocument>(location, PROFILES_STORE_OPTIONS));
+}
+
 /** The plain-Node store (`conf`), with the same schema and options the app's electron-store uses. */
-export const openConfStore: OpenStore = ({ dir, name }) =>
-  wrapConf(new Conf<StoredDocument>({ cwd: dir, configName: name, ...PROFILES_STORE_OPTIONS }));
+// (A function expression, not a call: the main bundle, which never uses it, then leaves conf out.)
+export const openConfStore: OpenStore = (location) => wrapConf(openConf<StoredDocument>(location, PROFILES_STORE_OPTIONS));
 
 // --- File handling ---------------------------------------------------------------------------
 

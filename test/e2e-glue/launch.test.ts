@@ -41,6 +41,21 @@ describe('the app under the electron stand-in', () => {
     expect(app.recorded('windowOpenHandler')).toHaveLength(1);
     // Exactly the app's own IPC: electron-store (issue 14) or anything else adds no listener.
     expect(await app.ipcChannels()).toEqual({ handled: invokeChannels.map(invokeChannelName), listened: [RENDERER_ERROR_CHANNEL] });
+    // And electron-store really is the store: its constructor registered its data listener (plain
+    // conf registers nothing), once, and main took it away at once, before any window existed.
+    const storeListener = app.records.filter((record) => record.what === 'ipc-listener' && record.channel === 'electron-store-get-data');
+    expect(storeListener).toEqual([
+      { what: 'ipc-listener', op: 'add', channel: 'electron-store-get-data', count: 1 },
+      { what: 'ipc-listener', op: 'remove', channel: 'electron-store-get-data', count: 0 },
+    ]);
+    const firstWindow = app.records.findIndex((record) => record.what === 'window');
+    expect(firstWindow).toBeGreaterThan(-1);
+    expect(app.records.indexOf(storeListener[1]!)).toBeLessThan(firstWindow);
+    // Both stores' files are where main put them; the profiles file for its owner only.
+    const userData = glue.dirs().userData;
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toHaveProperty('settings');
+    expect(JSON.parse(readFileSync(join(userData, 'profiles.json'), 'utf8'))).toMatchObject({ profiles: [] });
+    if (process.platform !== 'win32') expect(statSync(join(userData, 'profiles.json')).mode & 0o777).toBe(0o600);
     expect(app.violations).toEqual([]);
     expect(app.hostErrors).toEqual([]);
     expect(errors).toEqual([]);

@@ -30,6 +30,14 @@ describe('the electron stand-in enforces Electron’s rules', () => {
     expect(app.violations).toHaveLength(7);
   });
 
+  test('every ipcMain listener added or removed is recorded, in order, with what is left on its channel', async () => {
+    const app = glue.start({ main: fixture('ipc-listeners-main.mjs') });
+    expect((await app.waitForExit()).code).toBe(0);
+    const changes = app.recorded('ipc-listener').map(({ op, channel, count }) => `${String(op)} ${String(channel)} ${String(count)}`);
+    expect(changes).toEqual(['add one 1', 'add one 2', 'remove one 1', 'add two 1', 'remove two 0', 'add three 1', 'remove one 0', 'remove three 0']);
+    expect(app.violations).toEqual([]);
+  });
+
   test('a sandboxed preload gets the context bridge and nothing it may not require', async () => {
     const good = glue.start({ main: fixture('preload-main.mjs'), env: { FIXTURE_PRELOAD: fixture('preload-bridge.js') } });
     const page = await good.firstPage();

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { RENDERER_ERROR_CHANNEL } from '../../shared/ipc';
 import { projectRoot } from '../support/electron/glue-app';
 import { logText, useGlueFixture } from './glue-fixture';
 
@@ -61,6 +62,10 @@ describe('startup', () => {
     expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toHaveProperty('settings.alertThresholdPct');
     expect(app.recorded('errorBox')).toEqual([]);
     expect(logText(userData)).toMatch(/settings file was damaged/);
+    // electron-store registered its data listener before it threw on the damaged file; the listener
+    // is gone all the same, and the store reopened on the fresh file added none.
+    expect(app.records.filter((record) => record.what === 'ipc-listener' && record.channel === 'electron-store-get-data').map((record) => record.op)).toEqual(['add', 'remove']);
+    expect((await app.ipcChannels()).listened).toEqual([RENDERER_ERROR_CHANNEL]);
   });
 
   test("a settings file that cannot be read at all fails onReady: error box with the log's path, exit 1, lock released", async () => {

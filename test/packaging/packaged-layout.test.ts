@@ -142,6 +142,27 @@ describe('the packaged app (electron-builder --dir, stub Electron)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('stores its data with electron-store from the archive, and conf only as electron-store\'s own', () => {
+    // main imports electron-store (a declared dependency, so left out of the bundle) and never conf:
+    // no second copy bundled in, no direct import. conf comes in the archive as electron-store's
+    // dependency, so every store the main process opens is an electron-store.
+    const main = readdirSync(join(root, 'out', 'main')).filter((name) => name.endsWith('.js'));
+    const imported = main.flatMap((name) => runtimeSpecifiers(readFileSync(join(root, 'out', 'main', name), 'utf8')).map(packageName));
+    expect(imported).toContain('electron-store');
+    expect(imported).not.toContain('conf');
+    // conf's own marker for its internal keys: present in conf's code, absent from ours.
+    const confSource = readFileSync(join(root, 'node_modules', 'conf', 'dist', 'source', 'index.js'), 'utf8');
+    expect(confSource).toContain('__internal__');
+    for (const name of main) expect(readFileSync(join(root, 'out', 'main', name), 'utf8'), name).not.toContain('__internal__');
+    const storeEntry = resolveInArchive('electron-store');
+    expect(storeEntry).not.toBeNull();
+    // (electron-store is published source with single-quoted imports, not a rolldown bundle.)
+    expect(archivedText(storeEntry!)).toMatch(/^import \w+ from 'conf';$/m);
+    const confEntry = resolveInArchive('conf', 'node_modules/electron-store/node_modules');
+    expect(confEntry).not.toBeNull();
+    expect(archivedText(confEntry!)).toContain('__internal__');
+  });
+
   it('keeps the demo worker outside the archive, identical to the build and self-contained', () => {
     const worker = join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'main', 'demo-exchange-worker.cjs');
     expect(existsSync(worker)).toBe(true);

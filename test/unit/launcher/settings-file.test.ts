@@ -1,12 +1,14 @@
 /**
  * The app's settings file (electron/settings/electron-settings-store.ts): a damaged or invalid file
  * never stops the app; it is set aside unchanged, the defaults are used, and one notice says so.
+ * Opened with `conf` here (plain Node); main opens it with electron-store, the same class underneath.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ElectronSettingsStore } from '../../../electron/settings/electron-settings-store';
+import { openConf } from '../../../electron/vault/store-file';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 
 function folder(): string {
@@ -19,8 +21,8 @@ describe('settings file', () => {
   it('persists updates across opens', () => {
     const dir = folder();
     const lines: string[] = [];
-    new ElectronSettingsStore({ dir, log: (line) => lines.push(line) }).update({ alertThresholdPct: 7 });
-    const reopened = new ElectronSettingsStore({ dir, log: (line) => lines.push(line) });
+    new ElectronSettingsStore({ dir, open: openConf, log: (line) => lines.push(line) }).update({ alertThresholdPct: 7 });
+    const reopened = new ElectronSettingsStore({ dir, open: openConf, log: (line) => lines.push(line) });
     expect(reopened.get().alertThresholdPct).toBe(7);
     expect(reopened.takeNotice()).toBeNull();
     expect(lines).toEqual([]);
@@ -30,7 +32,7 @@ describe('settings file', () => {
     const dir = folder();
     writeFileSync(join(dir, 'settings.json'), '{"settings": ');
     const lines: string[] = [];
-    const store = new ElectronSettingsStore({ dir, log: (line) => lines.push(line), now: () => Date.UTC(2026, 0, 2, 3, 4, 5) });
+    const store = new ElectronSettingsStore({ dir, open: openConf, log: (line) => lines.push(line), now: () => Date.UTC(2026, 0, 2, 3, 4, 5) });
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(asides(dir)).toEqual(['settings.corrupt-2026-01-02T03-04-05-000Z.json']);
     expect(readFileSync(join(dir, asides(dir)[0]!), 'utf8')).toBe('{"settings": ');
@@ -43,7 +45,7 @@ describe('settings file', () => {
     const dir = folder();
     const invalid = JSON.stringify({ settings: { alertThresholdPct: 'lots', columns: { order: [], hidden: [] }, selectedSymbol: null } });
     writeFileSync(join(dir, 'settings.json'), invalid);
-    const store = new ElectronSettingsStore({ dir, log: () => {} });
+    const store = new ElectronSettingsStore({ dir, open: openConf, log: () => {} });
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(readFileSync(join(dir, asides(dir)[0]!), 'utf8')).toBe(invalid);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({ settings: DEFAULT_SETTINGS });
@@ -53,7 +55,7 @@ describe('settings file', () => {
   it('fails loudly on a file that cannot be read (not damaged: nothing is moved)', () => {
     const dir = folder();
     mkdirSync(join(dir, 'settings.json'));
-    expect(() => new ElectronSettingsStore({ dir, log: () => {} })).toThrow(/EISDIR/);
+    expect(() => new ElectronSettingsStore({ dir, open: openConf, log: () => {} })).toThrow(/EISDIR/);
     expect(asides(dir)).toEqual([]);
   });
 });
