@@ -22,6 +22,7 @@ import { PositionEngine } from '../positions/engine';
 import { AlertNotifier } from './alert-notifier';
 import { AlertBook } from './alerts';
 import { routeUserEvent } from './account-events';
+import { DroppedRowsReport } from './dropped-rows';
 import { positionsCsv } from './csv';
 import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
 import { Receivers, type PushSink } from './receivers';
@@ -64,6 +65,7 @@ export class Desk {
   private readonly receivers: Receivers;
   private readonly alerts: AlertBook;
   private readonly timeline: Timeline;
+  private readonly drops: DroppedRowsReport;
   private readonly settings: SettingsStore;
   private readonly alertCheck: LeadingThrottle;
   private readonly now: () => number;
@@ -82,6 +84,7 @@ export class Desk {
     this.settings = options.settings ?? new MemorySettingsStore();
     this.receivers = new Receivers(() => this.engine.view(), () => this.status());
     this.timeline = new Timeline((entry) => this.receivers.log(entry), this.now);
+    this.drops = new DroppedRowsReport((message) => this.timeline.add('error', message));
     this.notifier = new AlertNotifier(options.notify);
     this.alerts = new AlertBook(
       {
@@ -310,6 +313,7 @@ export class Desk {
     this.engine.stop();
     this.engine.reset();
     this.alerts.clearAll();
+    this.drops.reset();
     this.target = target;
     this.timeline.add('connecting', `Connecting to ${target.environment} as ${target.profileName}${target.demoAccount ? ` (${target.demoAccount})` : ''}.`);
     let signer;
@@ -331,7 +335,9 @@ export class Desk {
           if (client === this.client) this.handleState(state, message);
         },
         onConnected: () => {
-          if (client === this.client) this.engine.connected();
+          if (client !== this.client) return;
+          this.engine.connected();
+          this.loadMarginAssets(client);
         },
         onTick: (tick) => {
           if (client === this.client) this.engine.tick(tick);
@@ -340,12 +346,27 @@ export class Desk {
           if (client === this.client) this.timeline.add(kind, message);
         },
         onUserEvent: (event) => {
-          if (client === this.client) routeUserEvent(event, this.engine, this.alerts);
+          if (client === this.client) routeUserEvent(event, this.userEventPorts);
         },
       },
     });
     this.client = client;
     client.start();
+  }
+
+  private get userEventPorts() {
+    return { engine: this.engine, alerts: this.alerts, timeline: this.timeline, drops: this.drops };
+  }
+
+  /** Each symbol's margin asset, so totals and messages name the right currency (Multi-Assets). */
+  private loadMarginAssets(client: ExchangeClient): void {
+    client.symbols().then(
+      (symbols) => {
+        if (client === this.client) this.engine.symbolsLoaded(symbols);
+      },
+      // The symbol list has its own error path (listSymbols); names stand in for assets meanwhile.
+      () => undefined,
+    );
   }
 
   private handleState(state: ConnectionState, message: string | null): void {

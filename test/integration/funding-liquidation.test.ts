@@ -19,7 +19,7 @@ type Account = 'oneway' | 'hedge';
 
 /** The exchange's fields of a row, without what main added. */
 function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
   return fields;
 }
 
@@ -36,7 +36,9 @@ async function rowsEqualTruth(demo: DemoDesk, account: Account): Promise<Positio
   try {
     return await waitFor(() => {
       shown = [...demo.desk.positionsView().rows].sort(byKey);
-      return isDeepStrictEqual(shown.map(exchangeFields), openTruth(demo, account)) ? shown : undefined;
+      // Equal, and every liquidation price is the exchange's, none awaiting a snapshot.
+      const fresh = shown.every((row) => row.liquidationPending === false);
+      return fresh && isDeepStrictEqual(shown.map(exchangeFields), openTruth(demo, account)) ? shown : undefined;
     }, 10_000, `the ${account} rows to equal the simulator's truth`);
   } catch (error) {
     // Show the difference rather than only that it timed out.
