@@ -18,7 +18,9 @@ export class DroppedRowsReport {
       const held = this.counts.get(kind);
       this.counts.set(kind, (held ?? 0) + count);
       if (held === undefined) {
-        this.say(`Dropped ${count === 1 ? 'an' : count} unreadable ${kind}${count === 1 ? '' : 's'} from the exchange; the rest of the event was used. Further drops of this kind are counted, not reported.`);
+        // A row lost leaves its event otherwise whole; a whole event lost is made up for by a snapshot.
+        const then = kind.endsWith(' row') ? 'the rest of the event was used' : 'positions are re-read instead';
+        this.say(`Dropped ${count === 1 ? 'an' : count} unreadable ${kind}${count === 1 ? '' : 's'} from the exchange; ${then}. Further drops of this kind are counted, not reported.`);
       }
     }
   }
