@@ -13,6 +13,8 @@ export const workerConfigSchema = z.strictObject({
   activity: z.boolean(),
   /** Serve `POST /__sim` (tests read the exchange's truth through it); off in the app. */
   control: z.boolean(),
+  /** The bearer token `POST /__sim` requires (tests choose it); the simulator draws a random one when absent. */
+  controlToken: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/).optional(),
   /** Mark step (ms); the simulator's default when absent. */
   markIntervalMs: z.number().int().min(1).max(3_600_000).optional(),
 });

@@ -24,6 +24,7 @@ async function run(): Promise<void> {
     seed: config.seed,
     activity: config.activity,
     control: config.control,
+    ...(config.controlToken === undefined ? {} : { controlToken: config.controlToken }),
     ...(config.markIntervalMs === undefined ? {} : { markIntervalMs: config.markIntervalMs }),
   });
   const post = (message: FromWorker): void => port.postMessage(message);

@@ -7,6 +7,7 @@
 import {
   type Account,
   type AccountName,
+  type MarginType,
   type PositionSide,
   accountProblems,
   crossWalletBalance,
@@ -130,6 +131,22 @@ export class AccountBook {
     this.deps.emit(name, { e: 'ACCOUNT_CONFIG_UPDATE', E: time, T: time, ac: { s: symbol, l: leverage } });
     this.checkRisk(name);
     return { ok: true, value: leverage };
+  }
+
+  /**
+   * Changes a symbol's margin type. Binance refuses while the symbol has a position (-4048
+   * "Margin type cannot be changed if there exists position."), so only a flat symbol changes,
+   * and nothing is pushed: no balance or position moved.
+   */
+  setMarginType(name: AccountName, symbol: string, marginType: MarginType): BookOutcome<MarginType> {
+    const account = this.get(name);
+    if (account.positions.some((p) => p.symbol === symbol)) {
+      return { ok: false, error: `margin type of ${symbol} cannot be changed while it has a position (Binance -4048)` };
+    }
+    const settings = new Map(account.settings);
+    settings.set(symbol, { ...settingsOf(account, symbol), marginType });
+    this.accounts.set(name, { ...account, settings });
+    return { ok: true, value: marginType };
   }
 
   /**

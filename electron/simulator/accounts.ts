@@ -73,12 +73,15 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
         ['ETHUSDT', settings(20, 'cross')],
         ['SOLUSDT', settings(5, 'cross')],
         ['XRPUSDT', settings(8, 'isolated')],
+        ['币安人生USDT', settings(10, 'cross')],
       ]),
       positions: [
         leg('BTCUSDT', 'BOTH', '0.250', '101834.6', '2545.865', at(26)),
         leg('ETHUSDT', 'BOTH', '-3.500', '3712.45', '0', at(9)),
         leg('SOLUSDT', 'BOTH', '40', '178.245', '0', at(5)),
         leg('XRPUSDT', 'BOTH', '-5000', '2.4120', '1507.5', at(2)),
+        // A symbol named in Chinese (PROTOCOL §13.1): demo mode must show it like any other.
+        leg('币安人生USDT', 'BOTH', '8000', '0.18950', '0', at(4)),
       ],
     },
     hedge: {
@@ -89,6 +92,7 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
         ['BTCUSDT', settings(20, 'cross')],
         ['ETHUSDT', settings(10, 'isolated')],
         ['BNBUSDT', settings(5, 'cross')],
+        ['XAUUSDT', settings(5, 'isolated')],
       ]),
       positions: [
         leg('BTCUSDT', 'LONG', '0.150', '102480.3', '0', at(30)),
@@ -96,6 +100,8 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
         leg('ETHUSDT', 'LONG', '2.000', '3598.12', '719.624', at(20)),
         leg('ETHUSDT', 'SHORT', '-1.200', '3701.55', '444.186', at(7)),
         leg('BNBUSDT', 'LONG', '6', '672.34', '0', at(3)),
+        // A TradFi perpetual (gold, TRADIFI_PERPETUAL): isolated wallet = 0.5 × 4188.20 ÷ 5.
+        leg('XAUUSDT', 'LONG', '0.500', '4188.20', '418.82', at(6)),
       ],
     },
   };

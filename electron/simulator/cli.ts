@@ -91,7 +91,9 @@ async function main(): Promise<void> {
       : { name: k.name, keyType: k.keyType, apiKey: k.apiKey, privateKeyPem: k.privateKeyPem },
   );
   // One compact line (PEM newlines are escaped by JSON), so `head -n 1` is enough for scripts.
-  process.stdout.write(`${JSON.stringify({ wsApi, market, private: simulator.urls.private, rest, accounts })}\n`);
+  // The control token is printed only when the control endpoint is served: it is its only key.
+  const control = options.control ? { controlToken: simulator.controlToken } : {};
+  process.stdout.write(`${JSON.stringify({ wsApi, market, private: simulator.urls.private, rest, accounts, ...control })}\n`);
 }
 
 main().catch((error: unknown) => {

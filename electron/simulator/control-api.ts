@@ -11,6 +11,7 @@ import type { LinkSelector } from './link-registry';
 import type { MalformedVariant } from './malformed-frames';
 import type { V1PositionRow } from './position-rows';
 import type { TrafficStats } from './traffic';
+import type { RetirableMethod, RetiredAs } from './retirement';
 
 /** A control command the simulator refused (bad field, unknown symbol, nothing to expire…). */
 export class SimControlError extends Error {
@@ -39,6 +40,8 @@ export interface SimControl {
   setMark(symbol: string, price: string): void;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
   setLeverage(account: AccountName, symbol: string, leverage: number): void;
+  /** Changes a flat symbol's margin type (refused while it has a position, as Binance's -4048). */
+  setMarginType(account: AccountName, symbol: string, marginType: 'isolated' | 'cross'): void;
   /** Closes connections with a 1001 close frame (`clean`, default) or destroys them (`abrupt`); returns how many. */
   dropConnections(args?: { kind?: LinkSelector; mode?: 'clean' | 'abrupt' }): number;
   /** Stops sending anything on connections, for `durationMs` or until {@link SimControl.unstall}; returns how many. */
@@ -61,6 +64,10 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** Retires a v1 account method: it answers -5000 "… is retired" (or, `as: 'unknown'`, an unknown method's error). */
+  retireMethod(method: RetirableMethod, as?: RetiredAs): void;
+  /** Brings back one retired method, or all; returns how many came back. */
+  restoreMethod(method?: RetirableMethod): number;
   /** What the simulator has received so far: handshakes by route, WS API requests, REST requests. */
   stats(): TrafficStats;
 }
@@ -83,6 +90,7 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     },
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
+    setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),
     dropConnections: (args = {}) => count({ command: 'dropConnections', ...args }, 'dropped'),
     stall: (args = {}) => count({ command: 'stall', ...args }, 'stalled'),
     unstall: (args = {}) => count({ command: 'unstall', ...args }, 'resumed'),
@@ -93,6 +101,8 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     resetRateLimits: () => void call({ command: 'resetRateLimits' }),
     malformed: (args) => count({ command: 'malformed', ...args }, 'sent'),
     settleFunding: () => void call({ command: 'settleFunding' }),
+    retireMethod: (method, as) => void call({ command: 'retireMethod', method, as }),
+    restoreMethod: (method) => count({ command: 'restoreMethod', method }, 'restored'),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
     stats: () => {
       const { ok: _ok, ...stats } = call({ command: 'stats' });

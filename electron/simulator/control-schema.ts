@@ -4,11 +4,17 @@
  * (as Binance's DECIMAL params are), durations bounded integers.
  */
 import { z } from 'zod';
+import { RETIRABLE_METHODS } from './retirement';
 
 const account = z.enum(['oneway', 'hedge']);
 const kind = z.enum(['wsApi', 'market', 'private', 'all']);
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, 'must be a positive decimal string with at most 8 decimals');
-const symbol = z.string().regex(/^[A-Z0-9_]{1,40}$/, 'must be an upper-case symbol such as BTCUSDT');
+/**
+ * Any name the exchange may list: Unicode letters and digits since 2025-10 (`币安人生USDT`,
+ * PROTOCOL §13.1), a delivery suffix `_YYMMDD`, bounded; never spaces, punctuation or control
+ * characters. The simulator's own rule (it shares nothing with the client, DESIGN §6).
+ */
+const symbol = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}]{0,39}(_\d{6})?$/u, 'must be a listed symbol such as BTCUSDT');
 const DAY_MS = 86_400_000;
 const duration = z.number().int().min(1).max(DAY_MS);
 
@@ -29,6 +35,7 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('setMark', { symbol, price: decimal }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
+  command('setMarginType', { account, symbol, marginType: z.enum(['isolated', 'cross']) }),
   command('dropConnections', { kind: kind.optional(), mode: z.enum(['clean', 'abrupt']).optional() }),
   command('stall', { kind: kind.optional(), durationMs: duration.optional() }),
   command('unstall', { kind: kind.optional() }),
@@ -43,6 +50,13 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('settleFunding', {}),
   command('truth', { account }),
+  command('retireMethod', {
+    method: z.enum(RETIRABLE_METHODS),
+    /** `retired` (default): -5000 "… is retired"; `unknown`: what an unknown method gets. */
+    as: z.enum(['retired', 'unknown']).optional(),
+  }),
+  /** Without `method`, every retired method comes back. */
+  command('restoreMethod', { method: z.enum(RETIRABLE_METHODS).optional() }),
   command('stats', {}),
 ]);
 

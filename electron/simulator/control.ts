@@ -15,6 +15,7 @@ import type { V1PositionRow } from './position-rows';
 import type { WeightLedger } from './rate-limit';
 import type { SimClock } from './clock';
 import type { Traffic } from './traffic';
+import type { MethodRetirement } from './retirement';
 
 /** What commands act on. */
 export interface ControlTarget {
@@ -29,6 +30,7 @@ export interface ControlTarget {
   /** Forces a mark and runs the risk checks it may trigger. */
   readonly setMark: (symbol: string, price: string) => void;
   readonly settleFunding: () => void;
+  readonly retirement: MethodRetirement;
 }
 
 /** A command's reply: `ok` plus the command's facts, or the reason it was refused. */
@@ -61,6 +63,11 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
       const outcome = target.book.setLeverage(command.account, command.symbol, command.leverage);
       return outcome.ok ? { ok: true, leverage: outcome.value } : outcome;
+    }
+    case 'setMarginType': {
+      if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+      const outcome = target.book.setMarginType(command.account, command.symbol, command.marginType);
+      return outcome.ok ? { ok: true, marginType: outcome.value } : outcome;
     }
     case 'dropConnections': {
       const links = target.links.select(command.kind);
@@ -112,6 +119,11 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       return { ok: true };
     case 'truth':
       return { ok: true, rows: target.truth(command.account) };
+    case 'retireMethod':
+      target.retirement.retire(command.method, command.as);
+      return { ok: true, method: command.method, as: command.as ?? 'retired' };
+    case 'restoreMethod':
+      return { ok: true, restored: target.retirement.restore(command.method) };
     case 'stats':
       return { ok: true, ...target.traffic.stats() };
   }

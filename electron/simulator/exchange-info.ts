@@ -3,7 +3,7 @@
  * string/number types as in Binance's example), built from the symbol table.
  */
 import { REQUEST_WEIGHT_LIMIT } from './rate-limit';
-import { SYMBOLS, type SymbolSpec } from './symbols';
+import { SYMBOLS, type SymbolSpec, marginAssetOf } from './symbols';
 
 function symbolEntry(s: SymbolSpec): Record<string, unknown> {
   return {
@@ -16,13 +16,13 @@ function symbolEntry(s: SymbolSpec): Record<string, unknown> {
     maintMarginPercent: '2.5000', // documented as "ignore"
     requiredMarginPercent: '5.0000', // documented as "ignore"
     baseAsset: s.baseAsset,
-    quoteAsset: 'USDT',
-    marginAsset: 'USDT',
+    quoteAsset: s.quoteAsset ?? 'USDT',
+    marginAsset: marginAssetOf(s),
     pricePrecision: s.pricePrecision,
     quantityPrecision: s.quantityPrecision,
     baseAssetPrecision: 8,
     quotePrecision: 8,
-    underlyingType: 'COIN',
+    underlyingType: s.underlyingType ?? 'COIN',
     underlyingSubType: s.underlyingSubType,
     settlePlan: 0,
     triggerProtect: '0.0500',
@@ -34,7 +34,6 @@ function symbolEntry(s: SymbolSpec): Record<string, unknown> {
       { filterType: 'LOT_SIZE', minQty: s.minQty, maxQty: s.maxQty, stepSize: s.stepSize },
       { filterType: 'MARKET_LOT_SIZE', minQty: s.minQty, maxQty: s.marketMaxQty, stepSize: s.stepSize },
       { filterType: 'MAX_NUM_ORDERS', limit: 200 },
-      { filterType: 'MAX_NUM_ALGO_ORDERS', limit: 10 },
       { filterType: 'MIN_NOTIONAL', notional: s.minNotional },
       { filterType: 'PERCENT_PRICE', multiplierUp: '1.0500', multiplierDown: '0.9500', multiplierDecimal: '4' },
     ],

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountName } from './account-model';
 import type { KnownKey } from './auth';
+import { refuseControl } from './control-auth';
 import { ipBanned, tooManyRequests } from './errors';
 import type { WeightLedger } from './rate-limit';
 import { parseRequestUrl } from './request-url';
@@ -28,6 +29,8 @@ export interface HttpDeps extends RestDeps {
   readonly traffic: Traffic;
   /** Runs a control command (JSON text); undefined when the endpoint is disabled (404). */
   readonly control?: (body: string) => RestResult;
+  /** The token every control request must present (control-auth.ts). */
+  readonly controlToken: string;
 }
 
 /** Creates the `request` listener of the simulator's HTTP server. */
@@ -53,6 +56,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HttpDeps)
 
   if (path === CONTROL_PATH && deps.control) {
     if (method !== 'POST') return send(res, invalid(405));
+    const refusal = refuseControl(req, deps.controlToken);
+    if (refusal) {
+      req.resume(); // the body is not read: drain it so the connection can be reused
+      if (refusal.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+      return send(res, { status: refusal.status, body: { ok: false, error: refusal.error } });
+    }
     const body = await readBody(req);
     return send(res, body === undefined ? { status: 413, body: { ok: false, error: 'body too large' } } : deps.control(body));
   }

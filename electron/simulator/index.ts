@@ -26,6 +26,8 @@ import { type SimulatorOptions, resolveOptions } from './options';
 import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
+import { MethodRetirement } from './retirement';
+import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
@@ -81,6 +83,11 @@ export interface RunningSimulator {
    * Throws for a symbol that does not trade or a malformed price.
    */
   setMark(symbol: string, price: string): void;
+  /**
+   * The bearer token `POST /__sim` requires (`Authorization: Bearer <token>`, JSON body): random
+   * per run unless the `controlToken` option chose it. In-process `control` needs none.
+   */
+  controlToken: string;
   /** Test-harness operations (fills, faults, clock, rate limits), also served as `POST /__sim` with `control: true`. */
   control: SimControl;
   /** Closes every socket and the server; resolves when all is closed, leaving no timers. */
@@ -116,8 +123,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
+  const retirement = new MethodRetirement();
   const exchange: Exchange = {
     now,
+    retirement,
     findKey: (apiKey) => keys.get(apiKey),
     isTradingSymbol: (symbol) => market.spec(symbol) !== undefined,
     positionRows: (name, symbol) => positionRows(book.get(name), market, symbol),
@@ -141,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     truth,
     setMark,
     settleFunding: () => book.settleFunding(),
+    retirement,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
@@ -152,10 +162,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       fundingPeriodMs: o.fundingIntervalMs,
       weightLimit: o.weightLimit,
       listenKeys,
+      symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
       ledger,
       findKey: exchange.findKey,
       traffic,
       control: o.control ? (body) => controlOverHttp(run, body) : undefined,
+      controlToken: o.controlToken,
     }),
   );
   routeUpgrades(server, { wsApi, market: hubs.market, public: hubs.public, private: users }, traffic);
@@ -187,6 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
     truth,
     setMark,
+    controlToken: o.controlToken,
     control: createControlApi(run),
     close: () => {
       closing ??= (async () => {

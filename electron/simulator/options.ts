@@ -3,6 +3,7 @@
  * Binance has one, and validation that refuses nonsense before anything starts.
  */
 import { DEFAULT_MARGIN_CALL_RATIO } from './account-book';
+import { CONTROL_TOKEN_PATTERN, newControlToken } from './control-auth';
 import { dec } from './decimal';
 import { DEFAULT_LISTEN_KEY_TTL_MS } from './listen-keys';
 import { BINANCE_TIMINGS } from './link';
@@ -24,6 +25,11 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Serve `POST /__sim` (the control endpoint); default false, the endpoint answers 404. */
   control?: boolean;
+  /**
+   * The bearer token `POST /__sim` requires (32–128 of `A-Z a-z 0-9 _ -`); default a fresh
+   * random one per run, returned as `RunningSimulator.controlToken`.
+   */
+  controlToken?: string;
   /** Start-up data set (scenarios.ts); default 'oneway' (the standard demo book). */
   scenario?: ScenarioName;
   /** Generated symbols in the 'large' scenario; default 200. */
@@ -66,6 +72,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     markIntervalMs: options.markIntervalMs ?? 1000,
     now: options.now ?? Date.now,
     control: options.control ?? false,
+    controlToken: options.controlToken ?? newControlToken(),
     scenario: options.scenario ?? 'oneway',
     symbols: options.symbols ?? 200,
     activity: options.activity ?? false,
@@ -84,6 +91,9 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer: ${seed}`);
   if (!Number.isFinite(markIntervalMs) || markIntervalMs < 1) {
     throw new RangeError(`markIntervalMs must be at least 1: ${markIntervalMs}`);
+  }
+  if (!CONTROL_TOKEN_PATTERN.test(resolved.controlToken)) {
+    throw new RangeError('controlToken must be 32 to 128 characters of A-Z a-z 0-9 _ -');
   }
   if (!SCENARIO_NAMES.includes(scenario)) throw new RangeError(`unknown scenario: ${String(scenario)}`);
   positiveInteger('symbols', resolved.symbols, 5000);

@@ -1,7 +1,7 @@
 /**
  * The REST endpoints (PROTOCOL §5): `GET /fapi/v1/time`, `exchangeInfo`, `premiumIndex`
- * (public), the listenKey endpoints (`POST/PUT/DELETE /fapi/v1/listenKey`, USER_STREAM) and
- * `GET /fapi/v1/leverageBracket` (signed). Each declares its weight and security; the HTTP
+ * (public), the listenKey endpoints (`POST/PUT/DELETE /fapi/v1/listenKey`, USER_STREAM),
+ * `GET /fapi/v1/leverageBracket` and `GET /fapi/v1/symbolConfig` (signed). Each declares its weight and security; the HTTP
  * plumbing lives in http-routes.ts.
  */
 import type { AccountName } from './account-model';
@@ -22,6 +22,8 @@ export interface RestDeps {
   readonly fundingPeriodMs: number;
   /** Reported in exchangeInfo's `rateLimits`. */
   readonly weightLimit: number;
+  /** `GET /fapi/v1/symbolConfig` rows of an account, for one symbol or all trading ones. */
+  readonly symbolConfig: (account: AccountName, symbols: readonly SymbolSpec[]) => unknown[];
   readonly listenKeys: {
     start(account: AccountName): string;
     ping(account: AccountName): string | undefined;
@@ -135,6 +137,24 @@ export const REST_ROUTES: ReadonlyMap<string, ReadonlyMap<string, RestRoute>> = 
             if (!found.ok) return fail(found.error);
             const entries = found.list.map(bracketEntry);
             return ok(params.has('symbol') ? entries[0] : entries);
+          },
+        },
+      ],
+    ]),
+  ],
+  [
+    '/fapi/v1/symbolConfig',
+    new Map([
+      [
+        'GET',
+        {
+          // Weight 5, signed; an array even with `symbol` (PROTOCOL §5, §13.3).
+          weight: fixed(5),
+          security: 'USER_DATA',
+          handle(params, caller, deps) {
+            const found = symbols(params, deps.market);
+            if (!found.ok) return fail(found.error);
+            return ok(deps.symbolConfig(callerAccount(caller), found.list));
           },
         },
       ],

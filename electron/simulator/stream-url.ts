@@ -23,11 +23,12 @@ export const MAX_STREAMS_PER_CONNECTION = 1024;
 const ROUTES: readonly StreamRoute[] = ['market', 'public', 'private'];
 
 /**
- * Characters a stream name may contain (`btcusdt@markPrice@1s`, `!markPrice@arr`). Names
- * outside this alphabet are rejected, as Binance rejects "invalid stream"; well-formed but
+ * Characters a stream name may contain (`btcusdt@markPrice@1s`, `!markPrice@arr`, and since
+ * 2025-10 `币安人生usdt@markPrice`: symbols may be named in any script, PROTOCOL §13.1, so letters
+ * are Unicode letters). Names outside this alphabet are rejected, as Binance rejects "invalid stream"; well-formed but
  * unknown names are accepted and stay silent.
  */
-const STREAM_NAME = /^[A-Za-z0-9!@_.-]{1,200}$/;
+const STREAM_NAME = /^[\p{L}\p{M}\p{N}!@_.-]{1,200}$/u;
 
 /** Whether `name` is a syntactically valid stream name. */
 export function isStreamName(name: unknown): name is string {

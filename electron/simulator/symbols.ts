@@ -1,12 +1,15 @@
 /**
- * The simulator's contract list: a dozen realistic USDⓈ-M perpetuals plus one quarterly and
- * one delisted (SETTLING) contract, so a client must filter on `contractType` and `status`
- * exactly as it has to on Binance. Tick and step sizes follow Binance's real values.
+ * The simulator's contract list, shaped like what mainnet lists today (PROTOCOL §13.1–§13.2): a
+ * dozen realistic USDⓈ-M perpetuals, a perpetual named in Chinese (`币安人生USDT`, listed
+ * 2025-10-09), a TradFi perpetual (`XAUUSDT`, `TRADIFI_PERPETUAL`, since 2025-12-11), a quarterly,
+ * and contracts in the statuses other than TRADING (SETTLING, PENDING_TRADING, CLOSE), so a client
+ * must handle every name, contract type and status exactly as it has to on Binance. Tick and step
+ * sizes follow Binance's real values.
  */
 import type { BracketTier } from './brackets';
 
 /** Contract types as `exchangeInfo` spells them. */
-export type ContractType = 'PERPETUAL' | 'CURRENT_QUARTER' | 'NEXT_QUARTER';
+export type ContractType = 'PERPETUAL' | 'TRADIFI_PERPETUAL' | 'CURRENT_QUARTER' | 'NEXT_QUARTER';
 
 /** Symbol statuses as `exchangeInfo` spells them (the subset the simulator uses). */
 export type SymbolStatus = 'TRADING' | 'PENDING_TRADING' | 'SETTLING' | 'CLOSE';
@@ -36,6 +39,24 @@ export interface SymbolSpec {
   readonly initialMark: string;
   /** Funding rate published on the mark stream; perpetuals only. */
   readonly fundingRate: string;
+  /** Quote asset; `USDT` when absent. */
+  readonly quoteAsset?: string;
+  /** The asset margin and PnL are paid in; `USDT` when absent (`USDC` for `…USDC` contracts). */
+  readonly marginAsset?: string;
+  /** `exchangeInfo.underlyingType`; `COIN` when absent (`COMMODITY` for metals). */
+  readonly underlyingType?: string;
+  /** Hours between funding rounds: 1, 4 or 8 (Binance's default, when absent). PROTOCOL §13.10. */
+  readonly fundingIntervalHours?: 1 | 4 | 8;
+}
+
+/** The margin asset of a contract. */
+export function marginAssetOf(spec: SymbolSpec): string {
+  return spec.marginAsset ?? 'USDT';
+}
+
+/** The funding interval of a contract, in hours. */
+export function fundingHoursOf(spec: SymbolSpec): 1 | 4 | 8 {
+  return spec.fundingIntervalHours ?? 8;
 }
 
 /** Perpetuals are listed with a delivery date far in the future (2100-12-25), like Binance. */
@@ -107,10 +128,13 @@ export const SYMBOLS: readonly SymbolSpec[] = [
     minNotional: '20', onboardDate: day(2020, 1, 9, 8), underlyingSubType: ['PoW'],
     brackets: 'alt', initialMark: '104.8500', fundingRate: '0.00010000',
   }),
-  perpetual('SUI', [6, 1], ['0.000100', '0.001000', '2000'], ['0.1', '0.1', '5000000', '200000'], {
-    minNotional: '5', onboardDate: day(2023, 5, 3, 12), underlyingSubType: ['Layer-1'],
-    brackets: 'alt', initialMark: '3.482000', fundingRate: '0.00012440',
-  }),
+  {
+    ...perpetual('SUI', [6, 1], ['0.000100', '0.001000', '2000'], ['0.1', '0.1', '5000000', '200000'], {
+      minNotional: '5', onboardDate: day(2023, 5, 3, 12), underlyingSubType: ['Layer-1'],
+      brackets: 'alt', initialMark: '3.482000', fundingRate: '0.00012440',
+    }),
+    fundingIntervalHours: 4,
+  },
   perpetual('1000PEPE', [7, 0], ['0.0000001', '0.0000001', '200'], ['1', '1', '800000000', '80000000'], {
     minNotional: '5', onboardDate: day(2023, 5, 5, 10), underlyingSubType: ['Meme'],
     brackets: 'alt', initialMark: '0.01249000', fundingRate: '0.00010000',
@@ -123,18 +147,53 @@ export const SYMBOLS: readonly SymbolSpec[] = [
     symbol: 'BTCUSDT_261225', contractType: 'CURRENT_QUARTER', deliveryDate: day(2026, 12, 25, 8),
   },
   {
+    // Named in Chinese ("Binance Life"), a TRADING perpetual since 2025-10-09 (PROTOCOL §13.1). Its
+    // stream names are the symbol lowercased, which leaves the Chinese characters as they are.
+    // Funded every hour, as Binance does for volatile new listings (PROTOCOL §13.10).
+    ...perpetual('币安人生', [5, 0], ['0.00001', '0.00010', '20'], ['1', '1', '20000000', '2000000'], {
+      minNotional: '5', onboardDate: day(2025, 10, 9, 12), underlyingSubType: ['Meme'],
+      brackets: 'alt', initialMark: '0.1924000', fundingRate: '0.00005000',
+    }),
+    fundingIntervalHours: 1,
+  },
+  {
+    // Gold as a TradFi perpetual (contractType TRADIFI_PERPETUAL, since 2025-12-11): its own grid.
+    ...perpetual('XAU', [2, 3], ['0.01', '100', '100000'], ['0.001', '0.001', '2000', '200'], {
+      minNotional: '5', onboardDate: day(2025, 12, 11, 8), underlyingSubType: ['Commodity'],
+      brackets: 'large', initialMark: '4215.3700', fundingRate: '0.00002500',
+    }),
+    contractType: 'TRADIFI_PERPETUAL',
+    underlyingType: 'COMMODITY',
+  },
+  {
     ...perpetual('MATIC', [4, 0], ['0.0001', '0.0100', '100'], ['1', '1', '5000000', '500000'], {
       minNotional: '5', onboardDate: day(2020, 10, 22, 8), underlyingSubType: ['Layer-2'],
       brackets: 'alt', initialMark: '0.380000', fundingRate: '0.00010000',
     }),
     status: 'SETTLING',
   },
+  {
+    // Announced, not trading yet: no mark price, no rows in account.position.
+    ...perpetual('ZAMA', [6, 0], ['0.000010', '0.000100', '200'], ['1', '1', '10000000', '1000000'], {
+      minNotional: '5', onboardDate: day(2026, 12, 3, 8), underlyingSubType: ['Infrastructure'],
+      brackets: 'alt', initialMark: '0.0500000', fundingRate: '0.00010000',
+    }),
+    status: 'PENDING_TRADING',
+  },
+  {
+    // Delisted and closed.
+    ...perpetual('FTM', [6, 0], ['0.000100', '0.001000', '100'], ['1', '1', '10000000', '1000000'], {
+      minNotional: '5', onboardDate: day(2020, 3, 12, 8), underlyingSubType: ['Layer-1'],
+      brackets: 'alt', initialMark: '0.7000000', fundingRate: '0.00010000',
+    }),
+    status: 'CLOSE',
+  },
 ];
 
 /** Contracts that trade, have a mark price and appear in `account.position`. */
 export const TRADING_SYMBOLS: readonly SymbolSpec[] = SYMBOLS.filter((s) => s.status === 'TRADING');
 
-/** Looks up a trading contract by its exact (upper-case) name. */
+/** Looks up a trading contract by its exact name (as listed; not case-folded). */
 export function tradingSymbol(symbol: string): SymbolSpec | undefined {
   return TRADING_SYMBOLS.find((s) => s.symbol === symbol);
 }

@@ -1,6 +1,8 @@
 /**
  * Account reads over the WS API (PROTOCOL §4, §5): positions v1/v2, balances v1/v2 and account
- * status v1/v2. All USER_DATA, weight 5.
+ * status v1/v2. All USER_DATA, weight 5, except v1 `account.position`: the change log of
+ * 2024-08-07 lists weight 10 for it while its page still says 5 (PROTOCOL §13.3); the simulator
+ * charges 10, so a client that reads weights from `rateLimits` sees the difference.
  */
 import type { Params } from './auth';
 import { type ApiError, badSymbol, invalidParam } from './errors';
@@ -17,9 +19,12 @@ function symbolFilter(params: Params, exchange: Exchange): Filter {
   return { ok: true, symbol };
 }
 
+/** v1 `account.position` per the 2024-08-07 change log; v2 as documented. */
+const POSITION_WEIGHT = { 1: 10, 2: 5 } as const;
+
 function positions(version: 1 | 2, method: string): MethodSpec {
   return {
-    weight: 5,
+    weight: POSITION_WEIGHT[version],
     security: 'USER_DATA',
     run(params, _session, exchange, caller) {
       const { account } = callerOf(caller, method);

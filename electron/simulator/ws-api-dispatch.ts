@@ -56,7 +56,10 @@ export function dispatch(
     ? failure(null, invalidJsonRequest('Requests must be sent as JSON in text frames.'))
     : parseEnvelope(frame);
   const { id } = parsed;
-  const spec = 'error' in parsed ? undefined : findMethod(parsed.method);
+  const method = 'error' in parsed ? undefined : parsed.method;
+  // A method retired "as unknown" is exactly an unknown method: no weight of its own, -1020.
+  const retiredAs = method === undefined ? undefined : exchange.retirement.stateOf(method);
+  const spec = method === undefined || retiredAs === 'unknown' ? undefined : findMethod(method);
   const params: Params = 'error' in parsed ? {} : parsed.params;
   // A per-request `returnRateLimits` overrides the connection default (PROTOCOL §1).
   const { returnRateLimits } = params;
@@ -77,6 +80,9 @@ export function dispatch(
   }
   if ('error' in parsed) return withRateLimits(parsed, session.returnRateLimits, admission.count, ledger);
   if (!spec) return respond({ ok: false, error: unsupportedMethod() });
+  // A retired method is refused before authentication, as a route that no longer exists would be.
+  const retired = exchange.retirement.errorFor(parsed.method);
+  if (retired) return respond({ ok: false, error: retired });
   if (returnRateLimits !== undefined && typeof returnRateLimits !== 'boolean') {
     return respond({ ok: false, error: invalidParam('returnRateLimits') });
   }

@@ -7,6 +7,7 @@ import type { V2PositionRow } from './account-reports';
 import type { KeyType, KnownKey, Params } from './auth';
 import type { ApiError } from './errors';
 import type { V1PositionRow } from './position-rows';
+import type { MethodRetirement } from './retirement';
 
 /** The exchange state methods read (and, for listenKeys, change). */
 export interface Exchange {
@@ -17,6 +18,8 @@ export interface Exchange {
   readonly v2PositionRows: (account: AccountName, symbol?: string) => V2PositionRow[];
   readonly balances: (account: AccountName) => unknown[];
   readonly accountStatus: (account: AccountName, version: 1 | 2) => unknown;
+  /** v1 methods retired by a control command (PROTOCOL §13.3). */
+  readonly retirement: MethodRetirement;
   readonly listenKeys: {
     start(account: AccountName): string;
     ping(account: AccountName): string | undefined;

@@ -11,7 +11,7 @@ import type { ConnectionStatus } from '../../../shared/connection';
 import type { PositionRow, PositionsView } from '../../../shared/position';
 import type { TimelineEntry } from '../../../shared/timeline';
 import { waitFor } from '../../support/wait';
-import { openTruth, simControl } from './sim-control';
+import { TEST_CONTROL_TOKEN, openTruth, simControl } from './sim-control';
 import { sourceWorkerLaunch, type RecordingLaunch } from './source-launch';
 
 let desk: Desk | null = null;
@@ -30,7 +30,7 @@ async function demoDesk(maxRestarts?: number): Promise<{ desk: Desk; worker: Rec
         ...events,
         launch: worker.launch,
         // One mark step a minute and no generated fills: the truth and the view describe the same prices.
-        simulator: { seed: 21, activity: false, control: true, markIntervalMs: 60_000 },
+        simulator: { seed: 21, activity: false, control: true, controlToken: TEST_CONTROL_TOKEN, markIntervalMs: 60_000 },
         startupTimeoutMs: 15_000,
         ...(maxRestarts === undefined ? {} : { maxRestarts }),
       });

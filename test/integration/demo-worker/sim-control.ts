@@ -1,10 +1,13 @@
 /** The simulator's control endpoint (`POST /__sim`), served by the worker when started with control on. */
 import type { V1PositionRow } from '../../../electron/simulator';
 
+/** The control token the demo-worker tests start their simulator with (`simulator.controlToken`). */
+export const TEST_CONTROL_TOKEN = 'demo-worker-test-control-token-0123456789';
+
 export async function simControl(rest: string, command: Record<string, unknown>): Promise<Record<string, unknown>> {
   const response = await fetch(`${rest}/__sim`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_CONTROL_TOKEN}` },
     body: JSON.stringify(command),
   });
   const body = (await response.json()) as Record<string, unknown>;

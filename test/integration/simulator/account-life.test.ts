@@ -114,6 +114,6 @@ describe('activity and scenarios', () => {
     peers.push(peer);
     const { apiKey, secret } = running.accounts[0]!;
     const reply = await peer.call({ id: 1, method: 'v2/account.position', params: sign({ apiKey, timestamp: FROZEN_NOW }, secret) });
-    expect((reply.result as unknown[]).length).toBe(4 + 60);
+    expect((reply.result as unknown[]).length).toBe(5 + 60);
   });
 });

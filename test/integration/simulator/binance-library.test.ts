@@ -86,6 +86,7 @@ describe('binance (npm) against the simulator', () => {
     const rows = v2.result as { symbol: string; positionSide: string; positionAmt: string }[];
     expect(rows.filter((r) => Number(r.positionAmt) !== 0).map((r) => `${r.symbol}:${r.positionSide}:${r.positionAmt}`)).toEqual([
       'BTCUSDT:LONG:0.150', 'BTCUSDT:SHORT:-0.080', 'ETHUSDT:LONG:2.000', 'ETHUSDT:SHORT:-1.200', 'BNBUSDT:LONG:6.00',
+      'XAUUSDT:LONG:0.500',
     ]);
     const v1 = await within(api.getFuturesPosition('usdm', { timestamp: Date.now() }));
     expect((v1.result as { symbol: string; positionAmt: string }[]).map((r) => r.positionAmt)).toEqual(sim.truth('hedge').map((r) => r.positionAmt));

@@ -57,7 +57,8 @@ describe('npm run sim', () => {
     const line = await firstLine(child);
     expect(line.startsWith('{') && !line.includes('\n')).toBe(true);
     const printed = JSON.parse(line) as Record<string, unknown> & { rest: string; accounts: Record<string, string>[] };
-    expect(Object.keys(printed)).toEqual(['wsApi', 'market', 'private', 'rest', 'accounts']);
+    expect(Object.keys(printed)).toEqual(['wsApi', 'market', 'private', 'rest', 'accounts', 'controlToken']);
+    expect(printed.controlToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(printed.wsApi).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws-fapi\/v1$/);
     expect(printed.accounts.map((a) => `${a.name}:${a.keyType}`)).toEqual([
       'oneway:HMAC', 'hedge:HMAC', 'oneway:ED25519', 'hedge:ED25519', 'oneway:RSA', 'hedge:RSA',
@@ -69,7 +70,14 @@ describe('npm run sim', () => {
 
     const info = (await (await fetch(`${printed.rest}/fapi/v1/exchangeInfo`)).json()) as { symbols: { symbol: string }[] };
     expect(info.symbols.filter((s) => /^X\d{4}USDT$/.test(s.symbol)).length).toBe(30);
-    const truth = await fetch(`${printed.rest}/__sim`, { method: 'POST', body: JSON.stringify({ command: 'truth', account: 'hedge' }) });
+    const command = JSON.stringify({ command: 'truth', account: 'hedge' });
+    const blind = await fetch(`${printed.rest}/__sim`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: command });
+    expect(blind.status).toBe(401);
+    const truth = await fetch(`${printed.rest}/__sim`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${String(printed.controlToken)}` },
+      body: command,
+    });
     expect(truth.status).toBe(200);
 
     // Ctrl+C reaches the whole foreground process group: npm, the shell, tsx and the simulator.

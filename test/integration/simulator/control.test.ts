@@ -29,11 +29,57 @@ async function open(url: string): Promise<Peer> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const btcRow = (running: RunningSimulator) => running.truth('oneway').find((r) => r.symbol === 'BTCUSDT')!;
 
+describe('control endpoint: authentication (issue 14 item 7)', () => {
+  const post = (running: RunningSimulator, headers: Record<string, string>, body: unknown) =>
+    fetch(`${running.urls.rest}/__sim`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const sell = { command: 'fill', account: 'oneway', symbol: 'BTCUSDT', side: 'SELL', qty: '0.250' };
+
+  it('refuses a command without the token, with a wrong one, or not sent as JSON, and runs none of them', async () => {
+    const running = await start();
+    const json = { 'Content-Type': 'application/json' };
+    const missing = await post(running, json, sell);
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await missing.json()).toMatchObject({ ok: false, error: expect.stringMatching(/token/) as unknown });
+    const wrong = `${running.controlToken.slice(0, -1)}${running.controlToken.endsWith('A') ? 'B' : 'A'}`;
+    expect((await post(running, { ...json, Authorization: `Bearer ${wrong}` }, sell)).status).toBe(401);
+    expect((await post(running, { ...json, Authorization: running.controlToken }, sell)).status).toBe(401); // no scheme
+    // A browser can POST text/plain cross-origin without a preflight: that must not be enough.
+    const textPlain = await post(running, { 'Content-Type': 'text/plain', Authorization: `Bearer ${running.controlToken}` }, sell);
+    expect(textPlain.status).toBe(415);
+    expect(btcRow(running).positionAmt).toBe('0.250'); // nothing ran
+    const allowed = await post(running, { 'Content-Type': 'application/json; charset=utf-8', Authorization: `Bearer ${running.controlToken}` }, sell);
+    expect(allowed.status).toBe(200);
+    expect(btcRow(running).positionAmt).toBe('0.000');
+  });
+
+  it('every run has its own random token, and a chosen one must be long and URL-safe', async () => {
+    const a = await start();
+    const b = await startSimulator({ control: true });
+    try {
+      expect(a.controlToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(b.controlToken).not.toBe(a.controlToken);
+      expect((await control({ urls: b.urls, controlToken: a.controlToken }, { command: 'stats' })).status).toBe(401);
+    } finally {
+      await b.close();
+    }
+    await expect(startSimulator({ control: true, controlToken: 'short' })).rejects.toThrow(/controlToken/);
+    const chosen = 'x'.repeat(40);
+    const c = await startSimulator({ control: true, controlToken: chosen });
+    try {
+      expect(c.controlToken).toBe(chosen);
+      expect((await control(c, { command: 'stats' })).status).toBe(200);
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('control endpoint: validation', () => {
   it('is 404 unless enabled, and only answers POST', async () => {
     const off = await startSimulator();
     try {
-      expect((await control(off.urls.rest, { command: 'truth', account: 'oneway' })).status).toBe(404);
+      expect((await control(off, { command: 'truth', account: 'oneway' })).status).toBe(404);
     } finally {
       await off.close();
     }
@@ -59,11 +105,11 @@ describe('control endpoint: validation', () => {
     ['an array body', '[]', /object/],
   ])('answers 400 { ok: false, error } for %s, and keeps serving', async (_name, body, message) => {
     const running = await start();
-    const reply = await control(running.urls.rest, body);
+    const reply = await control(running, body);
     expect(reply.status).toBe(400);
     expect(reply.body.ok).toBe(false);
     expect(reply.body.error).toMatch(message);
-    expect((await control(running.urls.rest, { command: 'truth', account: 'oneway' })).status).toBe(200);
+    expect((await control(running, { command: 'truth', account: 'oneway' })).status).toBe(200);
   });
 
   it('the in-process methods validate the same way and throw SimControlError', async () => {
@@ -77,14 +123,14 @@ describe('control endpoint: validation', () => {
 describe('control endpoint: state', () => {
   it('fill averages the entry, truth and the WS API agree', async () => {
     const running = await start();
-    const reply = await control(running.urls.rest, {
+    const reply = await control(running, {
       command: 'fill', account: 'oneway', symbol: 'BTCUSDT', side: 'BUY', qty: '0.250', price: '103834.6',
     });
     expect(reply).toMatchObject({ status: 200, body: { ok: true, price: '103834.6', positionAmt: '0.500', realizedPnl: '0.00000000' } });
     expect(reply.body.commission).toBe('10.38346000'); // 0.25 × 103 834.6 × 0.0004
     expect(typeof reply.body.orderId).toBe('number');
     expect(btcRow(running)).toMatchObject({ positionAmt: '0.500', entryPrice: '102834.6' });
-    const truth = await control(running.urls.rest, { command: 'truth', account: 'oneway' });
+    const truth = await control(running, { command: 'truth', account: 'oneway' });
     expect(truth.body.rows).toEqual(running.truth('oneway'));
   });
 
@@ -98,7 +144,7 @@ describe('control endpoint: state', () => {
 
   it('setMark moves the mark for replies and truth', async () => {
     const running = await start();
-    expect((await control(running.urls.rest, { command: 'setMark', symbol: 'BTCUSDT', price: '110000.5' })).body).toEqual({
+    expect((await control(running, { command: 'setMark', symbol: 'BTCUSDT', price: '110000.5' })).body).toEqual({
       ok: true, symbol: 'BTCUSDT', markPrice: '110000.5',
     });
     expect(btcRow(running).markPrice).toBe('110000.50000000');
@@ -107,7 +153,7 @@ describe('control endpoint: state', () => {
   it('skewClock shifts serverTime and the timestamp window', async () => {
     const running = await start();
     const peer = await open(running.urls.wsApi);
-    expect((await control(running.urls.rest, { command: 'skewClock', ms: 10_000 })).body).toMatchObject({ serverTime: FROZEN_NOW + 10_000 });
+    expect((await control(running, { command: 'skewClock', ms: 10_000 })).body).toMatchObject({ serverTime: FROZEN_NOW + 10_000 });
     const status = await peer.call({ id: 1, method: 'session.status' });
     expect((status.result as { serverTime: number }).serverTime).toBe(FROZEN_NOW + 10_000);
     const { apiKey, secret } = running.accounts[0]!;
@@ -123,7 +169,7 @@ describe('control endpoint: faults', () => {
   it('rateLimit 429: the next request gets 429 with retryAfter; one more is banned (418) and disconnected', async () => {
     const running = await start();
     const peer = await open(running.urls.wsApi);
-    const forced = await control(running.urls.rest, { command: 'rateLimit', status: 429, retryAfterMs: 30_000 });
+    const forced = await control(running, { command: 'rateLimit', status: 429, retryAfterMs: 30_000 });
     expect(forced.body).toMatchObject({ ok: true, retryAfter: FROZEN_NOW + 30_000 });
     const limited = await peer.call({ id: 1, method: 'session.status' });
     expect(limited).toMatchObject({ status: 429, error: { code: -1003, data: { retryAfter: FROZEN_NOW + 30_000, serverTime: FROZEN_NOW } } });
@@ -154,7 +200,7 @@ describe('control endpoint: faults', () => {
     const { listenKey } = (await api.call({ id: 1, method: 'userDataStream.start', params: { apiKey: running.accounts[1]!.apiKey } }))
       .result as { listenKey: string };
     const peer = await open(`${running.urls.private}/ws/${listenKey}`);
-    expect((await control(running.urls.rest, { command: 'settleFunding' })).body).toEqual({ ok: true });
+    expect((await control(running, { command: 'settleFunding' })).body).toEqual({ ok: true });
     expect(await peer.take()).toMatchObject({ e: 'ACCOUNT_UPDATE', a: { m: 'FUNDING_FEE' } });
   });
 
@@ -176,11 +222,11 @@ describe('control endpoint: faults', () => {
     const running = await start({ now: Date.now, markIntervalMs: 20 });
     const market = await open(`${running.urls.market}/ws/ethusdt@markPrice@1s`);
     const api = await open(running.urls.wsApi);
-    expect((await control(running.urls.rest, { command: 'stall', kind: 'wsApi' })).body).toEqual({ ok: true, stalled: 1 });
+    expect((await control(running, { command: 'stall', kind: 'wsApi' })).body).toEqual({ ok: true, stalled: 1 });
     api.send({ id: 'q', method: 'session.status' });
     await expect(api.take((m: { id?: unknown }) => m.id === 'q', 200)).rejects.toThrow();
     await market.take(); // market frames still flow
-    expect((await control(running.urls.rest, { command: 'unstall', kind: 'wsApi' })).body).toEqual({ ok: true, resumed: 1 });
+    expect((await control(running, { command: 'unstall', kind: 'wsApi' })).body).toEqual({ ok: true, resumed: 1 });
     expect((await api.call({ id: 'r', method: 'session.status' })).status).toBe(200);
   });
 
@@ -191,7 +237,7 @@ describe('control endpoint: faults', () => {
     expect((await clean.closed).code).toBe(1001);
     const abrupt = await open(running.urls.wsApi);
     const bystander = await open(`${running.urls.market}/ws/btcusdt@markPrice`);
-    expect((await control(running.urls.rest, { command: 'dropConnections', kind: 'wsApi', mode: 'abrupt' })).body).toEqual({ ok: true, dropped: 1 });
+    expect((await control(running, { command: 'dropConnections', kind: 'wsApi', mode: 'abrupt' })).body).toEqual({ ok: true, dropped: 1 });
     expect((await abrupt.closed).code).toBe(1006);
     expect(bystander.socket.readyState).toBe(WebSocket.OPEN);
   });
@@ -221,7 +267,7 @@ describe('control endpoint: faults', () => {
   ] as const)('malformed %s reaches market connections, which stay open', async (variant, check) => {
     const running = await start();
     const peer = await open(`${running.urls.market}/ws/btcusdt@markPrice`);
-    expect((await control(running.urls.rest, { command: 'malformed', kind: 'market', variant })).body).toEqual({ ok: true, sent: 1 });
+    expect((await control(running, { command: 'malformed', kind: 'market', variant })).body).toEqual({ ok: true, sent: 1 });
     const received = await peer.take(() => true);
     expect((check as (m: unknown) => boolean)(received)).toBe(true);
     peer.send({ method: 'LIST_SUBSCRIPTIONS', id: 1 });
@@ -244,7 +290,7 @@ describe('control endpoint: faults', () => {
     const { listenKey } = (await api.call({ id: 1, method: 'userDataStream.start', params: { apiKey: running.accounts[0]!.apiKey } }))
       .result as { listenKey: string };
     const peer = await open(`${running.urls.private}/ws/${listenKey}`);
-    expect((await control(running.urls.rest, { command: 'expireListenKey', account: 'oneway' })).body).toEqual({ ok: true, listenKey });
+    expect((await control(running, { command: 'expireListenKey', account: 'oneway' })).body).toEqual({ ok: true, listenKey });
     expect(await peer.take()).toEqual({ e: 'listenKeyExpired', E: FROZEN_NOW, listenKey });
     running.control.fill({ account: 'oneway', symbol: 'ETHUSDT', side: 'SELL', qty: '0.100' });
     await expect(peer.take(() => true, 200)).rejects.toThrow();
@@ -294,7 +340,7 @@ describe('control endpoint: traffic counters (stats)', () => {
       restRequests: 2,
     };
     expect(running.control.stats()).toEqual(expected);
-    const overHttp = await control(running.urls.rest, { command: 'stats' });
+    const overHttp = await control(running, { command: 'stats' });
     expect(overHttp).toEqual({ status: 200, body: { ok: true, ...expected } });
     expect(running.control.stats()).toEqual(expected); // control commands are not traffic
   });

@@ -42,11 +42,14 @@ export interface RawMessage {
   binary: boolean;
 }
 
-/** Sends a control command over HTTP; returns status and parsed body. */
-export async function control(rest: string, command: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${rest}/__sim`, {
+/** Sends a control command over HTTP with the simulator's token; returns status and parsed body. */
+export async function control(
+  sim: Pick<RunningSimulator, 'urls' | 'controlToken'>,
+  command: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${sim.urls.rest}/__sim`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sim.controlToken}` },
     body: typeof command === 'string' ? command : JSON.stringify(command),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

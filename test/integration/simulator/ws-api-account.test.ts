@@ -32,7 +32,7 @@ type Row = Record<string, string | number>;
 describe('v2/account.position', () => {
   it('returns only symbols with a position, in the v2 field set, agreeing with v1', async () => {
     const rows = await call<Row[]>('v2/account.position', 'oneway');
-    expect(rows.map((r) => r.symbol)).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT']);
+    expect(rows.map((r) => r.symbol)).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT', '币安人生USDT']);
     const v1 = sim.truth('oneway');
     for (const row of rows) {
       expect(Object.keys(row)).toEqual(V2_FIELDS);
@@ -51,6 +51,7 @@ describe('v2/account.position', () => {
     const rows = await call<Row[]>('v2/account.position', 'hedge');
     expect(rows.map((r) => `${r.symbol}:${r.positionSide}:${r.positionAmt}`)).toEqual([
       'BTCUSDT:LONG:0.150', 'BTCUSDT:SHORT:-0.080', 'ETHUSDT:LONG:2.000', 'ETHUSDT:SHORT:-1.200', 'BNBUSDT:LONG:6.00', 'BNBUSDT:SHORT:0.00',
+      'XAUUSDT:LONG:0.500', 'XAUUSDT:SHORT:0.000',
     ]);
     expect(rows.find((r) => r.positionSide === 'SHORT' && r.symbol === 'BTCUSDT')!.notional).toMatch(/^-/);
   });
@@ -70,8 +71,9 @@ describe('account.balance and account.status', () => {
     expect(Object.keys(v1[0]!)).toEqual([
       'accountAlias', 'asset', 'balance', 'crossWalletBalance', 'crossUnPnl', 'availableBalance', 'maxWithdrawAmount', 'marginAvailable', 'updateTime',
     ]);
-    // Wallet 12 000 less the isolated wallets 2545.865 + 1507.5; cross uPnL: ETH −3.5 × (3650 − 3712.45) + SOL 40 × (182.5 − 178.245).
-    expect(v1[0]).toMatchObject({ balance: '12000.00000000', crossWalletBalance: '7946.63500000', crossUnPnl: '388.77500000', marginAvailable: true });
+    // Wallet 12 000 less the isolated wallets 2545.865 + 1507.5; cross uPnL: ETH −3.5 × (3650 − 3712.45) + SOL 40 × (182.5 − 178.245)
+    // + 币安人生 8000 × (0.1924 − 0.1895).
+    expect(v1[0]).toMatchObject({ balance: '12000.00000000', crossWalletBalance: '7946.63500000', crossUnPnl: '411.97500000', marginAvailable: true });
   });
 
   it('account.status v1: permissions, totals, and every symbol on every side', async () => {
@@ -95,7 +97,7 @@ describe('account.balance and account.status', () => {
     for (const key of ['totalWalletBalance', 'totalUnrealizedProfit', 'totalMaintMargin', 'availableBalance']) expect(v2[key]).toBe(v1[key]);
     expect(v2.assets).toEqual(v1.assets);
     const positions = v2.positions as Row[];
-    expect(positions.map((p) => p.symbol)).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT']);
+    expect(positions.map((p) => p.symbol)).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'XRPUSDT', '币安人生USDT']);
     expect(Object.keys(positions[0]!)).toEqual([
       'symbol', 'positionSide', 'positionAmt', 'unrealizedProfit', 'isolatedMargin', 'notional', 'isolatedWallet', 'initialMargin', 'maintMargin', 'updateTime',
     ]);

@@ -78,7 +78,7 @@ describe('simulator WS API', () => {
     expect((reply.result as V1PositionRow[]).length).toBe(2);
   });
 
-  it('rateLimits counts the handshake (5) and each account.position (5)', async () => {
+  it('rateLimits counts the handshake (5) and each v1 account.position (10, change log 2024-08-07)', async () => {
     const running = await start();
     const peer = await open(running.urls.wsApi);
     const counts: number[] = [];
@@ -89,10 +89,10 @@ describe('simulator WS API', () => {
       expect(limit).toMatchObject({ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 2400 });
       counts.push(limit!.count);
     }
-    expect(counts).toEqual([10, 15, 20]);
+    expect(counts).toEqual([15, 25, 35]);
     // A second connection from the same IP shares the budget: +5 handshake, +2 session.status.
     const other = await open(running.urls.wsApi);
-    expect((await other.call({ id: 's', method: 'session.status' })).rateLimits![0]!.count).toBe(27);
+    expect((await other.call({ id: 's', method: 'session.status' })).rateLimits![0]!.count).toBe(42);
   });
 
   it('hides rateLimits with ?returnRateLimits=false, and a request can ask for them back', async () => {
@@ -101,7 +101,7 @@ describe('simulator WS API', () => {
     expect(await peer.call(positionRequest('oneway', {}, 'a'))).not.toHaveProperty('rateLimits');
     const back = await peer.call(positionRequest('oneway', { returnRateLimits: true }, 'b'));
     expect(back.status).toBe(200);
-    expect(back.rateLimits![0]!.count).toBe(15);
+    expect(back.rateLimits![0]!.count).toBe(25);
     const status = await peer.call({ id: 's', method: 'session.status' });
     expect(status.result).toMatchObject({ returnRateLimits: false });
   });
@@ -132,15 +132,15 @@ describe('simulator WS API', () => {
     });
   });
 
-  it('refuses with 429 / -1003 once the minute budget of 2400 is spent', async () => {
+  it('refuses with 429 / -1003 once the minute budget of 2400 would be exceeded', async () => {
     const running = await start();
     const peer = await open(running.urls.wsApi);
-    // 5 (handshake) + 479 × 5 = 2400 exactly; the 480th request goes over.
-    const ids = Array.from({ length: 480 }, (_, i) => i);
+    // 5 (handshake) + 239 × 10 = 2395; the 240th v1 request (weight 10) goes over.
+    const ids = Array.from({ length: 240 }, (_, i) => i);
     for (const id of ids) peer.send(positionRequest('oneway', {}, id));
-    const last = await peer.take((reply: { id: number }) => reply.id === 479, 5_000);
-    const before = await peer.take((reply: { id: number }) => reply.id === 478, 5_000);
-    expect(before).toMatchObject({ status: 200, rateLimits: [{ count: 2400 }] });
+    const last = await peer.take((reply: { id: number }) => reply.id === 239, 5_000);
+    const before = await peer.take((reply: { id: number }) => reply.id === 238, 5_000);
+    expect(before).toMatchObject({ status: 200, rateLimits: [{ count: 2395 }] });
     expect(last).toMatchObject({ status: 429, error: { code: -1003 }, rateLimits: [{ count: 2405 }] });
   });
 

@@ -75,8 +75,9 @@ describe('account book: funding', () => {
     const [cross, ...isolated] = updates;
     if (cross?.e !== 'ACCOUNT_UPDATE') throw new Error('expected an update');
     expect(cross.a.P).toEqual([]);
-    // ETH −3.5 × 3650 × 0.0001 received (+1.2775), SOL 40 × 182.5 × 0.00007315 paid (−0.53399500).
-    expect(cross.a.B).toEqual([expect.objectContaining({ a: 'USDT', bc: '0.74350500' })]);
+    // ETH −3.5 × 3650 × 0.0001 received (+1.2775), SOL 40 × 182.5 × 0.00007315 paid (−0.53399500),
+    // 币安人生 8000 × 0.1924 × 0.00005 paid (−0.07696).
+    expect(cross.a.B).toEqual([expect.objectContaining({ a: 'USDT', bc: '0.66654500' })]);
     expect(isolated.map((e) => (e.e === 'ACCOUNT_UPDATE' ? e.a.P.map((p) => p.s) : []))).toEqual([['BTCUSDT'], ['XRPUSDT']]);
     const btc = isolated[0];
     if (btc?.e !== 'ACCOUNT_UPDATE') throw new Error('expected an update');
@@ -84,6 +85,6 @@ describe('account book: funding', () => {
     expect(btc.a.B[0]!.bc).toBe('-2.60625000');
     expect(btc.a.P[0]!.iw).toBe('2543.25875000');
     const xrpFee = dec('5000') * dec('2.31') * dec('0.0001') / 10n ** 36n; // short receives
-    expect(b.get('oneway').walletBalance).toBe(before.walletBalance + dec('0.743505') - dec('2.60625') + xrpFee);
+    expect(b.get('oneway').walletBalance).toBe(before.walletBalance + dec('0.666545') - dec('2.60625') + xrpFee);
   });
 });
