@@ -18,10 +18,11 @@ import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
 import { mostUrgentAlerts, newestWithin, PagedList } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
-import { PositionEngine } from '../positions/engine';
+import type { PositionEngine } from '../positions/engine';
 import { AlertNotifier } from './alert-notifier';
 import { AlertBook } from './alerts';
-import { routeUserEvent } from './account-events';
+import { routeUserEvent, type AccountEventPorts } from './account-events';
+import { createDeskEngine } from './desk-engine';
 import { DroppedRowsReport } from './dropped-rows';
 import { positionsCsv } from './csv';
 import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
@@ -97,28 +98,17 @@ export class Desk {
     this.alertCheck = new LeadingThrottle(250, () =>
       this.alerts.checkProximity(this.engine.view().rows, this.settings.get().alertThresholdPct),
     );
-    this.engine = new PositionEngine({
-      exchange: {
-        fetchPositions: async (symbol) => {
-          const rows = await this.requireClient().fetchPositions(symbol);
-          this.options.onSnapshotRows?.(rows, symbol ?? null, this.now());
-          return rows;
-        },
-        followMarks: (symbols) => this.client?.followMarks(symbols),
-        fetchBrackets: () => this.requireClient().leverageBrackets(),
-      },
+    this.engine = createDeskEngine({
+      client: () => this.client,
+      requireClient: () => this.requireClient(),
       now: this.now,
-      serverNow: () => this.now() + (this.client?.metrics.clockOffsetMs ?? 0),
+      onSnapshotRows: options.onSnapshotRows,
       onChange: () => {
         this.receivers.positions();
         this.alertCheck.notify();
       },
       onSnapshotError: (error) => this.handleSnapshotError(error),
-      weightUsage: () => {
-        const metrics = this.client?.metrics;
-        return metrics?.weightUsed != null && metrics.weightLimit ? metrics.weightUsed / metrics.weightLimit : null; // eslint-disable-line eqeqeq -- null or undefined
-      },
-      ...(options.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: options.refreshIntervalMs }),
+      refreshIntervalMs: options.refreshIntervalMs,
     });
     this.handlers = {
       getState: () => this.getState(),
@@ -354,7 +344,7 @@ export class Desk {
     client.start();
   }
 
-  private get userEventPorts() {
+  private get userEventPorts(): AccountEventPorts {
     return { engine: this.engine, alerts: this.alerts, timeline: this.timeline, drops: this.drops };
   }
 
