@@ -1,8 +1,10 @@
 /**
  * The exchange's live account state: the only place accounts change (fills, leverage, funding,
- * liquidation), and therefore the only place user data events are produced. Each change is a
- * pure transition (fills.ts, funding.ts, risk.ts) followed by the events Binance would push,
- * in Binance's order: ORDER_TRADE_UPDATE before the ACCOUNT_UPDATE it caused.
+ * liquidation, ADL), and therefore the only place position events are produced. Each change is
+ * a pure transition (fills.ts, funding.ts, risk.ts) followed by the events Binance would push,
+ * in Binance's order: ORDER_TRADE_UPDATE before the ACCOUNT_UPDATE it caused. Events carry a
+ * transaction time `T` and a later event time `E` (event-clock.ts); every state is kept for a
+ * while so snapshot replies can lag the stream (account-history.ts).
  */
 import {
   type Account,
@@ -13,23 +15,28 @@ import {
   crossWalletBalance,
   settingsOf,
 } from './account-model';
-import { type Dec, ONE, quantize, significantDecimalsOf } from './decimal';
+import { type Dec, ONE, dec, quantize, significantDecimalsOf } from './decimal';
 import { type FillResult, type LegAfter, type OrderSide, applyFill } from './fills';
-import { quantity as formatQuantity, money8, trimmedPrice } from './format';
+import { quantity as formatQuantity, money8 } from './format';
+import { type FillReceipt, type TradeStep, receiptOf, splitQuantity, tradeEvent } from './trade-reports';
+import { AccountHistory } from './account-history';
+import { EventClock } from './event-clock';
 import { applyFunding } from './funding';
 import { accountMetrics } from './leg-metrics';
 import type { Market } from './market';
 import { type LiquidationGroup, type RiskScan, liquidationDue, marginCalls, nextLiquidation, scanRisk } from './risk';
 import {
+  type EventTimes,
   type PositionUpdate,
   type UpdateReason,
   type UserEvent,
   accountUpdate,
   balanceUpdate,
   marginCallPosition,
-  orderTradeUpdate,
   positionUpdate,
 } from './user-events';
+
+export type { FillReceipt } from './trade-reports';
 
 /** What the book needs from the simulator. */
 export interface BookDeps {
@@ -48,17 +55,19 @@ export interface FillRequest {
   readonly positionSide: PositionSide;
   readonly quantity: Dec;
   readonly price?: Dec;
+  /**
+   * Trades the order fills in (default 1), all at one transaction time `T`, as an order that
+   * meets several resting orders does: one ORDER_TRADE_UPDATE (PARTIALLY_FILLED … FILLED) and
+   * one ACCOUNT_UPDATE per trade, equal `T`s, increasing `E`s (PROTOCOL §13.5).
+   */
+  readonly trades?: number;
 }
 
-/** What a fill did, formatted as the wire shows it. */
-export interface FillReceipt {
-  readonly orderId: number;
-  readonly tradeId: number;
-  readonly price: string;
-  readonly realizedPnl: string;
-  readonly commission: string;
-  /** The leg's size after the fill. */
-  readonly positionAmt: string;
+/** An auto-deleverage to execute: the whole leg unless `quantity` is given; priced at the mark. */
+export interface AdlRequest {
+  readonly symbol: string;
+  readonly positionSide: PositionSide;
+  readonly quantity?: Dec;
 }
 
 /** A result or a reason. */
@@ -71,14 +80,19 @@ const MAX_LIQUIDATIONS_PER_CHECK = 64;
 export class AccountBook {
   private readonly accounts: Map<AccountName, Account>;
   private readonly marginCalled = new Map<AccountName, Set<string>>();
+  private readonly history: AccountHistory;
+  private readonly clock = new EventClock();
   private nextOrderId = 8_389_765_100;
   private nextTradeId = 500_000_100;
+  /** `"bep":"0"` on open ACCOUNT_UPDATE rows, as the documented example has it (PROTOCOL §13.5). */
+  private bepZero = false;
 
   constructor(
-    accounts: Readonly<Record<AccountName, Account>>,
+    accounts: Readonly<Record<string, Account>>,
     private readonly deps: BookDeps,
   ) {
     this.accounts = new Map(Object.values(accounts).map((a) => [a.name, a]));
+    this.history = new AccountHistory(this.accounts.values());
   }
 
   /** The current state of an account. */
@@ -88,37 +102,83 @@ export class AccountBook {
     return account;
   }
 
-  /** Executes a fill and pushes ORDER_TRADE_UPDATE, then ACCOUNT_UPDATE with the one changed leg. */
+  /** The account as it was at server time `time` (for lagging snapshots); current when `time` is now. */
+  asOf(name: AccountName, time: number): Account {
+    return time >= this.deps.now() ? this.get(name) : (this.history.at(name, time) ?? this.get(name));
+  }
+
+  /** Sends `"bep":"0"` on the open rows of later ACCOUNT_UPDATEs (or stops). */
+  setBepZero(enabled: boolean): void {
+    this.bepZero = enabled;
+  }
+
+  /**
+   * Executes a market order in `trades` trades at one transaction time: per trade,
+   * ORDER_TRADE_UPDATE then ACCOUNT_UPDATE with the one changed leg.
+   */
   fill(name: AccountName, request: FillRequest): BookOutcome<FillReceipt> {
     const spec = this.deps.market.spec(request.symbol);
     if (!spec) return { ok: false, error: `symbol ${request.symbol} does not trade` };
-    const time = this.deps.now();
+    const parts = splitQuantity(request.quantity, dec(spec.stepSize), request.trades ?? 1);
+    if (!parts) return { ok: false, error: `the quantity cannot be split into ${request.trades} trades of at least one step` };
+    const T = this.deps.now();
     const price = request.price ?? this.deps.market.markOf(request.symbol);
-    const before = this.get(name);
-    const outcome = applyFill(before, { ...request, price, time });
-    if (!outcome.ok) return outcome;
-    const { result } = outcome;
-    const problems = accountProblems(result.account);
-    if (problems.length > 0) return { ok: false, error: `the fill would leave the account inconsistent: ${problems.join('; ')}` };
-    this.accounts.set(name, result.account);
-    // A plain market order: not reduce-only, whatever it did to the position.
-    const ids = this.report(name, request.symbol, request.side, request.positionSide, request.quantity, price, result, {
-      liquidation: false,
-      reduceOnly: false,
+    // All trades are checked first: an order that cannot complete changes nothing.
+    let account = this.get(name);
+    const results: FillResult[] = [];
+    for (const quantity of parts) {
+      const outcome = applyFill(account, { ...request, quantity, price, time: T });
+      if (!outcome.ok) return outcome;
+      const problems = accountProblems(outcome.result.account);
+      if (problems.length > 0) return { ok: false, error: `the fill would leave the account inconsistent: ${problems.join('; ')}` };
+      results.push(outcome.result);
+      account = outcome.result.account;
+    }
+    const orderId = this.nextOrderId++;
+    let filled = 0n;
+    let tradeId = 0;
+    results.forEach((result, i) => {
+      const lastQuantity = parts[i]!;
+      filled += lastQuantity;
+      this.commit(name, result.account, T);
+      // A plain market order: not reduce-only, whatever it did to the position.
+      tradeId = this.report(name, T, result, {
+        orderId, orderQuantity: request.quantity, lastQuantity, filledQuantity: filled, averagePrice: price, price,
+        side: request.side, positionSide: request.positionSide, symbol: request.symbol, clientOrderId: `sim-${orderId}`,
+        reduceOnly: false,
+      });
+      this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', [this.positionRow(name, result.leg)]);
     });
-    this.pushAccountUpdate(name, 'ORDER', [this.positionRow(name, result.leg)]);
     this.checkRisk(name);
-    const stepDecimals = significantDecimalsOf(spec.stepSize);
-    return {
-      ok: true,
-      value: {
-        ...ids,
-        price: trimmedPrice(price),
-        realizedPnl: money8(result.realizedPnl),
-        commission: money8(result.commission),
-        positionAmt: formatQuantity(result.leg.positionAmt, stepDecimals),
-      },
-    };
+    return { ok: true, value: receiptOf(orderId, tradeId, price, results, spec.stepSize) };
+  }
+
+  /**
+   * Auto-deleverages a leg at the mark (PROTOCOL §13.7): ORDER_TRADE_UPDATE with
+   * `x:"CALCULATED"`, `c:"adl_autoclose"`, then ACCOUNT_UPDATE.
+   */
+  adl(name: AccountName, request: AdlRequest): BookOutcome<FillReceipt> {
+    const spec = this.deps.market.spec(request.symbol);
+    if (!spec) return { ok: false, error: `symbol ${request.symbol} does not trade` };
+    const leg = this.get(name).positions.find((p) => p.symbol === request.symbol && p.positionSide === request.positionSide);
+    if (!leg) return { ok: false, error: `no open ${request.positionSide} position in ${request.symbol} to deleverage` };
+    const size = leg.positionAmt > 0n ? leg.positionAmt : -leg.positionAmt;
+    const quantity = request.quantity ?? size;
+    if (quantity <= 0n || quantity > size) return { ok: false, error: `qty: at most the position's size ${formatQuantity(size, significantDecimalsOf(spec.stepSize))}` };
+    const T = this.deps.now();
+    const price = this.deps.market.markOf(request.symbol);
+    const side: OrderSide = leg.positionAmt > 0n ? 'SELL' : 'BUY';
+    const outcome = applyFill(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity, price, time: T });
+    if (!outcome.ok) return outcome;
+    this.commit(name, outcome.result.account, T);
+    const orderId = this.nextOrderId++;
+    const tradeId = this.report(name, T, outcome.result, {
+      orderId, orderQuantity: quantity, lastQuantity: quantity, filledQuantity: quantity, averagePrice: price, price,
+      side, positionSide: leg.positionSide, symbol: leg.symbol, clientOrderId: 'adl_autoclose', forced: 'adl', reduceOnly: true,
+    });
+    this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', [this.positionRow(name, outcome.result.leg)]);
+    this.checkRisk(name);
+    return { ok: true, value: receiptOf(orderId, tradeId, price, [outcome.result], spec.stepSize) };
   }
 
   /** Changes a symbol's leverage and pushes ACCOUNT_CONFIG_UPDATE. */
@@ -126,9 +186,9 @@ export class AccountBook {
     const account = this.get(name);
     const settings = new Map(account.settings);
     settings.set(symbol, { ...settingsOf(account, symbol), leverage });
-    this.accounts.set(name, { ...account, settings });
-    const time = this.deps.now();
-    this.deps.emit(name, { e: 'ACCOUNT_CONFIG_UPDATE', E: time, T: time, ac: { s: symbol, l: leverage } });
+    const T = this.deps.now();
+    this.commit(name, { ...account, settings }, T);
+    this.deps.emit(name, { e: 'ACCOUNT_CONFIG_UPDATE', E: this.clock.stamp(T), T, ac: { s: symbol, l: leverage } });
     this.checkRisk(name);
     return { ok: true, value: leverage };
   }
@@ -145,29 +205,36 @@ export class AccountBook {
     }
     const settings = new Map(account.settings);
     settings.set(symbol, { ...settingsOf(account, symbol), marginType });
-    this.accounts.set(name, { ...account, settings });
+    this.commit(name, { ...account, settings }, this.deps.now());
     return { ok: true, value: marginType };
   }
 
   /**
-   * One funding round for every account. Cross legs are reported together as a balance-only
-   * ACCOUNT_UPDATE; each isolated leg gets its own, with that leg (PROTOCOL §6).
+   * One funding round for every account, for the symbols `due` (all by default). Cross legs
+   * are reported together as a balance-only ACCOUNT_UPDATE; each isolated leg gets its own,
+   * with that leg (PROTOCOL §6). They share the round's `T`, with increasing `E`s.
    */
-  settleFunding(): void {
+  settleFunding(due?: (symbol: string) => boolean): void {
     for (const name of this.accounts.keys()) {
-      const time = this.deps.now();
-      const { account, charges } = applyFunding(this.get(name), this.deps.market, time);
+      const T = this.deps.now();
+      const { account, charges } = applyFunding(this.get(name), this.deps.market, T, due);
       if (charges.length === 0) continue;
-      this.accounts.set(name, account);
+      this.commit(name, account, T);
       const crossTotal = charges.filter((c) => c.cross).reduce((sum, c) => sum + c.amount, 0n);
-      if (charges.some((c) => c.cross)) this.pushAccountUpdate(name, 'FUNDING_FEE', [], crossTotal);
+      if (charges.some((c) => c.cross)) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossTotal);
       for (const charge of charges.filter((c) => !c.cross)) {
         const { leg } = charge;
         const row = this.positionRow(name, { ...leg, cumulativeRealized: leg.cumulativeRealized ?? 0n });
-        this.pushAccountUpdate(name, 'FUNDING_FEE', [row], charge.amount);
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], charge.amount);
       }
       this.checkRisk(name);
     }
+  }
+
+  /** Sends an event that changes no position (order events of a quoting bot), stamped like the rest. */
+  emitOrderEvent(name: AccountName, build: (times: EventTimes) => UserEvent): void {
+    const T = this.deps.now();
+    this.deps.emit(name, build({ T, E: this.clock.stamp(T) }));
   }
 
   /** Runs the risk checks of every account; call after marks move. */
@@ -190,15 +257,16 @@ export class AccountBook {
     this.pushMarginCalls(name, scan);
   }
 
+  /** Closes a group at its LP: one CALCULATED fill per leg, then one ACCOUNT_UPDATE (PROTOCOL §13.7). */
   private liquidate(name: AccountName, group: LiquidationGroup): void {
     const price = quantize(group.price, 8, 'half-up');
     const rows: PositionUpdate[] = [];
+    const T = this.deps.now();
     for (const m of group.legs) {
       const { leg } = m;
       const side: OrderSide = leg.positionAmt > 0n ? 'SELL' : 'BUY';
       const size = leg.positionAmt > 0n ? leg.positionAmt : -leg.positionAmt;
-      const time = this.deps.now();
-      const outcome = applyFill(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity: size, price, time });
+      const outcome = applyFill(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity: size, price, time: T });
       if (!outcome.ok) continue; // cannot happen: closing a whole open leg is always valid
       let account = outcome.result.account;
       if (!m.cross) {
@@ -206,14 +274,19 @@ export class AccountBook {
         const left = leg.isolatedWallet + outcome.result.realizedPnl - outcome.result.commission;
         if (left > 0n) account = { ...account, walletBalance: account.walletBalance - left };
       }
-      this.accounts.set(name, account);
-      this.report(name, leg.symbol, side, leg.positionSide, size, price, outcome.result, {
-        liquidation: true,
+      this.commit(name, account, T);
+      const orderId = this.nextOrderId++;
+      this.report(name, T, outcome.result, {
+        orderId, orderQuantity: size, lastQuantity: size, filledQuantity: size, averagePrice: price, price,
+        side, positionSide: leg.positionSide, symbol: leg.symbol,
+        // Binance names liquidation orders "autoclose-<id>" (PROTOCOL §6).
+        clientOrderId: `autoclose-${T}${String(orderId % 1_000_000).padStart(6, '0')}`,
+        forced: 'liquidation',
         reduceOnly: true,
       });
       rows.push(this.positionRow(name, outcome.result.leg));
     }
-    this.pushAccountUpdate(name, 'ORDER', rows);
+    this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', rows);
   }
 
   private pushMarginCalls(name: AccountName, scan: RiskScan): void {
@@ -225,7 +298,7 @@ export class AccountBook {
       const cross = candidate.key === 'cross';
       this.deps.emit(name, {
         e: 'MARGIN_CALL',
-        E: this.deps.now(),
+        E: this.clock.stamp(this.deps.now()),
         ...(cross ? { cw: money8(scan.crossWallet) } : {}),
         p: candidate.legs.map((r) => marginCallPosition(r.leg, r.cross, r.mark, r.unrealized, r.maintenance)),
       });
@@ -233,52 +306,30 @@ export class AccountBook {
     this.marginCalled.set(name, current);
   }
 
-  private report(
-    name: AccountName,
-    symbol: string,
-    side: OrderSide,
-    positionSide: PositionSide,
-    size: Dec,
-    price: Dec,
-    result: FillResult,
-    kind: { liquidation: boolean; reduceOnly: boolean },
-  ): { orderId: number; tradeId: number } {
-    const orderId = this.nextOrderId++;
+  /** The state change every transition ends with: current state plus its history. */
+  private commit(name: AccountName, account: Account, time: number): void {
+    this.accounts.set(name, account);
+    this.history.record(account, time);
+  }
+
+  /** Pushes ORDER_TRADE_UPDATE for one trade; returns its trade id. */
+  private report(name: AccountName, T: number, result: FillResult, step: TradeStep): number {
     const tradeId = this.nextTradeId++;
-    const time = this.deps.now();
-    const spec = this.deps.market.spec(symbol);
+    const spec = this.deps.market.spec(step.symbol);
     const stepDecimals = spec ? significantDecimalsOf(spec.stepSize) : 8;
-    this.deps.emit(
-      name,
-      orderTradeUpdate({
-        time,
-        symbol,
-        side,
-        positionSide,
-        quantity: formatQuantity(size, stepDecimals),
-        price,
-        commission: result.commission,
-        realizedPnl: result.realizedPnl,
-        orderId,
-        tradeId,
-        // Binance names liquidation orders "autoclose-<time>" (PROTOCOL §6).
-        clientOrderId: kind.liquidation ? `autoclose-${time}` : `sim-${orderId}`,
-        liquidation: kind.liquidation,
-        reduceOnly: kind.reduceOnly,
-      }),
-    );
-    return { orderId, tradeId };
+    this.deps.emit(name, tradeEvent({ T, E: this.clock.stamp(T) }, result, step, tradeId, stepDecimals));
+    return tradeId;
   }
 
   private positionRow(name: AccountName, leg: LegAfter): PositionUpdate {
     const marginType = settingsOf(this.get(name), leg.symbol).marginType;
-    return positionUpdate(leg, marginType, this.deps.market.markOf(leg.symbol));
+    return positionUpdate(leg, marginType, this.deps.market.markOf(leg.symbol), this.bepZero);
   }
 
-  private pushAccountUpdate(name: AccountName, reason: UpdateReason, rows: PositionUpdate[], balanceChange: Dec = 0n): void {
+  private pushAccountUpdate(name: AccountName, times: EventTimes, reason: UpdateReason, rows: PositionUpdate[], balanceChange: Dec = 0n): void {
     const account = this.get(name);
     const balance = balanceUpdate(account.walletBalance, crossWalletBalance(account), balanceChange);
-    this.deps.emit(name, accountUpdate(this.deps.now(), reason, [balance], rows));
+    this.deps.emit(name, accountUpdate(times, reason, [balance], rows));
   }
 }
 

@@ -36,6 +36,11 @@ export interface OpenPosition {
   readonly updateTime: number;
   /** `cr` of ACCOUNT_UPDATE: realised PnL accumulated by fills of this leg, before fees. */
   readonly cumulativeRealized?: Dec;
+  /**
+   * Σ buys × price − Σ sells × price since the leg opened (signed; fees excluded): the
+   * break-even's numerator (position-math.ts). Absent: opened in one go at `entryPrice`.
+   */
+  readonly costBasis?: Dec;
 }
 
 /** A USDT-margined single-asset account. */

@@ -65,7 +65,7 @@ function openV2(m: LegMetrics): V2PositionRow {
     positionSide: leg.positionSide,
     positionAmt: quantity(leg.positionAmt, significantDecimalsOf(m.spec.stepSize)),
     entryPrice: trimmedPrice(leg.entryPrice),
-    breakEvenPrice: trimmedPrice(breakEvenPrice(leg.positionAmt, leg.entryPrice)),
+    breakEvenPrice: trimmedPrice(breakEvenPrice(leg)),
     markPrice: price8(m.mark),
     unRealizedProfit: money8(m.unrealized),
     liquidationPrice: m.liquidationPrice > 0n ? price8(m.liquidationPrice) : '0',

@@ -28,6 +28,18 @@ export interface FillArgs {
   qty: string;
   /** Defaults to the current mark. */
   price?: string;
+  /** Trades the order fills in, all at one transaction time (default 1). */
+  trades?: number;
+}
+
+/** Arguments of {@link SimControl.adl}. */
+export interface AdlArgs {
+  account: AccountName;
+  symbol: string;
+  /** Needed only when both hedge legs are open. */
+  positionSide?: PositionSide;
+  /** Defaults to the whole leg. */
+  qty?: string;
 }
 
 /** The control operations. */
@@ -36,6 +48,12 @@ export interface SimControl {
   run(command: unknown): ControlReply;
   /** Executes a fill: ORDER_TRADE_UPDATE then ACCOUNT_UPDATE on the account's user streams. */
   fill(args: FillArgs): FillReceipt;
+  /** Auto-deleverages a leg at the mark: ORDER_TRADE_UPDATE (CALCULATED, adl_autoclose) then ACCOUNT_UPDATE. */
+  adl(args: AdlArgs): FillReceipt;
+  /** Sends (or stops sending) `"bep":"0"` on the open rows of ACCOUNT_UPDATE. */
+  bepZero(enabled: boolean): void;
+  /** Position snapshots (v1 and v2 account.position) answer the state of `ms` ago; 0 stops it. */
+  lagSnapshots(ms: number): void;
   /** Forces a mark (and runs the liquidation / margin-call checks it may trigger). */
   setMark(symbol: string, price: string): void;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
@@ -88,6 +106,12 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
       const { ok: _ok, ...receipt } = call({ command: 'fill', ...args });
       return receipt as unknown as FillReceipt;
     },
+    adl: (args) => {
+      const { ok: _ok, ...receipt } = call({ command: 'adl', ...args });
+      return receipt as unknown as FillReceipt;
+    },
+    bepZero: (enabled) => void call({ command: 'bepZero', enabled }),
+    lagSnapshots: (ms) => void call({ command: 'lagSnapshots', ms }),
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
     setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),

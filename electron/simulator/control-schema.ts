@@ -4,6 +4,7 @@
  * (as Binance's DECIMAL params are), durations bounded integers.
  */
 import { z } from 'zod';
+import { MAX_SNAPSHOT_LAG_MS } from './account-history';
 import { RETIRABLE_METHODS } from './retirement';
 
 const account = z.enum(['oneway', 'hedge']);
@@ -32,7 +33,12 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
     qty: decimal,
     /** Defaults to the current mark. */
     price: decimal.optional(),
+    /** Trades at one transaction time (equal `T`s, PROTOCOL §13.5); default 1. */
+    trades: z.number().int().min(1).max(10).optional(),
   }),
+  command('adl', { account, symbol, positionSide: z.enum(['BOTH', 'LONG', 'SHORT']).optional(), qty: decimal.optional() }),
+  command('bepZero', { enabled: z.boolean() }),
+  command('lagSnapshots', { ms: z.number().int().min(0).max(MAX_SNAPSHOT_LAG_MS) }),
   command('setMark', { symbol, price: decimal }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
   command('setMarginType', { account, symbol, marginType: z.enum(['isolated', 'cross']) }),

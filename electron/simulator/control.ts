@@ -31,6 +31,8 @@ export interface ControlTarget {
   readonly setMark: (symbol: string, price: string) => void;
   readonly settleFunding: () => void;
   readonly retirement: MethodRetirement;
+  /** How far position snapshots lag the stream (`lagSnapshots`), ms. */
+  readonly snapshotLag: { ms: number };
 }
 
 /** A command's reply: `ok` plus the command's facts, or the reason it was refused. */
@@ -55,6 +57,14 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
   switch (command.command) {
     case 'fill':
       return fill(target, command);
+    case 'adl':
+      return adl(target, command);
+    case 'bepZero':
+      target.book.setBepZero(command.enabled);
+      return { ok: true, bepZero: command.enabled };
+    case 'lagSnapshots':
+      target.snapshotLag.ms = command.ms;
+      return { ok: true, lagMs: command.ms };
     case 'setMark':
       if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
       target.setMark(command.symbol, command.price);
@@ -142,6 +152,24 @@ function fill(target: ControlTarget, command: Extract<ControlCommand, { command:
   }
   const price = command.price === undefined ? undefined : dec(command.price);
   if (price !== undefined && price <= 0n) return { ok: false, error: 'price: must be positive' };
-  const outcome = target.book.fill(command.account, { symbol: command.symbol, side: command.side, positionSide, quantity, price });
+  const request = { symbol: command.symbol, side: command.side, positionSide, quantity, price, trades: command.trades };
+  const outcome = target.book.fill(command.account, request);
+  return outcome.ok ? { ok: true, ...outcome.value } : outcome;
+}
+
+function adl(target: ControlTarget, command: Extract<ControlCommand, { command: 'adl' }>): ControlReply {
+  const spec = target.market.spec(command.symbol);
+  if (!spec) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+  const account = target.book.get(command.account);
+  // Without a side: the account's only open leg in that symbol.
+  const legs = account.positions.filter((p) => p.symbol === command.symbol && (command.positionSide ?? p.positionSide) === p.positionSide);
+  if (legs.length !== 1) {
+    return { ok: false, error: legs.length === 0 ? `no open position in ${command.symbol} to deleverage` : 'positionSide: LONG or SHORT is required, both legs are open' };
+  }
+  const quantity = command.qty === undefined ? undefined : dec(command.qty);
+  if (quantity !== undefined && (quantity <= 0n || quantity % dec(spec.stepSize) !== 0n)) {
+    return { ok: false, error: `qty: must be a positive multiple of the step size ${spec.stepSize}` };
+  }
+  const outcome = target.book.adl(command.account, { symbol: command.symbol, positionSide: legs[0]!.positionSide, quantity });
   return outcome.ok ? { ok: true, ...outcome.value } : outcome;
 }

@@ -33,6 +33,8 @@ export interface LegAfter {
   readonly entryPrice: Dec;
   readonly isolatedWallet: Dec;
   readonly cumulativeRealized: Dec;
+  /** Σ buys × price − Σ sells × price since the leg opened (0 when flat); see OpenPosition. */
+  readonly costBasis?: Dec;
 }
 
 /** What a fill did. */
@@ -78,6 +80,10 @@ export function applyFill(account: Account, fill: Fill, feeRate: Dec = TAKER_FEE
   const entry = old?.entryPrice ?? 0n;
   const wallet = old?.isolatedWallet ?? 0n;
   const after = amount + delta;
+  // The break-even's running cost: a flip starts a new position at this price (PROTOCOL §13.11).
+  const oldCost = old ? (old.costBasis ?? mul(amount, entry)) : 0n;
+  const flips = after !== 0n && amount !== 0n && after > 0n !== amount > 0n;
+  const costBasis = after === 0n ? 0n : flips ? mul(after, price) : oldCost + mul(delta, price);
 
   let realizedPnl = 0n;
   let entryPrice: Dec;
@@ -102,11 +108,12 @@ export function applyFill(account: Account, fill: Fill, feeRate: Dec = TAKER_FEE
     entryPrice: after === 0n ? 0n : entryPrice,
     isolatedWallet: after === 0n ? 0n : isolatedWallet,
     cumulativeRealized,
+    costBasis,
   };
   const open: OpenPosition | undefined =
     after === 0n
       ? undefined
-      : { symbol, positionSide, positionAmt: after, entryPrice, isolatedWallet: leg.isolatedWallet, updateTime: fill.time, cumulativeRealized };
+      : { symbol, positionSide, positionAmt: after, entryPrice, isolatedWallet: leg.isolatedWallet, updateTime: fill.time, cumulativeRealized, costBasis };
   return {
     ok: true,
     result: {

@@ -25,12 +25,19 @@ export interface FundingResult {
   readonly charges: readonly FundingCharge[];
 }
 
-/** Settles one funding round at the current marks. Delivery contracts (no rate) are skipped. */
-export function applyFunding(account: Account, market: MarketView, time: number): FundingResult {
+/** Settles one funding round at the current marks for the symbols `due`. Delivery contracts (no rate) are skipped. */
+export function applyFunding(
+  account: Account,
+  market: MarketView,
+  time: number,
+  /** Which symbols fund now (each has its own interval, PROTOCOL §13.10); all by default. */
+  due: (symbol: string) => boolean = () => true,
+): FundingResult {
   const specs = specIndex(market.symbols);
   const charges: FundingCharge[] = [];
   let walletBalance = account.walletBalance;
   const positions = account.positions.map((leg) => {
+    if (!due(leg.symbol)) return leg;
     const rate = specs.get(leg.symbol)?.fundingRate ?? '';
     if (!isDecimalText(rate)) return leg;
     // Funding is paid to 8 decimals, like every wallet amount.

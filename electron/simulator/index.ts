@@ -124,13 +124,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
   const retirement = new MethodRetirement();
+  // Position queries can lag the stream (PROTOCOL §13.4): they read the state of `ms` ago.
+  const snapshotLag = { ms: 0 };
+  const snapshotOf = (name: AccountName) => book.asOf(name, now() - snapshotLag.ms);
   const exchange: Exchange = {
     now,
     retirement,
     findKey: (apiKey) => keys.get(apiKey),
     isTradingSymbol: (symbol) => market.spec(symbol) !== undefined,
-    positionRows: (name, symbol) => positionRows(book.get(name), market, symbol),
-    v2PositionRows: (name, symbol) => v2PositionRows(book.get(name), market, symbol),
+    positionRows: (name, symbol) => positionRows(snapshotOf(name), market, symbol),
+    v2PositionRows: (name, symbol) => v2PositionRows(snapshotOf(name), market, symbol),
     balances: (name) => balanceRows(book.get(name), market),
     accountStatus: (name, version) => accountStatus(book.get(name), market, version),
     listenKeys,
@@ -151,6 +154,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setMark,
     settleFunding: () => book.settleFunding(),
     retirement,
+    snapshotLag,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 

@@ -3,12 +3,9 @@
  * Contract multiplier is 1, so notional and PnL are plain size × price products.
  */
 import { type Bracket, bracketFor } from './brackets';
-import { type Dec, ONE, abs, dec, div, mul } from './decimal';
+import { type Dec, abs, dec, div, mul } from './decimal';
 
-/**
- * The taker fee rate: 0.04 %, Binance's long-standing VIP 0 USDⓈ-M taker rate. Every fill
- * pays it (fills.ts) and {@link breakEvenPrice} assumes it.
- */
+/** The taker fee rate: 0.04 %, Binance's long-standing VIP 0 USDⓈ-M taker rate. Every fill pays it (fills.ts). */
 export const TAKER_FEE_RATE: Dec = dec('0.0004');
 
 /** Unrealised PnL `amt × (mark − entry)`; negative amounts make shorts gain as price falls. */
@@ -28,15 +25,17 @@ export function maintenanceMargin(absNotional: Dec, brackets: readonly Bracket[]
 }
 
 /**
- * Break-even price: where closing with a taker fee exactly pays back the taker fee paid on
- * opening, so net PnL is zero (funding excluded, as in Binance's FAQ). Solving
- * `Q(P − E) = f·Q·E + f·Q·P` gives `P = E(1 + f)/(1 − f)` for a long, and the mirror
- * `P = E(1 − f)/(1 + f)` for a short. Zero when flat.
+ * Break-even price per Binance's current FAQ (PROTOCOL §13.11): (total cost − total gained) ÷
+ * current size, over the fills since the position was opened; fees and funding are not
+ * included, and what partial closes realised is (it lowers a long's break-even, raises a
+ * short's). `costBasis` is that running sum, signed: Σ buys × price − Σ sells × price; dividing
+ * by the signed size gives the FAQ's figure for both directions. A position with no recorded
+ * fills (`costBasis` undefined) was opened in one go: its break-even is its entry. Zero when flat.
  */
-export function breakEvenPrice(positionAmt: Dec, entryPrice: Dec, feeRate: Dec = TAKER_FEE_RATE): Dec {
-  if (positionAmt === 0n) return 0n;
-  const [up, down] = positionAmt > 0n ? [ONE + feeRate, ONE - feeRate] : [ONE - feeRate, ONE + feeRate];
-  return div(mul(entryPrice, up), down);
+export function breakEvenPrice(leg: { positionAmt: Dec; entryPrice: Dec; costBasis?: Dec }): Dec {
+  if (leg.positionAmt === 0n) return 0n;
+  if (leg.costBasis === undefined) return leg.entryPrice;
+  return div(leg.costBasis, leg.positionAmt);
 }
 
 /** Isolated position margin as Binance reports it: the isolated wallet plus uPnL. */

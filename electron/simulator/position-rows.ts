@@ -88,7 +88,7 @@ function openFields(m: LegMetrics, stepDecimals: number): LegFields {
   return {
     positionAmt: quantity(leg.positionAmt, stepDecimals),
     entryPrice: trimmedPrice(leg.entryPrice),
-    breakEvenPrice: trimmedPrice(breakEvenPrice(leg.positionAmt, leg.entryPrice)),
+    breakEvenPrice: trimmedPrice(breakEvenPrice(leg)),
     unRealizedProfit: money8(m.unrealized),
     liquidationPrice: m.liquidationPrice > 0n ? price8(m.liquidationPrice) : '0',
     isolatedMargin: m.cross ? money8(0n) : money8(isolatedMargin(leg.isolatedWallet, m.unrealized)),

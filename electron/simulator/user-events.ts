@@ -9,6 +9,15 @@ import type { LegAfter, OrderSide } from './fills';
 import { money8, price8, trimmedPrice } from './format';
 import { breakEvenPrice, unrealizedPnl } from './position-math';
 
+/**
+ * An event's two times (PROTOCOL §13.5): `T`, when the transaction happened, and `E`, when the
+ * event was sent — a few ms later on the live exchange, never equal as on the example pages.
+ */
+export interface EventTimes {
+  readonly T: number;
+  readonly E: number;
+}
+
 /** `a.m` of ACCOUNT_UPDATE: the reasons the simulator produces. */
 export type UpdateReason = 'ORDER' | 'FUNDING_FEE' | 'ADJUSTMENT';
 
@@ -46,14 +55,14 @@ export interface OrderUpdate {
   s: string;
   c: string;
   S: OrderSide;
-  o: 'MARKET' | 'LIQUIDATION';
-  f: 'GTC' | 'IOC';
+  o: 'MARKET' | 'LIMIT' | 'LIQUIDATION';
+  f: 'GTC' | 'IOC' | 'GTX';
   q: string;
   p: string;
   ap: string;
   sp: string;
-  x: 'TRADE' | 'CALCULATED';
-  X: 'FILLED';
+  x: 'TRADE' | 'CALCULATED' | 'NEW' | 'CANCELED' | 'EXPIRED' | 'AMENDMENT';
+  X: 'NEW' | 'PARTIALLY_FILLED' | 'FILLED' | 'CANCELED' | 'EXPIRED';
   i: number;
   l: string;
   z: string;
@@ -67,14 +76,14 @@ export interface OrderUpdate {
   m: boolean;
   R: boolean;
   wt: 'CONTRACT_PRICE' | 'MARK_PRICE';
-  ot: 'MARKET' | 'LIQUIDATION';
+  ot: 'MARKET' | 'LIMIT' | 'LIQUIDATION';
   ps: PositionSide;
   cp: boolean;
   rp: string;
   pP: boolean;
   si: number;
   ss: number;
-  V: 'EXPIRE_TAKER' | 'NONE';
+  V: 'EXPIRE_TAKER' | 'EXPIRE_MAKER' | 'NONE';
   pm: 'NONE';
   gtd: number;
 }
@@ -140,14 +149,18 @@ export function balanceUpdate(walletBalance: Dec, crossWallet: Dec, balanceChang
   return { a: 'USDT', wb: money8(walletBalance), cw: money8(crossWallet), bc: money8(balanceChange) };
 }
 
-/** A P row for a leg after a change; `up` is a snapshot at `mark`, as on Binance. */
-export function positionUpdate(leg: LegAfter, marginType: MarginType, mark: Dec): PositionUpdate {
+/**
+ * A P row for a leg after a change; `up` is a snapshot at `mark`, as on Binance. With
+ * `bepZero`, an open row carries `"bep":"0"`, as the documented ACCOUNT_UPDATE example does
+ * (PROTOCOL §13.5): a client must treat it as unknown, not as a break-even of zero.
+ */
+export function positionUpdate(leg: LegAfter, marginType: MarginType, mark: Dec, bepZero = false): PositionUpdate {
   const flat = leg.positionAmt === 0n;
   return {
     s: leg.symbol,
     pa: plainAmount(leg.positionAmt),
     ep: trimmedPrice(flat ? 0n : leg.entryPrice),
-    bep: trimmedPrice(breakEvenPrice(leg.positionAmt, leg.entryPrice)),
+    bep: bepZero && !flat ? '0' : trimmedPrice(breakEvenPrice(leg)),
     cr: money8(leg.cumulativeRealized),
     up: money8(flat ? 0n : unrealizedPnl(leg.positionAmt, leg.entryPrice, mark)),
     mt: marginType,
@@ -158,57 +171,74 @@ export function positionUpdate(leg: LegAfter, marginType: MarginType, mark: Dec)
 
 /** Builds ACCOUNT_UPDATE. */
 export function accountUpdate(
-  time: number,
+  times: EventTimes,
   reason: UpdateReason,
   balances: BalanceUpdate[],
   positions: PositionUpdate[],
 ): AccountUpdateEvent {
-  return { e: 'ACCOUNT_UPDATE', E: time, T: time, a: { m: reason, B: balances, P: positions } };
+  return { e: 'ACCOUNT_UPDATE', E: times.E, T: times.T, a: { m: reason, B: balances, P: positions } };
 }
+
+/** What closed a position without an order of the trader's: a liquidation or an auto-deleverage. */
+export type ForcedClose = 'liquidation' | 'adl';
 
 /** What ORDER_TRADE_UPDATE reports about one fill. */
 export interface TradeReport {
+  /** Transaction time `T` (also the trade time `o.T`). */
   readonly time: number;
+  /** Event time `E`, a few ms after `T`. */
+  readonly eventTime: number;
   readonly symbol: string;
   readonly side: OrderSide;
   readonly positionSide: PositionSide;
-  /** Already formatted with the symbol's step ("0.010"). */
+  /** The order's quantity, formatted with the symbol's step ("0.010"). */
   readonly quantity: string;
+  /** This trade's quantity (`l`) and the order's filled quantity so far (`z`), formatted. */
+  readonly lastQuantity: string;
+  readonly filledQuantity: string;
+  /** This trade's price (`L`). */
   readonly price: Dec;
+  /** The order's average fill price so far (`ap`). */
+  readonly averagePrice: Dec;
+  /** FILLED once `z` reaches `q`. */
+  readonly complete: boolean;
   readonly commission: Dec;
   readonly realizedPnl: Dec;
   readonly orderId: number;
   readonly tradeId: number;
   readonly clientOrderId: string;
-  /** A liquidation: order type LIQUIDATION, execution CALCULATED, priced by the mark. */
-  readonly liquidation: boolean;
+  /**
+   * Liquidation and ADL orders: order type LIQUIDATION, execution CALCULATED (PROTOCOL §13.7).
+   * Undefined for the trader's own market orders.
+   */
+  readonly forced?: ForcedClose;
   readonly reduceOnly: boolean;
 }
 
-/** Builds ORDER_TRADE_UPDATE for a completely filled order (one trade). */
+/** Builds ORDER_TRADE_UPDATE for one trade of a market, liquidation or ADL order. */
 export function orderTradeUpdate(r: TradeReport): OrderTradeUpdateEvent {
-  const type = r.liquidation ? 'LIQUIDATION' : 'MARKET';
-  const price = trimmedPrice(r.price);
+  const forced = r.forced !== undefined;
+  const type = forced ? 'LIQUIDATION' : 'MARKET';
   return {
     e: 'ORDER_TRADE_UPDATE',
-    E: r.time,
+    E: r.eventTime,
     T: r.time,
     o: {
       s: r.symbol,
       c: r.clientOrderId,
       S: r.side,
       o: type,
-      f: r.liquidation ? 'IOC' : 'GTC',
+      f: forced ? 'IOC' : 'GTC',
       q: r.quantity,
       p: '0',
-      ap: price,
+      ap: trimmedPrice(r.averagePrice),
       sp: '0',
-      x: r.liquidation ? 'CALCULATED' : 'TRADE',
-      X: 'FILLED',
+      x: forced ? 'CALCULATED' : 'TRADE',
+      X: r.complete ? 'FILLED' : 'PARTIALLY_FILLED',
       i: r.orderId,
-      l: r.quantity,
-      z: r.quantity,
-      L: price,
+      l: r.lastQuantity,
+      z: r.filledQuantity,
+      L: trimmedPrice(r.price),
       N: 'USDT',
       n: money8(r.commission),
       T: r.time,
@@ -217,7 +247,7 @@ export function orderTradeUpdate(r: TradeReport): OrderTradeUpdateEvent {
       a: '0',
       m: false,
       R: r.reduceOnly,
-      wt: r.liquidation ? 'MARK_PRICE' : 'CONTRACT_PRICE',
+      wt: forced ? 'MARK_PRICE' : 'CONTRACT_PRICE',
       ot: type,
       ps: r.positionSide,
       cp: false,
@@ -225,7 +255,7 @@ export function orderTradeUpdate(r: TradeReport): OrderTradeUpdateEvent {
       pP: false,
       si: 0,
       ss: 0,
-      V: r.liquidation ? 'NONE' : 'EXPIRE_TAKER',
+      V: forced ? 'NONE' : 'EXPIRE_TAKER',
       pm: 'NONE',
       gtd: 0,
     },

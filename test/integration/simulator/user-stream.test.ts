@@ -100,19 +100,20 @@ describe('/private connections', () => {
     running.control.fill({ account: 'oneway', symbol: 'ETHUSDT', side: 'BUY', qty: '1.500', price: '3600' });
     const order = await peer.take<Event>();
     const update = await peer.take<Event>();
+    // E (sent) a few ms after T (transaction), and increasing: the live exchange's stamps (PROTOCOL §13.5).
     expect(order).toMatchObject({
       e: 'ORDER_TRADE_UPDATE',
-      E: FROZEN_NOW,
+      E: FROZEN_NOW + 3,
       T: FROZEN_NOW,
       o: { s: 'ETHUSDT', S: 'BUY', o: 'MARKET', x: 'TRADE', X: 'FILLED', q: '1.500', l: '1.500', z: '1.500', L: '3600.0', ap: '3600.0', N: 'USDT', n: '2.16000000', ps: 'BOTH', rp: '168.67500000', m: false, R: false },
     });
-    expect(update).toMatchObject({ e: 'ACCOUNT_UPDATE', E: FROZEN_NOW, T: FROZEN_NOW });
+    expect(update).toMatchObject({ e: 'ACCOUNT_UPDATE', E: FROZEN_NOW + 4, T: FROZEN_NOW });
     const a = update.a as { m: string; B: Record<string, string>[]; P: Record<string, string>[] };
     expect(a.m).toBe('ORDER');
     // 12 000 + 1.5 × (3712.45 − 3600) − 2.16, minus the isolated wallets (2545.865 + 1507.5) for cw.
     expect(a.B).toEqual([{ a: 'USDT', wb: '12166.51500000', cw: '8113.15000000', bc: '0.00000000' }]);
-    // up at the mark 3650: −2 × (3650 − 3712.45); bep = 3712.45 × 0.9996 / 1.0004.
-    expect(a.P).toEqual([{ s: 'ETHUSDT', pa: '-2', ep: '3712.45', bep: '3709.48122751', cr: '168.67500000', up: '124.90000000', mt: 'cross', iw: '0.00000000', ps: 'BOTH' }]);
+    // up at the mark 3650: −2 × (3650 − 3712.45); bep (FAQ) = (3.5 × 3712.45 − 1.5 × 3600) / 2: the realised gain raises a short's.
+    expect(a.P).toEqual([{ s: 'ETHUSDT', pa: '-2', ep: '3712.45', bep: '3796.7875', cr: '168.67500000', up: '124.90000000', mt: 'cross', iw: '0.00000000', ps: 'BOTH' }]);
     const row = running.truth('oneway').find((r) => r.symbol === 'ETHUSDT')!;
     expect(row.positionAmt).toBe('-2.000');
   });
@@ -136,7 +137,7 @@ describe('/private connections', () => {
     const api = await open(running.urls.wsApi);
     const peer = await open(`${running.urls.private}/ws/${await startKey(api, 'hedge')}`);
     running.control.setLeverage('hedge', 'BNBUSDT', 12);
-    expect(await peer.take()).toEqual({ e: 'ACCOUNT_CONFIG_UPDATE', E: FROZEN_NOW, T: FROZEN_NOW, ac: { s: 'BNBUSDT', l: 12 } });
+    expect(await peer.take()).toEqual({ e: 'ACCOUNT_CONFIG_UPDATE', E: FROZEN_NOW + 3, T: FROZEN_NOW, ac: { s: 'BNBUSDT', l: 12 } });
     expect(running.truth('hedge').find((r) => r.symbol === 'BNBUSDT')!.leverage).toBe('12');
   });
 
@@ -149,7 +150,7 @@ describe('/private connections', () => {
     const call = await peer.take<Event>();
     expect(call).toEqual({
       e: 'MARGIN_CALL',
-      E: FROZEN_NOW,
+      E: FROZEN_NOW + 3,
       p: [{ s: 'BTCUSDT', ps: 'BOTH', pa: '0.25', mt: 'ISOLATED', iw: '2545.86500000', mp: '92100.00000000', up: '-2433.65000000', mm: '92.10000000' }],
     });
     running.setMark('BTCUSDT', '92090');

@@ -34,7 +34,8 @@ describe('account book: liquidation', () => {
     expect(order.o).toMatchObject({
       s: 'BTCUSDT', S: 'SELL', o: 'LIQUIDATION', ot: 'LIQUIDATION', x: 'CALCULATED', X: 'FILLED', q: '0.250', L: '92019.21686747', R: true, ps: 'BOTH',
     });
-    expect(order.o.c).toBe(`autoclose-${T}`);
+    expect(order.o.c).toMatch(new RegExp(`^autoclose-${T}\\d{6}$`)); // Binance: "autoclose-<time><sequence>"
+    expect(order.o.x).toBe('CALCULATED');
     const update = events[1]![1];
     if (update.e !== 'ACCOUNT_UPDATE') throw new Error('update second');
     expect(update.a.m).toBe('ORDER');

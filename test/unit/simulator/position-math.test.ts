@@ -32,12 +32,10 @@ describe('position math', () => {
     expect(maintenanceMargin(dec('500000'), btc)).toBe(dec('2200')); // 500000 × 0.005 − 300
   });
 
-  it('break-even pays back a 0.04 % taker fee on open and on close', () => {
-    // Long: Q(P − E) = f·Q·E + f·Q·P  ⇒  P = E(1 + f)/(1 − f) = 100 × 1.0004 / 0.9996
-    expect(price8(breakEvenPrice(dec('1'), dec('100')))).toBe('100.08003201');
-    // Short: Q(E − P) = f·Q·E + f·Q·P  ⇒  P = E(1 − f)/(1 + f) = 100 × 0.9996 / 1.0004
-    expect(price8(breakEvenPrice(dec('-1'), dec('100')))).toBe('99.92003199');
-    expect(trimmedPrice(breakEvenPrice(0n, dec('100')))).toBe('0.0');
+  it('break-even without fill history is the entry; flat is 0 (FAQ: fees and funding not included)', () => {
+    expect(price8(breakEvenPrice({ positionAmt: dec('1'), entryPrice: dec('100') }))).toBe('100.00000000');
+    expect(price8(breakEvenPrice({ positionAmt: dec('-2'), entryPrice: dec('100') }))).toBe('100.00000000');
+    expect(trimmedPrice(breakEvenPrice({ positionAmt: 0n, entryPrice: dec('100') }))).toBe('0.0');
   });
 
   it('isolated margin is the isolated wallet plus uPnL', () => {

@@ -82,7 +82,7 @@ describe('position rows (v1 account.position)', () => {
     expect(row(positionRows(demo.oneway, market()), 'BTCUSDT')).toMatchObject({
       positionAmt: '0.250',
       entryPrice: '101834.6',
-      breakEvenPrice: '101916.10028011', // 101834.6 × 1.0004 / 0.9996
+      breakEvenPrice: '101834.6', // opened in one go: the FAQ's break-even is the entry (fees not included)
       markPrice: '104250.00000000',
       unRealizedProfit: '603.85000000', // 0.25 × (104250 − 101834.6)
       liquidationPrice: '92019.21686747', // (2545.865 − 25458.65) / (0.25 × 0.004 − 0.25)
