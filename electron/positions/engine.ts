@@ -17,7 +17,7 @@ import type { AccountUpdatePosition } from '../exchange/user-events';
 import type { MarkTick } from '../exchange/wire';
 import { applyAccountUpdate, applyLeverage } from './account-update';
 import type { Bracket } from './brackets';
-import { applyBrackets, applySnapshot, markPricesInto } from './reducer';
+import { applyBrackets, applySnapshot, forgetObserved, markPricesInto } from './reducer';
 import { MarginAssets } from './margin-assets';
 import { EVENT_REFRESH_FLOOR_MS, eventRefreshFloor, isPositionChangingExecution, refreshDelay } from './refresh-policy';
 import { EMPTY_STATE, StateDraft, type Leg, type PositionsState } from './state';
@@ -96,6 +96,10 @@ export class PositionEngine {
   /** The client (re)connected: everything may have changed meanwhile, take a full snapshot. */
   connected(): void {
     this.stopped = false;
+    // The stream may have missed events while the link was down (or the exchange restarted): what
+    // was known before is no longer newer than a snapshot — the lag allowance is for a live stream —
+    // so the snapshot that follows is the truth.
+    this.commit(forgetObserved(this.current()));
     this.scheduleRefresh();
     void this.snapshot(null);
     if (this.current().brackets.size === 0) this.loadBrackets();

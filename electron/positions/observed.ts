@@ -73,3 +73,4 @@ export function observeSnapshot(observed: Observed, symbol: string | null, time:
   }
   return { ...next, keys };
 }
+

@@ -10,7 +10,7 @@ import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
 import { derive, deriveFrom, type Mark } from './derive';
 import { buildRow, sameRow } from './row';
-import { observedAt, observeSnapshot } from './observed';
+import { NOTHING_OBSERVED, observedAt, observeSnapshot } from './observed';
 import { indexLegs, StateDraft, type PositionsState } from './state';
 
 export { EMPTY_STATE, type PositionsState } from './state';
@@ -120,6 +120,15 @@ function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput)
     if (mark?.markPrice !== position.markPrice) repriced.add(position.symbol);
   }
   return { marks, repriced };
+}
+
+/**
+ * Forgets as of when each position is known (after a reconnect: the stream may have missed events,
+ * and the exchange may even be another one), so the next snapshot replaces every row it covers,
+ * however new the old stream's times. The rows stay on screen until then.
+ */
+export function forgetObserved(state: PositionsState): PositionsState {
+  return state.observed === NOTHING_OBSERVED ? state : { ...state, observed: NOTHING_OBSERVED };
 }
 
 /** A held row at a new mark; its mark age is the snapshot's now. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountUpdatePosition } from '../../../electron/exchange/user-events';
 import { applyAccountUpdate } from '../../../electron/positions/account-update';
 import { quoteOf } from '../../../electron/positions/margin-assets';
-import { applyMarkPrice, applySnapshot, EMPTY_STATE } from '../../../electron/positions/reducer';
+import { applyMarkPrice, applySnapshot, EMPTY_STATE, forgetObserved } from '../../../electron/positions/reducer';
 import { summarize } from '../../../electron/positions/view';
 import type { ExchangePosition } from '../../../shared/position';
 
@@ -118,6 +118,15 @@ describe('a snapshot that lags the stream', () => {
     const closed = applyAccountUpdate(base, [change('BTCUSDT', '0')], 5_000, 6, 5_001);
     const lagging = applySnapshot(closed, snapshot([v1('BTCUSDT', '1', 1_000)], 5_200, 10_000));
     expect(lagging.rows.has('BTCUSDT:BOTH')).toBe(false);
+  });
+
+  it('after a reconnect the first snapshot is the truth: the old stream may have missed events', () => {
+    const opened = applyAccountUpdate(base, [change('ETHUSDT', '2')], 5_000, 6, 5_001);
+    const reconnected = applySnapshot(forgetObserved(opened), snapshot([v1('BTCUSDT', '1', 1_000), v1('ETHUSDT', '0', 0)], 5_200, 10_000));
+    expect(reconnected.rows.has('ETHUSDT:BOTH')).toBe(false);
+    // A stream event after the reconnect is news again, and protected as before.
+    const again = applyAccountUpdate(reconnected, [change('ETHUSDT', '3')], 5_300, 7, 5_301);
+    expect(applySnapshot(again, snapshot([v1('ETHUSDT', '0', 0)], 5_400, 10_000)).rows.get('ETHUSDT:BOTH')?.positionAmt).toBe('3');
   });
 
   it('beyond the lag allowance the snapshot is the truth (a close missed while disconnected)', () => {
