@@ -231,6 +231,11 @@ export class AccountBook {
     }
   }
 
+  /** A fresh order id, for orders that never reach the book (quotes). */
+  allocateOrderId(): number {
+    return this.nextOrderId++;
+  }
+
   /** Sends an event that changes no position (order events of a quoting bot), stamped like the rest. */
   emitOrderEvent(name: AccountName, build: (times: EventTimes) => UserEvent): void {
     const T = this.deps.now();

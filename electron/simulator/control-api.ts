@@ -50,6 +50,11 @@ export interface SimControl {
   fill(args: FillArgs): FillReceipt;
   /** Auto-deleverages a leg at the mark: ORDER_TRADE_UPDATE (CALCULATED, adl_autoclose) then ACCOUNT_UPDATE. */
   adl(args: AdlArgs): FillReceipt;
+  /**
+   * A quoting bot on the account: ORDER_TRADE_UPDATE NEW / AMENDMENT / CANCELED / EXPIRED without
+   * fills, `ordersPerSecond` (≤ 200) for `durationMs` (≤ 60 s); returns how many orders it sends.
+   */
+  quote(args: { account: AccountName; symbol: string; ordersPerSecond: number; durationMs: number }): number;
   /** Sends (or stops sending) `"bep":"0"` on the open rows of ACCOUNT_UPDATE. */
   bepZero(enabled: boolean): void;
   /** Position snapshots (v1 and v2 account.position) answer the state of `ms` ago; 0 stops it. */
@@ -110,6 +115,7 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
       const { ok: _ok, ...receipt } = call({ command: 'adl', ...args });
       return receipt as unknown as FillReceipt;
     },
+    quote: (args) => count({ command: 'quote', ...args }, 'orders'),
     bepZero: (enabled) => void call({ command: 'bepZero', enabled }),
     lagSnapshots: (ms) => void call({ command: 'lagSnapshots', ms }),
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),

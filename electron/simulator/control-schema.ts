@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_SNAPSHOT_LAG_MS } from './account-history';
+import { MAX_QUOTES_PER_SECOND, MAX_QUOTE_DURATION_MS } from './quote-flood';
 import { RETIRABLE_METHODS } from './retirement';
 
 const account = z.enum(['oneway', 'hedge']);
@@ -38,6 +39,12 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('adl', { account, symbol, positionSide: z.enum(['BOTH', 'LONG', 'SHORT']).optional(), qty: decimal.optional() }),
   command('bepZero', { enabled: z.boolean() }),
+  command('quote', {
+    account,
+    symbol,
+    ordersPerSecond: z.number().int().min(1).max(MAX_QUOTES_PER_SECOND),
+    durationMs: z.number().int().min(1).max(MAX_QUOTE_DURATION_MS),
+  }),
   command('lagSnapshots', { ms: z.number().int().min(0).max(MAX_SNAPSHOT_LAG_MS) }),
   command('setMark', { symbol, price: decimal }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),

@@ -31,6 +31,8 @@ export interface ControlTarget {
   readonly setMark: (symbol: string, price: string) => void;
   readonly settleFunding: () => void;
   readonly retirement: MethodRetirement;
+  /** Starts a quote flood (quote-flood.ts); returns how many orders it will send. */
+  readonly startQuotes: (account: AccountName, symbol: string, ordersPerSecond: number, durationMs: number) => number;
   /** How far position snapshots lag the stream (`lagSnapshots`), ms. */
   readonly snapshotLag: { ms: number };
 }
@@ -59,6 +61,11 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       return fill(target, command);
     case 'adl':
       return adl(target, command);
+    case 'quote': {
+      if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
+      const orders = target.startQuotes(command.account, command.symbol, command.ordersPerSecond, command.durationMs);
+      return { ok: true, orders };
+    }
     case 'bepZero':
       target.book.setBepZero(command.enabled);
       return { ok: true, bepZero: command.enabled };

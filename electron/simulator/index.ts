@@ -27,8 +27,11 @@ import { type V1PositionRow, positionRows } from './position-rows';
 import { WeightLedger } from './rate-limit';
 import { buildScenario } from './scenarios';
 import { MethodRetirement } from './retirement';
+import { quoteCount, startQuoteFlood } from './quote-flood';
+import type { EventTimes, UserEvent } from './user-events';
 import { symbolConfigRows } from './symbol-config';
 import { startFundingClock } from './funding-clock';
+import { FundingSchedule } from './funding-schedule';
 import { Traffic } from './traffic';
 import { routeUpgrades } from './upgrade-router';
 import { UserStreamHub } from './user-streams';
@@ -105,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (problems.length > 0) throw new Error(`inconsistent demo account ${account.name}: ${problems.join('; ')}`);
   }
   const market = createMarket(scenario.listed, o.seed);
+  const funding = new FundingSchedule(o.fundingIntervalMs, market.symbols);
   const links = new LinkRegistry(o);
   const hubs = { market: new StreamHub(links), public: new StreamHub(links) };
   // The user stream hub and the listenKeys refer to each other: events need the active key, expiry needs the hub.
@@ -142,6 +146,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     market.walk.setMark(symbol, price);
     book.checkAllRisk();
   };
+  // Running quote floods, stopped with the simulator.
+  const floods = new Set<() => void>();
+  const startQuotes = (account: AccountName, symbol: string, ordersPerSecond: number, durationMs: number): number => {
+    const spec = market.spec(symbol);
+    if (!spec) throw new RangeError(`symbol ${symbol} does not trade`);
+    const deps = {
+      spec,
+      mark: () => market.markOf(symbol),
+      emit: (name: AccountName, build: (times: EventTimes) => UserEvent) => book.emitOrderEvent(name, build),
+      nextOrderId: () => book.allocateOrderId(),
+      hedge: book.get(account).mode === 'hedge',
+    };
+    const stop = startQuoteFlood(account, ordersPerSecond, durationMs, deps, () => floods.delete(stop));
+    floods.add(stop);
+    return quoteCount(ordersPerSecond, durationMs);
+  };
   const target: ControlTarget = {
     book,
     market,
@@ -155,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     settleFunding: () => book.settleFunding(),
     retirement,
     snapshotLag,
+    startQuotes,
   };
   const run = (command: unknown): ControlReply => runControl(target, command);
 
@@ -163,7 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     createRestHandler({
       now,
       market,
-      fundingPeriodMs: o.fundingIntervalMs,
+      funding,
       weightLimit: o.weightLimit,
       listenKeys,
       symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
@@ -182,10 +203,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       hub: hubs.market,
       intervalMs: o.markIntervalMs,
       now,
-      fundingPeriodMs: o.fundingIntervalMs,
+      fundingPeriodMs: (symbol) => funding.periodOf(symbol),
       onTick: () => book.checkAllRisk(),
     }),
-    startFundingClock(now, o.fundingIntervalMs, () => book.settleFunding()),
+    startFundingClock(now, funding.gridMs, (time) => book.settleFunding((symbol) => funding.isDue(symbol, time))),
     o.activity ? startActivity({ book, market, seed: o.seed, intervalMs: o.activityIntervalMs }) : () => undefined,
   ];
 
@@ -208,6 +229,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     close: () => {
       closing ??= (async () => {
         for (const stop of stoppers) stop();
+        for (const stop of [...floods]) stop();
         listenKeys.close();
         links.terminateAll();
         await Promise.all([wsApi.close(), hubs.market.close(), hubs.public.close(), users.close()]);

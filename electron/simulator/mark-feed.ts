@@ -67,7 +67,8 @@ export interface MarkFeedOptions {
   readonly hub: StreamHub;
   readonly intervalMs: number;
   readonly now: () => number;
-  readonly fundingPeriodMs?: number;
+  /** The funding period, or each symbol's (funding-schedule.ts). */
+  readonly fundingPeriodMs?: number | ((symbol: string) => number);
   /** Called after each step, before frames go out (liquidation and margin-call checks). */
   readonly onTick?: () => void;
 }
@@ -91,12 +92,14 @@ export function publishTick(
   quotes: readonly MarkQuote[],
   eventTime: number,
   slow: boolean,
-  fundingPeriodMs: number = FUNDING_PERIOD_MS,
+  fundingPeriodMs: number | ((symbol: string) => number) = FUNDING_PERIOD_MS,
 ): void {
   const payloads = new Map<string, MarkPriceUpdate>();
+  // Each symbol's `T` follows its own funding interval (PROTOCOL §13.10).
+  const periodOf = typeof fundingPeriodMs === 'number' ? () => fundingPeriodMs : fundingPeriodMs;
   const payloadOf = (quote: MarkQuote): MarkPriceUpdate => {
     let payload = payloads.get(quote.symbol);
-    if (!payload) payloads.set(quote.symbol, (payload = markPricePayload(quote, eventTime, fundingPeriodMs)));
+    if (!payload) payloads.set(quote.symbol, (payload = markPricePayload(quote, eventTime, periodOf(quote.symbol))));
     return payload;
   };
   for (const quote of quotes) {

@@ -11,15 +11,16 @@ import { type ApiError, badSymbol, invalidListenKey } from './errors';
 import { exchangeInfo } from './exchange-info';
 import { price8 } from './format';
 import type { Market } from './market';
-import { nextFundingTime } from './mark-feed';
-import type { SymbolSpec } from './symbols';
+import type { FundingSchedule } from './funding-schedule';
+import { type SymbolSpec, fundingHoursOf } from './symbols';
 import type { Caller } from './ws-api-types';
 
 /** What endpoints read and change. */
 export interface RestDeps {
   readonly now: () => number;
   readonly market: Market;
-  readonly fundingPeriodMs: number;
+  /** Each symbol's funding period (funding-schedule.ts). */
+  readonly funding: FundingSchedule;
   /** Reported in exchangeInfo's `rateLimits`. */
   readonly weightLimit: number;
   /** `GET /fapi/v1/symbolConfig` rows of an account, for one symbol or all trading ones. */
@@ -74,9 +75,19 @@ function premiumIndexEntry(spec: SymbolSpec, deps: RestDeps, time: number): Reco
     estimatedSettlePrice: price8(quote.indexPrice),
     lastFundingRate: spec.fundingRate,
     interestRate: funded ? '0.00010000' : '',
-    nextFundingTime: funded ? nextFundingTime(time, deps.fundingPeriodMs) : 0,
+    nextFundingTime: funded ? deps.funding.nextFundingTime(spec.symbol, time) : 0,
     time,
   };
+}
+
+/** A symbol whose funding differs from the default 8 h (the simulator adjusts only the interval). */
+const isAdjusted = (spec: SymbolSpec): boolean => spec.fundingRate !== '' && fundingHoursOf(spec) !== 8;
+
+/** One `fundingInfo` entry; the caps are Binance's usual ±2 % (±3 % for hourly symbols). */
+function fundingInfoEntry(spec: SymbolSpec): Record<string, unknown> {
+  const hours = fundingHoursOf(spec);
+  const cap = hours === 1 ? '0.03000000' : '0.02000000';
+  return { symbol: spec.symbol, adjustedFundingRateCap: cap, adjustedFundingRateFloor: `-${cap}`, fundingIntervalHours: hours, disclaimer: false };
 }
 
 /** Bracket numbers are JSON numbers in this endpoint, unlike most Binance decimals. */
@@ -119,6 +130,21 @@ export const REST_ROUTES: ReadonlyMap<string, ReadonlyMap<string, RestRoute>> = 
             const entries = found.list.map((spec) => premiumIndexEntry(spec, deps, time));
             return ok(params.has('symbol') ? entries[0] : entries);
           },
+        },
+      ],
+    ]),
+  ],
+  [
+    '/fapi/v1/fundingInfo',
+    new Map([
+      [
+        'GET',
+        {
+          // Weight 0 (it shares a 500/5 min/IP limit with /fapi/v1/fundingRate, not modelled).
+          weight: fixed(0),
+          security: 'NONE',
+          // Only symbols whose cap, floor or interval was adjusted are returned, as the docs say.
+          handle: (_p, _c, deps) => ok(deps.market.symbols.filter(isAdjusted).map(fundingInfoEntry)),
         },
       ],
     ]),
