@@ -12,7 +12,10 @@ import {
   type MarginType,
   type PositionSide,
   accountProblems,
+  assetWallets,
   crossWalletBalance,
+  isCross,
+  withAssetDeltas,
   settingsOf,
 } from './account-model';
 import { type Dec, ONE, dec, quantize, significantDecimalsOf } from './decimal';
@@ -24,6 +27,7 @@ import { EventClock } from './event-clock';
 import { applyFunding } from './funding';
 import { accountMetrics } from './leg-metrics';
 import type { Market } from './market';
+import { marginAssetOf } from './symbols';
 import { type LiquidationGroup, type RiskScan, liquidationDue, marginCalls, nextLiquidation, scanRisk } from './risk';
 import {
   type EventTimes,
@@ -127,7 +131,7 @@ export class AccountBook {
     let account = this.get(name);
     const results: FillResult[] = [];
     for (const quantity of parts) {
-      const outcome = applyFill(account, { ...request, quantity, price, time: T });
+      const outcome = this.trade(account, { ...request, quantity, price, time: T });
       if (!outcome.ok) return outcome;
       const problems = accountProblems(outcome.result.account);
       if (problems.length > 0) return { ok: false, error: `the fill would leave the account inconsistent: ${problems.join('; ')}` };
@@ -168,7 +172,7 @@ export class AccountBook {
     const T = this.deps.now();
     const price = this.deps.market.markOf(request.symbol);
     const side: OrderSide = leg.positionAmt > 0n ? 'SELL' : 'BUY';
-    const outcome = applyFill(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity, price, time: T });
+    const outcome = this.trade(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity, price, time: T });
     if (!outcome.ok) return outcome;
     this.commit(name, outcome.result.account, T);
     const orderId = this.nextOrderId++;
@@ -219,13 +223,20 @@ export class AccountBook {
       const T = this.deps.now();
       const { account, charges } = applyFunding(this.get(name), this.deps.market, T, due);
       if (charges.length === 0) continue;
-      this.commit(name, account, T);
-      const crossTotal = charges.filter((c) => c.cross).reduce((sum, c) => sum + c.amount, 0n);
-      if (charges.some((c) => c.cross)) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossTotal);
+      // Funding is paid in each position's margin asset (Multi-Assets: USDT and USDC apart).
+      const crossByAsset = new Map<string, Dec>();
+      for (const charge of charges) {
+        const asset = this.assetOf(charge.leg.symbol);
+        if (charge.cross) crossByAsset.set(asset, (crossByAsset.get(asset) ?? 0n) + charge.amount);
+      }
+      const byAsset = new Map<string, Dec>();
+      for (const charge of charges) byAsset.set(this.assetOf(charge.leg.symbol), (byAsset.get(this.assetOf(charge.leg.symbol)) ?? 0n) + charge.amount);
+      this.commit(name, withAssetDeltas(account, byAsset), T);
+      if (crossByAsset.size > 0) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
       for (const charge of charges.filter((c) => !c.cross)) {
         const { leg } = charge;
         const row = this.positionRow(name, { ...leg, cumulativeRealized: leg.cumulativeRealized ?? 0n });
-        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], charge.amount);
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], new Map([[this.assetOf(leg.symbol), charge.amount]]));
       }
       this.checkRisk(name);
     }
@@ -271,13 +282,13 @@ export class AccountBook {
       const { leg } = m;
       const side: OrderSide = leg.positionAmt > 0n ? 'SELL' : 'BUY';
       const size = leg.positionAmt > 0n ? leg.positionAmt : -leg.positionAmt;
-      const outcome = applyFill(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity: size, price, time: T });
+      const outcome = this.trade(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity: size, price, time: T });
       if (!outcome.ok) continue; // cannot happen: closing a whole open leg is always valid
       let account = outcome.result.account;
       if (!m.cross) {
         // The isolated margin left after the loss goes to the insurance fund: the leg loses its whole wallet.
         const left = leg.isolatedWallet + outcome.result.realizedPnl - outcome.result.commission;
-        if (left > 0n) account = { ...account, walletBalance: account.walletBalance - left };
+        if (left > 0n) account = withAssetDeltas({ ...account, walletBalance: account.walletBalance - left }, new Map([[this.assetOf(leg.symbol), -left]]));
       }
       this.commit(name, account, T);
       const orderId = this.nextOrderId++;
@@ -331,10 +342,38 @@ export class AccountBook {
     return positionUpdate(leg, marginType, this.deps.market.markOf(leg.symbol), this.bepZero);
   }
 
-  private pushAccountUpdate(name: AccountName, times: EventTimes, reason: UpdateReason, rows: PositionUpdate[], balanceChange: Dec = 0n): void {
+  /**
+   * Pushes ACCOUNT_UPDATE: one `B` row per asset that moved (`changes`: asset → `bc`; by default
+   * the rows' margin asset with no change other than PnL and fees), then the `P` rows.
+   */
+  private pushAccountUpdate(name: AccountName, times: EventTimes, reason: UpdateReason, rows: PositionUpdate[], changes?: ReadonlyMap<string, Dec>): void {
     const account = this.get(name);
-    const balance = balanceUpdate(account.walletBalance, crossWalletBalance(account), balanceChange);
-    this.deps.emit(name, accountUpdate(times, reason, [balance], rows));
+    const moved = changes ?? new Map([...new Set(rows.map((r) => this.assetOf(r.s)))].map((asset) => [asset, 0n]));
+    const wallets = assetWallets(account);
+    const balances = [...moved].map(([asset, change]) => {
+      // The asset's cross wallet: its wallet less the isolated wallets of its own positions.
+      const isolated = account.positions
+        .filter((p) => !isCross(account, p) && this.assetOf(p.symbol) === asset)
+        .reduce((sum, p) => sum + p.isolatedWallet, 0n);
+      const wallet = account.assetBalances ? (wallets.get(asset) ?? 0n) : account.walletBalance;
+      const cross = account.assetBalances ? wallet - isolated : crossWalletBalance(account);
+      return balanceUpdate(wallet, cross, change, asset);
+    });
+    this.deps.emit(name, accountUpdate(times, reason, balances, rows));
+  }
+
+  /** The margin asset of a symbol (USDT for anything unknown). */
+  private assetOf(symbol: string): string {
+    const spec = this.deps.market.spec(symbol);
+    return spec ? marginAssetOf(spec) : 'USDT';
+  }
+
+  /** applyFill, with the wallet change booked to the symbol's margin asset (Multi-Assets). */
+  private trade(account: Account, fill: Parameters<typeof applyFill>[1]): ReturnType<typeof applyFill> {
+    const outcome = applyFill(account, fill);
+    if (!outcome.ok || !account.assetBalances) return outcome;
+    const delta = outcome.result.account.walletBalance - account.walletBalance;
+    return { ok: true, result: { ...outcome.result, account: withAssetDeltas(outcome.result.account, new Map([[this.assetOf(fill.symbol), delta]])) } };
   }
 }
 

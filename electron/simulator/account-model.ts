@@ -5,8 +5,8 @@
  */
 import type { Dec } from './decimal';
 
-/** The demo accounts. */
-export type AccountName = 'oneway' | 'hedge';
+/** The demo accounts: one-way and hedge (single-asset, USDT) and `multi` (Multi-Assets mode, one-way). */
+export type AccountName = 'oneway' | 'hedge' | 'multi';
 
 /** `BOTH` in one-way mode; `LONG`/`SHORT` in hedge mode. */
 export type PositionSide = 'BOTH' | 'LONG' | 'SHORT';
@@ -43,18 +43,42 @@ export interface OpenPosition {
   readonly costBasis?: Dec;
 }
 
-/** A USDT-margined single-asset account. */
+/** A USDT-margined single-asset account, or a Multi-Assets one (`assetBalances`). */
 export interface Account {
   readonly name: AccountName;
   readonly mode: PositionMode;
-  /** Total USDT wallet balance, isolated wallets included. */
+  /**
+   * Total wallet balance, isolated wallets included: USDT in single-asset mode, USD in
+   * Multi-Assets mode (the sum of `assetBalances`, stablecoins valued 1:1).
+   */
   readonly walletBalance: Dec;
+  /**
+   * Multi-Assets mode (PROTOCOL §13.9): the wallet of each margin asset. Margin is shared across
+   * assets; PnL, fees and funding of a position settle in its symbol's margin asset.
+   */
+  readonly assetBalances?: ReadonlyMap<string, Dec>;
   /** Symbols without an entry use {@link DEFAULT_SETTINGS}. */
   readonly settings: ReadonlyMap<string, SymbolSettings>;
   /** Open legs only; flat legs are implied for every other (symbol, side). */
   readonly positions: readonly OpenPosition[];
   /** When the balance last changed (fills, funding); `account.balance` reports it. */
   readonly updateTime?: number;
+}
+
+/** The wallet of each asset: `assetBalances`, or the USDT wallet of a single-asset account. */
+export function assetWallets(account: Account): ReadonlyMap<string, Dec> {
+  return account.assetBalances ?? new Map([['USDT', account.walletBalance]]);
+}
+
+/**
+ * Moves an account's per-asset wallets by `deltas` (asset → signed change) after a transition
+ * changed `walletBalance` by their sum. No-op for single-asset accounts.
+ */
+export function withAssetDeltas(account: Account, deltas: ReadonlyMap<string, Dec>): Account {
+  if (!account.assetBalances) return account;
+  const balances = new Map(account.assetBalances);
+  for (const [asset, delta] of deltas) balances.set(asset, (balances.get(asset) ?? 0n) + delta);
+  return { ...account, assetBalances: balances };
 }
 
 /** Binance's defaults for a symbol never configured: 20× cross. */

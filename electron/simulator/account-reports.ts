@@ -3,13 +3,13 @@
  * `account.balance` rows and `account.status` v1/v2, all from the same leg metrics as the v1
  * rows so every reply agrees with every other and with the liquidation engine.
  */
-import { type Account, sidesOf, settingsOf } from './account-model';
+import { type Account, assetWallets, sidesOf, settingsOf } from './account-model';
 import { bracketsOf, maxNotionalAt } from './brackets';
 import { type Dec, ONE, div, significantDecimalsOf } from './decimal';
 import { integerText, money8, price8, quantity, trimmedPrice } from './format';
 import { type AccountMetrics, type LegMetrics, type MarketView, accountMetrics } from './leg-metrics';
 import { breakEvenPrice, isolatedMargin } from './position-math';
-import type { SymbolSpec } from './symbols';
+import { type SymbolSpec, marginAssetOf } from './symbols';
 
 /** One `v2/account.position` row, keys in the documented order. */
 export interface V2PositionRow {
@@ -23,7 +23,7 @@ export interface V2PositionRow {
   liquidationPrice: string;
   isolatedMargin: string;
   notional: string;
-  marginAsset: 'USDT';
+  marginAsset: string;
   isolatedWallet: string;
   initialMargin: string;
   maintMargin: string;
@@ -71,7 +71,7 @@ function openV2(m: LegMetrics): V2PositionRow {
     liquidationPrice: m.liquidationPrice > 0n ? price8(m.liquidationPrice) : '0',
     isolatedMargin: m.cross ? '0' : money8(isolatedMargin(leg.isolatedWallet, m.unrealized)),
     notional: money8(m.notional),
-    marginAsset: 'USDT',
+    marginAsset: marginAssetOf(m.spec),
     isolatedWallet: m.cross ? '0' : money8(leg.isolatedWallet),
     initialMargin: money8(m.initialMargin),
     maintMargin: money8(m.maintenance),
@@ -96,7 +96,7 @@ function flatV2(spec: SymbolSpec, side: string, mark: Dec): V2PositionRow {
     liquidationPrice: '0',
     isolatedMargin: '0',
     notional: '0',
-    marginAsset: 'USDT',
+    marginAsset: marginAssetOf(spec),
     isolatedWallet: '0',
     initialMargin: '0',
     maintMargin: '0',
@@ -137,24 +137,74 @@ function totals(account: Account, market: MarketView): Totals {
   return { metrics, available, maxWithdraw: withdrawable > 0n ? withdrawable : 0n, updateTime };
 }
 
-/** `account.balance` / `v2/account.balance` rows (identical shapes), USDT first. */
-export function balanceRows(account: Account, market: MarketView): Record<string, unknown>[] {
-  const t = totals(account, market);
-  const row = (asset: string, balance: Dec, cross: Dec, unPnl: Dec, available: Dec, withdraw: Dec, time: number) => ({
-    accountAlias: ACCOUNT_ALIAS,
-    asset,
-    balance: money8(balance),
-    crossWalletBalance: money8(cross),
-    crossUnPnl: money8(unPnl),
-    availableBalance: money8(available),
-    maxWithdrawAmount: money8(withdraw),
-    marginAvailable: true,
-    updateTime: time,
+/** One asset's figures, shared by `account.balance` rows and `account.status` assets. */
+interface AssetFigures {
+  readonly asset: string;
+  readonly wallet: Dec;
+  readonly unrealized: Dec;
+  readonly maintenance: Dec;
+  readonly initialMargin: Dec;
+  readonly crossWallet: Dec;
+  readonly crossUnrealized: Dec;
+  readonly available: Dec;
+  readonly maxWithdraw: Dec;
+  readonly updateTime: number;
+}
+
+const zeroFigures = (asset: string): AssetFigures => ({
+  asset, wallet: 0n, unrealized: 0n, maintenance: 0n, initialMargin: 0n, crossWallet: 0n, crossUnrealized: 0n, available: 0n, maxWithdraw: 0n, updateTime: 0,
+});
+
+/**
+ * Per-asset figures, USDT first. Single-asset: USDT carries the whole account, the other margin
+ * assets are listed at zero. Multi-Assets (PROTOCOL §13.9): each asset carries its own wallet and
+ * the positions margined in it; what is available is the shared pool's, capped by the asset.
+ */
+function assetFigures(account: Account, t: Totals): AssetFigures[] {
+  if (!account.assetBalances) {
+    const { metrics } = t;
+    return [
+      {
+        asset: 'USDT', wallet: account.walletBalance, unrealized: metrics.totalUnrealized, maintenance: metrics.totalMaintenance,
+        initialMargin: metrics.totalInitialMargin, crossWallet: metrics.crossWallet, crossUnrealized: metrics.crossUnrealized,
+        available: t.available, maxWithdraw: t.maxWithdraw, updateTime: t.updateTime,
+      },
+      ...OTHER_ASSETS.map(zeroFigures),
+    ];
+  }
+  const wallets = assetWallets(account);
+  const held = [...wallets.keys()].sort((a, b) => (a === 'USDT' ? -1 : b === 'USDT' ? 1 : a.localeCompare(b)));
+  const figures = held.map((asset): AssetFigures => {
+    const legs = t.metrics.legs.filter((m) => marginAssetOf(m.spec) === asset);
+    const sum = (pick: (m: LegMetrics) => Dec, only: (m: LegMetrics) => boolean = () => true): Dec =>
+      legs.filter(only).reduce((total, m) => total + pick(m), 0n);
+    const wallet = wallets.get(asset) ?? 0n;
+    const crossWallet = wallet - sum((m) => m.leg.isolatedWallet, (m) => !m.cross);
+    const crossUnrealized = sum((m) => m.unrealized, (m) => m.cross);
+    const own = crossWallet + crossUnrealized - sum((m) => m.initialMargin, (m) => m.cross);
+    const available = own < t.available ? (own > 0n ? own : 0n) : t.available;
+    return {
+      asset, wallet, unrealized: sum((m) => m.unrealized), maintenance: sum((m) => m.maintenance), initialMargin: sum((m) => m.initialMargin),
+      crossWallet, crossUnrealized, available, maxWithdraw: available < crossWallet ? available : crossWallet > 0n ? crossWallet : 0n,
+      updateTime: t.updateTime,
+    };
   });
-  return [
-    row('USDT', account.walletBalance, t.metrics.crossWallet, t.metrics.crossUnrealized, t.available, t.maxWithdraw, t.updateTime),
-    ...OTHER_ASSETS.map((asset) => row(asset, 0n, 0n, 0n, 0n, 0n, 0)),
-  ];
+  return [...figures, ...OTHER_ASSETS.filter((a) => !wallets.has(a)).map(zeroFigures)];
+}
+
+/** `account.balance` / `v2/account.balance` rows (identical shapes), USDT first, one per asset. */
+export function balanceRows(account: Account, market: MarketView): Record<string, unknown>[] {
+  return assetFigures(account, totals(account, market)).map((f) => ({
+    accountAlias: ACCOUNT_ALIAS,
+    asset: f.asset,
+    balance: money8(f.wallet),
+    crossWalletBalance: money8(f.crossWallet),
+    crossUnPnl: money8(f.crossUnrealized),
+    availableBalance: money8(f.available),
+    maxWithdrawAmount: money8(f.maxWithdraw),
+    marginAvailable: true,
+    updateTime: f.updateTime,
+  }));
 }
 
 /** `account.status` (v1: permissions, all symbols) or `v2/account.status` (open symbols only). */
@@ -175,23 +225,23 @@ export function accountStatus(account: Account, market: MarketView, version: 1 |
     availableBalance: money8(t.available),
     maxWithdrawAmount: money8(t.maxWithdraw),
   };
-  const asset = (name: string, zero: boolean) => ({
-    asset: name,
-    walletBalance: money8(zero ? 0n : account.walletBalance),
-    unrealizedProfit: money8(zero ? 0n : metrics.totalUnrealized),
-    marginBalance: money8(zero ? 0n : marginBalance),
-    maintMargin: money8(zero ? 0n : metrics.totalMaintenance),
-    initialMargin: money8(zero ? 0n : metrics.totalInitialMargin),
-    positionInitialMargin: money8(zero ? 0n : metrics.totalInitialMargin),
+  // Totals are USD (the sum of the assets at 1:1) in Multi-Assets mode, USDT otherwise (PROTOCOL §5).
+  const assets = assetFigures(account, t).map((f) => ({
+    asset: f.asset,
+    walletBalance: money8(f.wallet),
+    unrealizedProfit: money8(f.unrealized),
+    marginBalance: money8(f.wallet + f.unrealized),
+    maintMargin: money8(f.maintenance),
+    initialMargin: money8(f.initialMargin),
+    positionInitialMargin: money8(f.initialMargin),
     openOrderInitialMargin: money8(0n),
-    crossWalletBalance: money8(zero ? 0n : metrics.crossWallet),
-    crossUnPnl: money8(zero ? 0n : metrics.crossUnrealized),
-    availableBalance: money8(zero ? 0n : t.available),
-    maxWithdrawAmount: money8(zero ? 0n : t.maxWithdraw),
+    crossWalletBalance: money8(f.crossWallet),
+    crossUnPnl: money8(f.crossUnrealized),
+    availableBalance: money8(f.available),
+    maxWithdrawAmount: money8(f.maxWithdraw),
     marginAvailable: true,
-    updateTime: zero ? 0 : t.updateTime,
-  });
-  const assets = [asset('USDT', false), ...OTHER_ASSETS.map((a) => asset(a, true))];
+    updateTime: f.updateTime,
+  }));
   if (version === 2) {
     return { ...sums, assets, positions: metrics.legs.map(v2StatusPosition) };
   }
@@ -201,7 +251,7 @@ export function accountStatus(account: Account, market: MarketView, version: 1 |
     canDeposit: true,
     canWithdraw: true,
     updateTime: 0, // documented as reserved
-    multiAssetsMargin: false,
+    multiAssetsMargin: account.assetBalances !== undefined,
     tradeGroupId: -1,
     ...sums,
     assets,

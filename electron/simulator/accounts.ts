@@ -28,6 +28,12 @@ export const DEMO_CREDENTIALS: readonly DemoCredentials[] = [
     apiKey: '8SvOCw7IFgHd1b4dXonIDLS1mXM4tah7JeKOnZFFKzySOpxB2eFoGK7uNB4prDxN',
     secret: 'PUasELQztXKZii7i5DpKV4TOXlg3xDJzKM89NCNqqSzmMSzVDJ0UkktsoZvD6lIc',
   },
+  {
+    name: 'multi',
+    keyType: 'HMAC',
+    apiKey: 'mAqT3nZcR8vLx2WkP6yHd9FsJ4bGe7NuQ1oVt5iXa0CwYzKrE3lMhBgSjD8fUpOn',
+    secret: 'Zt7Qw2ErTy9UiOp4AsDf6GhJk1LzXc8VbNm3Qa5Ws0Ed2Rf7Tg9Yh4Uj6Ik1Ol3P',
+  },
 ];
 
 const HOUR = 3_600_000;
@@ -102,6 +108,21 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
         leg('BNBUSDT', 'LONG', '6', '672.34', '0', at(3)),
         // A TradFi perpetual (gold, TRADIFI_PERPETUAL): isolated wallet = 0.5 × 4188.20 ÷ 5.
         leg('XAUUSDT', 'LONG', '0.500', '4188.20', '418.82', at(6)),
+      ],
+    },
+    // Multi-Assets mode (PROTOCOL §13.9): USDT and USDC wallets margin both positions together.
+    multi: {
+      name: 'multi',
+      mode: 'oneway',
+      walletBalance: dec('10000'),
+      assetBalances: new Map([['USDT', dec('6000')], ['USDC', dec('4000')]]),
+      settings: new Map([
+        ['BTCUSDC', settings(10, 'cross')],
+        ['ETHUSDT', settings(10, 'cross')],
+      ]),
+      positions: [
+        leg('BTCUSDC', 'BOTH', '-0.080', '105100.0', '0', at(8)),
+        leg('ETHUSDT', 'BOTH', '1.500', '3590.10', '0', at(3)),
       ],
     },
   };

@@ -8,7 +8,7 @@ import { MAX_SNAPSHOT_LAG_MS } from './account-history';
 import { MAX_QUOTES_PER_SECOND, MAX_QUOTE_DURATION_MS } from './quote-flood';
 import { RETIRABLE_METHODS } from './retirement';
 
-const account = z.enum(['oneway', 'hedge']);
+const account = z.enum(['oneway', 'hedge', 'multi']);
 const kind = z.enum(['wsApi', 'market', 'private', 'all']);
 const decimal = z.string().regex(/^\d{1,12}(\.\d{1,8})?$/, 'must be a positive decimal string with at most 8 decimals');
 /**

@@ -49,7 +49,7 @@ export type { TrafficStats } from './traffic';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
 export interface SimAccountCredentials {
-  name: 'oneway' | 'hedge';
+  name: AccountName;
   keyType: 'HMAC';
   apiKey: string;
   secret: string;
@@ -57,7 +57,7 @@ export interface SimAccountCredentials {
 
 /** An asymmetric demo API key (public demo material): Ed25519 or RSA, PKCS#8 PEM. */
 export interface SimAsymmetricKey {
-  name: 'oneway' | 'hedge';
+  name: AccountName;
   keyType: 'ED25519' | 'RSA';
   apiKey: string;
   privateKeyPem: string;
@@ -70,16 +70,16 @@ export type SimKeyCredentials = SimAccountCredentials | SimAsymmetricKey;
 export interface RunningSimulator {
   /** e.g. ws://127.0.0.1:P/ws-fapi/v1, ws://127.0.0.1:P/market, ws://127.0.0.1:P/private, http://127.0.0.1:P */
   urls: { wsApi: string; market: string; private: string; rest: string };
-  /** The HMAC keys of the two demo accounts, exactly as before (oneway, then hedge). */
+  /** The HMAC keys of the demo accounts: oneway, hedge (as before), then multi (Multi-Assets). */
   accounts: SimAccountCredentials[];
-  /** Every demo key: the two HMAC keys, then an Ed25519 and an RSA key per account. */
+  /** Every demo key: the HMAC keys, then an Ed25519 and an RSA key for oneway and hedge. */
   keys: SimKeyCredentials[];
   /**
    * The exchange's exact current positions of an account as v1 `account.position` rows (same
    * function the WS reply uses, at the current mark). Rows for every trading symbol, zero
    * rows included, like v1.
    */
-  truth(account: 'oneway' | 'hedge'): V1PositionRow[];
+  truth(account: AccountName): V1PositionRow[];
   /**
    * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it,
    * and positions it carries past their liquidation price are liquidated.

@@ -1,6 +1,6 @@
 /**
- * Start-up data sets (`scenario` option). Every scenario has both demo accounts, `oneway` and
- * `hedge`, so clients and tests can always rely on them:
+ * Start-up data sets (`scenario` option). Every scenario has the demo accounts `oneway`, `hedge`
+ * and `multi` (Multi-Assets), so clients and tests can always rely on them:
  * - `oneway` / `hedge`: the standard demo book (accounts.ts). The two names select the same
  *   data; they exist so scripts can say which account they are about.
  * - `mixed`: the standard book plus legs that exercise more cases: high leverage near
@@ -8,7 +8,7 @@
  * - `large`: the standard contracts plus `symbols` generated perpetuals, each with positions
  *   on both accounts (benchmarks, throughput tests).
  */
-import type { Account, MarginType, OpenPosition, PositionSide, SymbolSettings } from './account-model';
+import type { Account, AccountName, MarginType, OpenPosition, PositionSide, SymbolSettings } from './account-model';
 import { demoAccounts } from './accounts';
 import { ONE, dec, div, mul, quantize, toFixed } from './decimal';
 import { generatedSymbols } from './generated-symbols';
@@ -24,7 +24,7 @@ export const SCENARIO_NAMES: readonly ScenarioName[] = ['oneway', 'hedge', 'mixe
 export interface Scenario {
   /** Every contract exchangeInfo lists. */
   readonly listed: readonly SymbolSpec[];
-  readonly accounts: { oneway: Account; hedge: Account };
+  readonly accounts: Record<AccountName, Account>;
 }
 
 const HOUR = 3_600_000;
@@ -67,7 +67,7 @@ function leg(
 
 const settings = (leverage: number, marginType: MarginType): SymbolSettings => ({ leverage, marginType, isAutoAddMargin: false });
 
-function mixed(standard: { oneway: Account; hedge: Account }, openedAt: number): { oneway: Account; hedge: Account } {
+function mixed(standard: Record<AccountName, Account>, openedAt: number): Record<AccountName, Account> {
   const at = (hoursAgo: number): number => openedAt - hoursAgo * HOUR;
   const onewaySettings = new Map(standard.oneway.settings);
   const doge = settings(50, 'isolated');
@@ -103,13 +103,14 @@ function mixed(standard: { oneway: Account; hedge: Account }, openedAt: number):
         leg('1000PEPEUSDT', 'SHORT', '-1500000', '0.0131000', pepe, at(4)),
       ],
     },
+    multi: standard.multi,
   };
 }
 
 /** About this much notional per generated leg. */
 const LEG_NOTIONAL = 1000;
 
-function large(standard: { oneway: Account; hedge: Account }, openedAt: number, count: number): Scenario {
+function large(standard: Record<AccountName, Account>, openedAt: number, count: number): Scenario {
   const generated = generatedSymbols(count);
   const onewaySettings = new Map(standard.oneway.settings);
   const hedgeSettings = new Map(standard.hedge.settings);
@@ -136,6 +137,7 @@ function large(standard: { oneway: Account; hedge: Account }, openedAt: number, 
     accounts: {
       oneway: { ...standard.oneway, walletBalance: wallet, settings: onewaySettings, positions: onewayLegs },
       hedge: { ...standard.hedge, walletBalance: wallet, settings: hedgeSettings, positions: hedgeLegs },
+      multi: standard.multi,
     },
   };
 }

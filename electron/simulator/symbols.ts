@@ -166,6 +166,14 @@ export const SYMBOLS: readonly SymbolSpec[] = [
     underlyingType: 'COMMODITY',
   },
   {
+    // USDC-margined: PnL and margin in USDC (Multi-Assets accounts hold both, PROTOCOL §13.9).
+    ...perpetual('BTC', [1, 3], ['0.1', '261.1', '809484'], ['0.001', '0.001', '500', '50'], {
+      minNotional: '5', onboardDate: day(2024, 1, 8, 8), underlyingSubType: ['PoW'],
+      brackets: 'btc', initialMark: '104230.000', fundingRate: '0.00008000',
+    }),
+    symbol: 'BTCUSDC', pair: 'BTCUSDC', quoteAsset: 'USDC', marginAsset: 'USDC',
+  },
+  {
     ...perpetual('MATIC', [4, 0], ['0.0001', '0.0100', '100'], ['1', '1', '5000000', '500000'], {
       minNotional: '5', onboardDate: day(2020, 10, 22, 8), underlyingSubType: ['Layer-2'],
       brackets: 'alt', initialMark: '0.380000', fundingRate: '0.00010000',

@@ -144,9 +144,9 @@ export function plainAmount(value: Dec): string {
   return toTrimmed(value, 8, 0);
 }
 
-/** The USDT balance entry. `bc` is the change that is neither PnL nor commission (funding, transfers). */
-export function balanceUpdate(walletBalance: Dec, crossWallet: Dec, balanceChange: Dec = 0n): BalanceUpdate {
-  return { a: 'USDT', wb: money8(walletBalance), cw: money8(crossWallet), bc: money8(balanceChange) };
+/** A balance entry (USDT unless named). `bc` is the change that is neither PnL nor commission (funding, transfers). */
+export function balanceUpdate(walletBalance: Dec, crossWallet: Dec, balanceChange: Dec = 0n, asset = 'USDT'): BalanceUpdate {
+  return { a: asset, wb: money8(walletBalance), cw: money8(crossWallet), bc: money8(balanceChange) };
 }
 
 /**

@@ -61,12 +61,12 @@ describe('npm run sim', () => {
     expect(printed.controlToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(printed.wsApi).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws-fapi\/v1$/);
     expect(printed.accounts.map((a) => `${a.name}:${a.keyType}`)).toEqual([
-      'oneway:HMAC', 'hedge:HMAC', 'oneway:ED25519', 'hedge:ED25519', 'oneway:RSA', 'hedge:RSA',
+      'oneway:HMAC', 'hedge:HMAC', 'multi:HMAC', 'oneway:ED25519', 'hedge:ED25519', 'oneway:RSA', 'hedge:RSA',
     ]);
     for (const account of printed.accounts) {
       expect(Object.keys(account)).toEqual(['name', 'keyType', 'apiKey', account.keyType === 'HMAC' ? 'secret' : 'privateKeyPem']);
     }
-    expect(printed.accounts[2]!.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(printed.accounts.find((a) => a.keyType === 'ED25519')!.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
 
     const info = (await (await fetch(`${printed.rest}/fapi/v1/exchangeInfo`)).json()) as { symbols: { symbol: string }[] };
     expect(info.symbols.filter((s) => /^X\d{4}USDT$/.test(s.symbol)).length).toBe(30);

@@ -27,10 +27,10 @@ let nextId = 0;
 const call = (method: string, params?: SignedParams): Promise<Reply> => peer.call({ id: ++nextId, method, params });
 
 describe('key types', () => {
-  it('publishes two HMAC keys (the accounts) plus an Ed25519 and an RSA key per account', () => {
-    expect(sim.accounts.map((a) => `${a.name}:${a.keyType}`)).toEqual(['oneway:HMAC', 'hedge:HMAC']);
+  it('publishes three HMAC keys (the accounts) plus an Ed25519 and an RSA key for oneway and hedge', () => {
+    expect(sim.accounts.map((a) => `${a.name}:${a.keyType}`)).toEqual(['oneway:HMAC', 'hedge:HMAC', 'multi:HMAC']);
     expect(sim.keys.map((k) => `${k.name}:${k.keyType}`)).toEqual([
-      'oneway:HMAC', 'hedge:HMAC', 'oneway:ED25519', 'hedge:ED25519', 'oneway:RSA', 'hedge:RSA',
+      'oneway:HMAC', 'hedge:HMAC', 'multi:HMAC', 'oneway:ED25519', 'hedge:ED25519', 'oneway:RSA', 'hedge:RSA',
     ]);
     for (const key of sim.keys) expect(key.apiKey).toMatch(/^[A-Za-z0-9]{64}$/);
   });

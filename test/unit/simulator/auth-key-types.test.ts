@@ -49,7 +49,7 @@ describe('Ed25519 and RSA signatures', () => {
 
   it('every demo key parses as its declared type and signs verifiably', () => {
     const registry = demoKeyRegistry();
-    expect(registry.size).toBe(6);
+    expect(registry.size).toBe(7); // three HMAC keys (oneway, hedge, multi), Ed25519 + RSA for oneway and hedge
     for (const demo of ASYMMETRIC_DEMO_KEYS) {
       const known = registry.get(demo.apiKey)!;
       const algorithm = demo.keyType === 'RSA' ? 'sha256' : null;

@@ -18,7 +18,7 @@ const T = Date.UTC(2026, 0, 15, 12);
 describe('scenarios', () => {
   it.each(SCENARIO_NAMES)('%s: both accounts, consistent, with rows that compute', (name) => {
     const scenario = buildScenario(name, T, 25);
-    expect(Object.keys(scenario.accounts)).toEqual(['oneway', 'hedge']);
+    expect(Object.keys(scenario.accounts)).toEqual(['oneway', 'hedge', 'multi']);
     const market = createMarket(scenario.listed, 1);
     for (const account of Object.values(scenario.accounts)) {
       expect(accountProblems(account)).toEqual([]);
@@ -59,7 +59,7 @@ describe('activity generator', () => {
   it('makes small fills that never open, close or flip a leg', () => {
     const { book, events, accounts } = run(7);
     expect(events.filter(([, e]) => e.e === 'ORDER_TRADE_UPDATE').length).toBe(40);
-    for (const name of ['oneway', 'hedge'] as const) {
+    for (const name of ['oneway', 'hedge', 'multi'] as const) {
       const before = accounts[name].positions.map((p) => `${p.symbol}:${p.positionSide}:${p.positionAmt > 0n}`);
       const after = book.get(name).positions.map((p) => `${p.symbol}:${p.positionSide}:${p.positionAmt > 0n}`);
       expect(after).toEqual(before);
