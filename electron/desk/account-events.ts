@@ -25,8 +25,10 @@ export function routeUserEvent(event: UserEvent, ports: AccountEventPorts): void
       drops.add(event.dropped);
       const { T, E, a } = event.event;
       engine.accountUpdate(a.P ?? [], T, E);
-      // A balance change alone (a cross funding fee) moves the liquidation price of cross positions.
-      if ((a.P ?? []).length === 0 && (a.B ?? []).length > 0 && engine.view().summary.positions > 0) engine.refreshSoon();
+      // A balance change alone (a cross funding fee) moves the liquidation price of cross positions;
+      // a position row that could not be read may have changed a position: re-read either way.
+      if (event.dropped.length > 0) engine.refreshSoon();
+      else if ((a.P ?? []).length === 0 && (a.B ?? []).length > 0 && engine.view().summary.positions > 0) engine.refreshSoon();
       return;
     }
     case 'config-update':

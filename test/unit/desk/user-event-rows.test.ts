@@ -4,7 +4,7 @@
  * an unreadable envelope is counted too, and liquidation / ADL fills become alerts that name the
  * symbol, side, quantity and price — on the banner (alert book), natively and in the timeline.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { routeUserEvent } from '../../../electron/desk/account-events';
 import { AlertNotifier } from '../../../electron/desk/alert-notifier';
 import { AlertBook } from '../../../electron/desk/alerts';
@@ -28,16 +28,12 @@ function desk() {
   const entries: TimelineEntry[] = [];
   const notified: string[] = [];
   let alerts: Alert[] = [];
-  let fetches = 0;
   const timeline = new Timeline((entry) => entries.push(entry), () => 1);
   const notifier = new AlertNotifier((_title, body) => notified.push(body));
   const book = new AlertBook({ onChange: (list) => (alerts = list), onRaise: (alert) => notifier.raised(alert) }, () => 1);
   const engine = new PositionEngine({
     exchange: {
-      fetchPositions: () => {
-        fetches++;
-        return Promise.resolve([]);
-      },
+      fetchPositions: () => Promise.resolve([]),
       followMarks: () => undefined,
     },
     now: () => 1,
@@ -47,8 +43,9 @@ function desk() {
     eventDebounceMs: 1_000_000_000,
   });
   const drops = new DroppedRowsReport((message) => timeline.add('error', message));
+  const refreshSoon = vi.spyOn(engine, 'refreshSoon');
   const route = (frame: unknown) => routeUserEvent(read(frame), { engine, alerts: book, timeline, drops });
-  return { engine, entries, notified, alerts: () => alerts, drops, route, fetches: () => fetches };
+  return { engine, entries, notified, alerts: () => alerts, drops, route, refreshes: () => refreshSoon.mock.calls.length };
 }
 
 describe('row-by-row validation', () => {
@@ -109,6 +106,10 @@ describe('row-by-row validation', () => {
       'Dropped an unreadable ACCOUNT_UPDATE position row from the exchange; the rest of the event was used. Further drops of this kind are counted, not reported.',
       'Dropped an unreadable ORDER_TRADE_UPDATE event from the exchange; positions are re-read instead. Further drops of this kind are counted, not reported.',
     ]);
+    // An update whose only position row is unreadable still asks for the snapshot that makes up for it.
+    const before = d.refreshes();
+    d.route({ e: 'ACCOUNT_UPDATE', E: 103, T: 103, a: { m: 'ORDER', P: [{ ...goodRow, pa: 'x' }] } });
+    expect(d.refreshes()).toBe(before + 1);
     d.drops.reset();
     d.route(update(102));
     expect(d.entries.filter((entry) => entry.message.startsWith('Dropped'))).toHaveLength(3);
