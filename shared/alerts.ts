@@ -6,6 +6,8 @@ import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT } from './ui-constants
 export const alertKindSchema = z.enum([
   'liquidation-proximity', // the mark came within the user's threshold of the liquidation price
   'margin-call', // the exchange sent MARGIN_CALL
+  'liquidation', // the exchange liquidated a position (a CALCULATED fill, client order id autoclose-…)
+  'adl', // auto-deleveraging closed (part of) a position (a CALCULATED fill, client order id adl_autoclose)
   'auth-failed', // the exchange rejected the key: the user must act
   'banned', // the IP is banned for too many requests, until a given time
   'clock-skew', // this computer's clock is more than a second off the exchange's

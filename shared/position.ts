@@ -74,6 +74,13 @@ export const positionRowSchema = exchangePositionSchema.extend({
   snapshotAt: z.number().int().nonnegative(),
   /** When main received the newest mark tick for this row (local ms); null before the first tick. */
   markAt: z.number().int().nonnegative().nullable(),
+  /**
+   * True from an ACCOUNT_UPDATE that opened, resized or flipped the position (or changed its margin)
+   * until the snapshot that follows: the stream carries no liquidation price (PROTOCOL §6), so
+   * `liquidationPrice` is the stale one meanwhile — show it as updating, and compute no distance or
+   * alert from it (`derived.liquidationDistance*` are null). Optional for rows made outside main.
+   */
+  liquidationPending: z.boolean().optional(),
 });
 export type PositionRow = z.infer<typeof positionRowSchema>;
 
@@ -103,12 +110,28 @@ export const hedgeNetSchema = z.object({
 });
 export type HedgeNet = z.infer<typeof hedgeNetSchema>;
 
-/** Totals over the rows in view. */
-export const positionsSummarySchema = z.object({
+/** Totals of the rows in view margined in one asset (USDT, USDC, …): figures in that currency. */
+export const assetTotalsSchema = z.object({
+  /** The margin asset (the symbol's `marginAsset`), which is the currency of the figures. */
+  asset: z.string().min(1).max(20),
   positions: z.number().int().nonnegative(),
   unrealizedPnl: z.number(),
   /** Sum of |notional|. */
   notional: z.number(),
+});
+export type AssetTotals = z.infer<typeof assetTotalsSchema>;
+
+/** Totals over the rows in view. */
+export const positionsSummarySchema = z.object({
+  positions: z.number().int().nonnegative(),
+  /**
+   * The uPnL and |notional| sums when every row in view is margined in one asset (`byAsset` has at
+   * most one entry); null under Multi-Assets with several, because USDC is not USDT (PROTOCOL §13.9).
+   */
+  unrealizedPnl: z.number().nullable(),
+  notional: z.number().nullable(),
+  /** The totals per margin asset, sorted by asset; optional for summaries made outside main. */
+  byAsset: z.array(assetTotalsSchema).max(50).optional(),
   /** The smallest distance to liquidation in view, and whose it is. */
   worstLiquidationDistancePct: z.number().nullable(),
   worstKey: z.string().max(48).nullable(),

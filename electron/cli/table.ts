@@ -92,8 +92,10 @@ function headerLines(input: TableInput): string[] {
   const totals = [
     `${summary.positions} position${summary.positions === 1 ? '' : 's'}${view.selectedSymbol === null ? '' : ` in ${view.selectedSymbol}`}`,
     `mode ${view.mode === 'oneway' ? 'one-way' : view.mode}`,
-    `uPnL ${formatPnl(summary.unrealizedPnl)}`,
-    `notional ${formatAmount(summary.notional)}`,
+    // Multi-Assets: one currency per total, never USDC summed into USDT (the engine gives null then).
+    ...(summary.unrealizedPnl === null || summary.notional === null
+      ? (summary.byAsset ?? []).map((t) => `${t.asset} uPnL ${formatPnl(t.unrealizedPnl)} notional ${formatAmount(t.notional)}`)
+      : [`uPnL ${formatPnl(summary.unrealizedPnl)}`, `notional ${formatAmount(summary.notional)}`]),
   ];
   if (summary.worstKey !== null) totals.push(`closest to liquidation ${summary.worstKey} ${formatPercent(summary.worstLiquidationDistancePct)}`);
   const lines = [parts.join(' · ')];

@@ -12,7 +12,8 @@ const COLUMNS: ReadonlyArray<[header: string, value: (row: PositionRow) => strin
   ['entryPrice', (row) => row.entryPrice],
   ['breakEvenPrice', (row) => row.breakEvenPrice],
   ['markPrice', (row) => row.derived.markPrice],
-  ['liquidationPrice', (row) => row.liquidationPrice],
+  // Empty while pending: the held price is stale after a resize or flip (PositionRow.liquidationPending).
+  ['liquidationPrice', (row) => (row.liquidationPending === true ? null : row.liquidationPrice)],
   ['liquidationDistancePct', (row) => row.derived.liquidationDistancePct],
   ['marginType', (row) => row.marginType],
   ['leverage', (row) => row.leverage],

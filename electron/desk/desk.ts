@@ -18,10 +18,12 @@ import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
 import { mostUrgentAlerts, newestWithin, PagedList } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
-import { PositionEngine } from '../positions/engine';
+import type { PositionEngine } from '../positions/engine';
 import { AlertNotifier } from './alert-notifier';
 import { AlertBook } from './alerts';
-import { routeUserEvent } from './account-events';
+import { routeUserEvent, type AccountEventPorts } from './account-events';
+import { createDeskEngine } from './desk-engine';
+import { DroppedRowsReport } from './dropped-rows';
 import { positionsCsv } from './csv';
 import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
 import { Receivers, type PushSink } from './receivers';
@@ -67,6 +69,7 @@ export class Desk {
   private readonly receivers: Receivers;
   private readonly alerts: AlertBook;
   private readonly timeline: Timeline;
+  private readonly drops: DroppedRowsReport;
   private readonly settings: SettingsStore;
   private readonly alertCheck: LeadingThrottle;
   private readonly now: () => number;
@@ -88,6 +91,7 @@ export class Desk {
       this.receivers.log(entry);
       this.options.onTimelineEntry?.(entry);
     }, this.now);
+    this.drops = new DroppedRowsReport((message) => this.timeline.add('error', message));
     this.notifier = new AlertNotifier(options.notify);
     this.alerts = new AlertBook(
       {
@@ -100,28 +104,17 @@ export class Desk {
     this.alertCheck = new LeadingThrottle(250, () =>
       this.alerts.checkProximity(this.engine.view().rows, this.settings.get().alertThresholdPct),
     );
-    this.engine = new PositionEngine({
-      exchange: {
-        fetchPositions: async (symbol) => {
-          const rows = await this.requireClient().fetchPositions(symbol);
-          this.options.onSnapshotRows?.(rows, symbol ?? null, this.now());
-          return rows;
-        },
-        followMarks: (symbols) => this.client?.followMarks(symbols),
-        fetchBrackets: () => this.requireClient().leverageBrackets(),
-      },
+    this.engine = createDeskEngine({
+      client: () => this.client,
+      requireClient: () => this.requireClient(),
       now: this.now,
-      serverNow: () => this.now() + (this.client?.metrics.clockOffsetMs ?? 0),
+      onSnapshotRows: options.onSnapshotRows,
       onChange: () => {
         this.receivers.positions();
         this.alertCheck.notify();
       },
       onSnapshotError: (error) => this.handleSnapshotError(error),
-      weightUsage: () => {
-        const metrics = this.client?.metrics;
-        return metrics?.weightUsed != null && metrics.weightLimit ? metrics.weightUsed / metrics.weightLimit : null; // eslint-disable-line eqeqeq -- null or undefined
-      },
-      ...(options.refreshIntervalMs === undefined ? {} : { refreshIntervalMs: options.refreshIntervalMs }),
+      refreshIntervalMs: options.refreshIntervalMs,
     });
     this.handlers = {
       getState: () => this.getState(),
@@ -319,6 +312,7 @@ export class Desk {
     this.engine.stop();
     this.engine.reset();
     this.alerts.clearAll();
+    this.drops.reset();
     this.target = target;
     this.timeline.add('connecting', `Connecting to ${target.environment} as ${target.profileName}${target.demoAccount ? ` (${target.demoAccount})` : ''}.`);
     let signer;
@@ -340,7 +334,9 @@ export class Desk {
           if (client === this.client) this.handleState(state, message);
         },
         onConnected: () => {
-          if (client === this.client) this.engine.connected();
+          if (client !== this.client) return;
+          this.engine.connected();
+          this.loadMarginAssets(client);
         },
         onTick: (tick) => {
           if (client === this.client) this.engine.tick(tick);
@@ -349,12 +345,27 @@ export class Desk {
           if (client === this.client) this.timeline.add(kind, message);
         },
         onUserEvent: (event) => {
-          if (client === this.client) routeUserEvent(event, this.engine, this.alerts);
+          if (client === this.client) routeUserEvent(event, this.userEventPorts);
         },
       },
     });
     this.client = client;
     client.start();
+  }
+
+  private get userEventPorts(): AccountEventPorts {
+    return { engine: this.engine, alerts: this.alerts, timeline: this.timeline, drops: this.drops };
+  }
+
+  /** Each symbol's margin asset, so totals and messages name the right currency (Multi-Assets). */
+  private loadMarginAssets(client: ExchangeClient): void {
+    client.symbols().then(
+      (symbols) => {
+        if (client === this.client) this.engine.symbolsLoaded(symbols);
+      },
+      // The symbol list has its own error path (listSymbols); names stand in for assets meanwhile.
+      () => undefined,
+    );
   }
 
   private handleState(state: ConnectionState, message: string | null): void {

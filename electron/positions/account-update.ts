@@ -5,41 +5,42 @@
  * the engine re-reads the liquidation price with a snapshot right after.
  */
 import { isZeroDecimal } from '../../shared/decimal';
-import { positionKey, type ExchangePosition } from '../../shared/position';
+import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import { exchangeFields } from './exchange-fields';
 import { derive } from './derive';
-import { buildRow } from './row';
+import { buildRow, sameRow, type RowFacts } from './row';
 import { StateDraft, type PositionsState } from './state';
 
 /**
- * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`). A position already known
- * as of `time` or later (observed.ts) is left alone, so replaying an event changes nothing.
+ * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`, event time `eventTime`).
+ * A position already known as of a newer update or snapshot (observed.ts) is left alone, so
+ * replaying an event changes nothing; a second update with the same `T` is applied after the first.
  */
 export function applyAccountUpdate(
   state: PositionsState,
   changes: readonly AccountUpdatePosition[],
   time: number,
   receivedAt: number,
+  eventTime: number = time,
 ): PositionsState {
   const draft = new StateDraft(state);
   for (const change of changes) {
     const key = positionKey(change.s, change.ps);
-    // Already known as of this time or later (a replay, or a snapshot that saw it): nothing new.
-    if (draft.observedAt(key, change.s) >= time) continue;
-    draft.observe(key, time);
+    if (!draft.isNews(key, change.s, time, eventTime)) continue;
+    draft.observe(key, time, eventTime);
     const held = draft.row(key);
     if (isZeroDecimal(change.pa)) {
       draft.deleteRow(key);
       continue;
     }
     const base = held ?? templateFor(change, draft);
-    const position: ExchangePosition = {
+    const position: RowFacts = {
       symbol: base.symbol,
       positionSide: base.positionSide,
       positionAmt: change.pa,
       entryPrice: change.ep,
-      breakEvenPrice: change.bep ?? base.breakEvenPrice,
+      breakEvenPrice: knownBreakEven(change.bep, base.breakEvenPrice),
       markPrice: base.markPrice,
       unRealizedProfit: change.up,
       liquidationPrice: base.liquidationPrice,
@@ -51,12 +52,31 @@ export function applyAccountUpdate(
       notional: base.notional,
       isolatedWallet: change.iw,
       updateTime: time,
+      liquidationPending: held === undefined || held.liquidationPending === true || movesLiquidation(held, change),
     };
     const mark = draft.mark(change.s) ?? { markPrice: position.markPrice, eventTime: 0 };
+    // The same update again (or one that says nothing new) keeps the row object: no delta, no render.
+    if (sameRow(held, position, mark)) continue;
     const derived = derive(position, mark, draft.brackets(change.s));
-    draft.setRow(buildRow(key, position, derived, held?.snapshotAt ?? receivedAt, held?.markAt ?? null));
+    const previous: PositionRow | undefined = draft.row(key);
+    draft.setRow(buildRow(key, position, derived, previous?.snapshotAt ?? receivedAt, previous?.markAt ?? null));
   }
   return draft.finish();
+}
+
+/**
+ * `bep` `"0"` on an open position means the exchange did not say (its documented example carries it,
+ * PROTOCOL §13.5): the known break-even stays rather than being blanked.
+ */
+function knownBreakEven(bep: string | undefined, known: string): string {
+  return bep === undefined || isZeroDecimal(bep) ? known : bep;
+}
+
+/** True when the update changes what the liquidation price depends on: size, side, entry or margin. */
+function movesLiquidation(held: PositionRow, change: AccountUpdatePosition): boolean {
+  if (Number(held.positionAmt) !== Number(change.pa) || Number(held.entryPrice) !== Number(change.ep)) return true;
+  if (held.marginType !== change.mt) return true;
+  return change.mt === 'isolated' && Number(held.isolatedWallet) !== Number(change.iw);
 }
 
 /** Applies a leverage change (ACCOUNT_CONFIG_UPDATE `ac`) to the symbol's rows. */
@@ -66,7 +86,7 @@ export function applyLeverage(state: PositionsState, symbol: string, leverage: n
     const row = state.rows.get(key);
     if (row === undefined || row.leverage === String(leverage)) continue;
     const mark = state.marks.get(symbol) ?? { markPrice: row.derived.markPrice, eventTime: row.derived.markTime };
-    const position = { ...exchangeFields(row), leverage: String(leverage) };
+    const position: RowFacts = { ...exchangeFields(row), leverage: String(leverage), liquidationPending: row.liquidationPending };
     draft.setRow(buildRow(key, position, derive(position, mark, state.brackets.get(symbol)), row.snapshotAt, row.markAt));
   }
   return draft.finish();
@@ -85,7 +105,7 @@ function templateFor(change: AccountUpdatePosition, draft: StateDraft): Exchange
     breakEvenPrice: change.bep ?? '0',
     markPrice: mark?.markPrice ?? change.ep,
     unRealizedProfit: change.up,
-    liquidationPrice: '0', // unknown until the snapshot that follows
+    liquidationPrice: '0', // unknown until the snapshot that follows (the row says it is pending)
     leverage: sibling?.leverage ?? '0',
     maxNotionalValue: sibling?.maxNotionalValue ?? '0',
     marginType: change.mt,

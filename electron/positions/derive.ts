@@ -4,7 +4,8 @@
  * recomputed from the last known amount, entry price, leverage and liquidation price, so the table
  * moves between snapshots.
  */
-import type { Derived, ExchangePosition } from '../../shared/position';
+import type { Derived } from '../../shared/position';
+import type { RowFacts } from './row';
 import { maintenanceMargin, type Bracket } from './brackets';
 import { parseDecimal } from './decimal';
 
@@ -31,13 +32,13 @@ export interface DeriveBasis {
   readonly leverage: number;
   readonly isolated: boolean;
   readonly isolatedWallet: number;
-  /** 0 when the exchange reports none. */
+  /** 0 when the exchange reports none, or while it is pending (a stale price gives no distance). */
   readonly liquidationPrice: number;
   /** Hedge legs under cross margin share the symbol's liquidation price (see distanceToLiquidation). */
   readonly sharedCrossLiquidation: boolean;
 }
 
-export function deriveBasis(position: ExchangePosition): DeriveBasis {
+export function deriveBasis(position: RowFacts): DeriveBasis {
   const isolated = position.marginType === 'isolated';
   return {
     amount: Number(position.positionAmt),
@@ -45,14 +46,16 @@ export function deriveBasis(position: ExchangePosition): DeriveBasis {
     leverage: Number(position.leverage),
     isolated,
     isolatedWallet: Number(position.isolatedWallet),
-    liquidationPrice: Number(position.liquidationPrice),
+    // After a resize or a flip the old price is wrong, maybe on the wrong side: no distance, no alert.
+    liquidationPrice: position.liquidationPending === true ? 0 : Number(position.liquidationPrice),
     sharedCrossLiquidation: position.positionSide !== 'BOTH' && !isolated,
   };
 }
 
 /** True when the two rows have the same basis (the fields deriveBasis reads are equal). */
-export function sameBasisFields(a: ExchangePosition, b: ExchangePosition): boolean {
+export function sameBasisFields(a: RowFacts, b: RowFacts): boolean {
   return (
+    (a.liquidationPending === true) === (b.liquidationPending === true) &&
     a.positionAmt === b.positionAmt &&
     a.entryPrice === b.entryPrice &&
     a.leverage === b.leverage &&
@@ -64,7 +67,7 @@ export function sameBasisFields(a: ExchangePosition, b: ExchangePosition): boole
 }
 
 /** The derived figures of a row at a mark (see deriveFrom). */
-export function derive(position: ExchangePosition, mark: Mark, brackets?: readonly Bracket[]): Derived {
+export function derive(position: RowFacts, mark: Mark, brackets?: readonly Bracket[]): Derived {
   return deriveFrom(deriveBasis(position), mark, brackets);
 }
 

@@ -12,13 +12,15 @@
  * the waiting ticks, which keeps every event in arrival order.
  */
 import type { ExchangePosition, PositionsView } from '../../shared/position';
+import type { SymbolInfo } from '../../shared/symbols';
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import type { MarkTick } from '../exchange/wire';
 import { applyAccountUpdate, applyLeverage } from './account-update';
 import type { Bracket } from './brackets';
-import { applyBrackets, applySnapshot, markPricesInto } from './reducer';
-import { refreshDelay } from './refresh-policy';
-import { EMPTY_STATE, StateDraft, type PositionsState } from './state';
+import { applyBrackets, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { MarginAssets } from './margin-assets';
+import { EVENT_REFRESH_FLOOR_MS, eventRefreshFloor, isPositionChangingExecution, refreshDelay } from './refresh-policy';
+import { EMPTY_STATE, StateDraft, type Leg, type PositionsState } from './state';
 import { TickBatch } from './tick-batch';
 import { buildView } from './view';
 
@@ -47,7 +49,15 @@ export interface EngineOptions {
   weightUsage?: () => number | null;
   /** Quiet time after an account event before the snapshot that refreshes liquidation prices (ms). */
   eventDebounceMs?: number;
+  /** Least time between the start of a snapshot and an event-driven one, while the weight budget is
+   * roomy (ms; rises with use, refresh-policy.ts). */
+  eventRefreshFloorMs?: number;
+  /** How far a position query may lag the user data stream (ms, PROTOCOL §13.4; reducer.ts). */
+  snapshotLagAllowanceMs?: number;
 }
+
+/** Position queries lag the stream by seconds at worst in volatile markets; beyond this a snapshot wins. */
+export const SNAPSHOT_LAG_ALLOWANCE_MS = 10_000;
 
 export class PositionEngine {
   /** The last finished state: immutable, possibly held by a view. Read it through `current()`. */
@@ -66,13 +76,16 @@ export class PositionEngine {
   private inFlight: Promise<void> | null = null;
   private queued: { symbol: string | null } | null = null;
   private stopped = false;
+  /** Local time the last snapshot was asked for (the event refresh floor counts from it). */
+  private lastSnapshotAt = -Infinity;
+  private readonly assets = new MarginAssets();
 
   constructor(private readonly options: EngineOptions) {}
 
   /** The current view; the same object until something changes. */
   view(): PositionsView {
     const state = this.current();
-    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt);
+    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt, this.assets.of);
     return this.cached;
   }
 
@@ -83,6 +96,10 @@ export class PositionEngine {
   /** The client (re)connected: everything may have changed meanwhile, take a full snapshot. */
   connected(): void {
     this.stopped = false;
+    // The stream may have missed events while the link was down (or the exchange restarted): what
+    // was known before is no longer newer than a snapshot — the lag allowance is for a live stream —
+    // so the snapshot that follows is the truth.
+    this.commit(forgetObserved(this.current()));
     this.scheduleRefresh();
     void this.snapshot(null);
     if (this.current().brackets.size === 0) this.loadBrackets();
@@ -109,15 +126,35 @@ export class PositionEngine {
     });
   }
 
+  /** The exchange's symbol list: each symbol's margin asset, which totals are kept apart by. */
+  symbolsLoaded(symbols: readonly Pick<SymbolInfo, 'symbol' | 'marginAsset'>[]): void {
+    if (this.assets.load(symbols)) this.changed();
+  }
+
+  /** The margin asset of `symbol` (for messages that name a currency). */
+  marginAssetOf(symbol: string): string {
+    return this.assets.of(symbol);
+  }
+
   /**
-   * Changed positions from an ACCOUNT_UPDATE (transaction time `time`): merged at once, and a
-   * snapshot follows shortly to bring the liquidation price, which the stream does not carry.
+   * Changed positions from an ACCOUNT_UPDATE (transaction time `time`, event time `eventTime`):
+   * merged at once, and a snapshot follows shortly to bring the liquidation price, which the stream
+   * does not carry. A position it opens is followed on the mark stream at once.
    */
-  accountUpdate(changes: readonly AccountUpdatePosition[], time: number): void {
+  accountUpdate(changes: readonly AccountUpdatePosition[], time: number, eventTime: number = time): void {
+    if (changes.length === 0) return;
     // Arriving while a snapshot is in flight needs no buffering: the reducer knows as of when each
     // position is known, so the snapshot keeps what this event says if it is newer (observed.ts).
-    this.commit(applyAccountUpdate(this.current(), changes, time, this.options.now()));
+    const before = this.current();
+    const after = applyAccountUpdate(before, changes, time, this.options.now(), eventTime);
+    this.commit(after);
+    if (!sameKeys(before.legs, after.legs)) this.followMarks();
     this.refreshSoon();
+  }
+
+  /** An ORDER_TRADE_UPDATE: only a fill can have changed a position, and only a fill costs a snapshot. */
+  orderUpdate(executionType: string): void {
+    if (isPositionChangingExecution(executionType)) this.refreshSoon();
   }
 
   /** A leverage change (ACCOUNT_CONFIG_UPDATE). */
@@ -126,13 +163,20 @@ export class PositionEngine {
     this.refreshSoon();
   }
 
-  /** Something happened on the account (a fill, a margin call): re-read it shortly, once. */
+  /**
+   * Something happened on the account (a fill, a margin call): re-read it shortly, once. Requests
+   * are coalesced — one timer, whatever arrives meanwhile — and kept a floor apart from the last
+   * snapshot, a floor that rises with the weight in use (refresh-policy.ts).
+   */
   refreshSoon(): void {
     if (this.stopped || this.debounceTimer !== null) return;
+    const floor = eventRefreshFloor(this.options.eventRefreshFloorMs ?? EVENT_REFRESH_FLOOR_MS, this.options.weightUsage?.() ?? null);
+    const debounce = this.options.eventDebounceMs ?? 250;
+    const delay = Math.max(debounce, this.lastSnapshotAt + floor - this.options.now());
     this.debounceTimer = setTimeout(() => {
       this.debounceTimer = null;
       void this.snapshot(null);
-    }, this.options.eventDebounceMs ?? 250);
+    }, delay);
   }
 
   /** Shows one symbol (or all, with null): its rows are re-read at once and its mark followed. */
@@ -181,7 +225,8 @@ export class PositionEngine {
   }
 
   private async runSnapshot(symbol: string | null): Promise<void> {
-    // The reply knows every change up to the moment of the request (on the exchange's clock).
+    this.lastSnapshotAt = this.options.now();
+    // The reply knows every change up to about the moment of the request (on the exchange's clock).
     const requestedAt = Math.round(this.options.serverNow());
     let rows: ExchangePosition[];
     try {
@@ -193,12 +238,15 @@ export class PositionEngine {
     }
     if (this.stopped) return;
     const receivedAt = this.options.now();
-    this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol }));
+    const lagAllowanceMs = this.options.snapshotLagAllowanceMs ?? SNAPSHOT_LAG_ALLOWANCE_MS;
+    this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol, lagAllowanceMs }));
     if (symbol === null) {
       this.snapshotAt = receivedAt;
       this.changed();
     }
     this.followMarks();
+    // A reply that lagged the stream left some liquidation price unknown: ask again (floored).
+    if (symbol === null && [...this.current().rows.values()].some((row) => row.liquidationPending === true)) this.refreshSoon();
   }
 
   /** Periodic snapshots, spaced by the refresh policy (slower as the weight budget fills). */
@@ -252,4 +300,12 @@ export class PositionEngine {
     this.cached = null;
     this.options.onChange();
   }
+}
+
+/** True when two legs indexes hold the same symbols (the marks to follow did not change). */
+function sameKeys(a: ReadonlyMap<string, readonly Leg[]>, b: ReadonlyMap<string, readonly Leg[]>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const symbol of a.keys()) if (!b.has(symbol)) return false;
+  return true;
 }

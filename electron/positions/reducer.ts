@@ -10,7 +10,7 @@ import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
 import { derive, deriveFrom, type Mark } from './derive';
 import { buildRow, sameRow } from './row';
-import { observedAt, observeSnapshot } from './observed';
+import { NOTHING_OBSERVED, observedAt, observeSnapshot } from './observed';
 import { indexLegs, StateDraft, type PositionsState } from './state';
 
 export { EMPTY_STATE, type PositionsState } from './state';
@@ -19,32 +19,54 @@ export interface SnapshotInput {
   rows: readonly ExchangePosition[];
   /** Local time the reply arrived (ms). */
   receivedAt: number;
-  /** The exchange's time when the request was sent, as estimated (ms): the snapshot knows every
-   * change up to then, and its mark prices are at least that new. */
+  /** The exchange's time when the request was sent, as estimated (ms). */
   serverTime: number;
   /** The symbol the snapshot was asked for, or null for the whole account. */
   symbol: string | null;
+  /**
+   * How far behind the stream a position query may be (ms, default 0). Position queries lag the user
+   * data stream in volatile markets (PROTOCOL §13.4): the reply is trusted to know every change up
+   * to `serverTime − lagAllowanceMs`, and each open row as of its own `updateTime` if newer.
+   */
+  lagAllowanceMs?: number;
 }
 
 /**
  * Replaces every position in the snapshot's scope (the whole account, or one symbol) with the
- * snapshot's open rows — except a position an ACCOUNT_UPDATE newer than the snapshot changed, which
- * stays as that event left it. A snapshot's mark is used unless the stream already gave a newer one.
+ * snapshot's open rows — except a position the stream knows as of a time newer than what the
+ * snapshot knows of it (its row's `updateTime`, or the trusted time for a flat or missing row), which
+ * stays as the stream left it: a lagging reply neither deletes a new position nor resurrects a
+ * closed one. A snapshot's mark is used unless the stream already gave a newer one.
  */
 export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): PositionsState {
-  const { serverTime: time, symbol: scope } = snapshot;
+  const { serverTime, symbol: scope } = snapshot;
+  const trusted = serverTime - (snapshot.lagAllowanceMs ?? 0);
   const inScope = (symbol: string): boolean => scope === null || symbol === scope;
-  const knownLater = (key: string, symbol: string): boolean => observedAt(state.observed, key, symbol) > time;
+  const open = new Map<string, ExchangePosition>();
+  for (const position of snapshot.rows) {
+    if (inScope(position.symbol) && !isZeroDecimal(position.positionAmt)) open.set(positionKey(position.symbol, position.positionSide), position);
+  }
+  // What the snapshot knows of a position: as of its trusted time, or its open row's updateTime.
+  const knowsAsOf = (key: string): number => Math.max(trusted, open.get(key)?.updateTime ?? -Infinity);
+  const knownLater = (key: string, symbol: string): boolean => observedAt(state.observed, key, symbol) > knowsAsOf(key);
   const { marks, repriced } = snapshotMarks(state.marks, snapshot);
-  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { markPrice: position.markPrice, eventTime: time };
+  const markOf = (position: ExchangePosition): Mark => marks.get(position.symbol) ?? { markPrice: position.markPrice, eventTime: serverTime };
   const rows = new Map<string, PositionRow>();
   for (const [key, row] of state.rows) {
     if (!inScope(row.symbol)) rows.set(key, row);
     else if (knownLater(key, row.symbol)) rows.set(key, repriced.has(row.symbol) ? reprice(row, markOf(row), state) : row);
   }
-  for (const position of snapshot.rows) {
-    const key = positionKey(position.symbol, position.positionSide);
-    if (!inScope(position.symbol) || knownLater(key, position.symbol) || isZeroDecimal(position.positionAmt)) continue;
+  const rowStamps = new Map<string, number>();
+  for (const [key, position] of open) {
+    if (knownLater(key, position.symbol)) {
+      // The stream is newer, but a row that says what a pending stream row says is that same
+      // state, with the liquidation price the stream lacks (the exchange need not move
+      // `updateTime` for, say, a funding payment): the exchange's row, as it stands. What is known
+      // stays as of the stream's newer time (its stamp is kept).
+      const held = state.rows.get(key);
+      if (held?.liquidationPending !== true || !sameState(held, position)) continue;
+    }
+    if (position.updateTime > trusted) rowStamps.set(key, position.updateTime);
     const mark = markOf(position);
     const previous = state.rows.get(key);
     // A row priced by a stream tick keeps that tick's arrival time as its mark age.
@@ -57,16 +79,26 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
         : buildRow(key, position, derive(position, mark, brackets), snapshot.receivedAt, markAt),
     );
   }
-  const current = state.observed.account <= time; // not overtaken by a newer whole-account snapshot
+  const current = state.observed.account <= trusted; // not overtaken by a newer whole-account snapshot
   const sides = scope === null && current ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
   return {
     rows,
     legs: indexLegs(rows),
     marks,
-    observed: observeSnapshot(state.observed, scope, time),
+    observed: observeSnapshot(state.observed, scope, trusted, rowStamps),
     sides,
     brackets: state.brackets,
   };
+}
+
+/** True when a snapshot row and a held row describe one state of the position (not its prices). */
+function sameState(held: ExchangePosition, row: ExchangePosition): boolean {
+  return (
+    Number(held.positionAmt) === Number(row.positionAmt) &&
+    Number(held.entryPrice) === Number(row.entryPrice) &&
+    held.marginType === row.marginType &&
+    (held.marginType !== 'isolated' || Number(held.isolatedWallet) === Number(row.isolatedWallet))
+  );
 }
 
 /**
@@ -88,6 +120,15 @@ function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput)
     if (mark?.markPrice !== position.markPrice) repriced.add(position.symbol);
   }
   return { marks, repriced };
+}
+
+/**
+ * Forgets as of when each position is known (after a reconnect: the stream may have missed events,
+ * and the exchange may even be another one), so the next snapshot replaces every row it covers,
+ * however new the old stream's times. The rows stay on screen until then.
+ */
+export function forgetObserved(state: PositionsState): PositionsState {
+  return state.observed === NOTHING_OBSERVED ? state : { ...state, observed: NOTHING_OBSERVED };
 }
 
 /** A held row at a new mark; its mark age is the snapshot's now. */

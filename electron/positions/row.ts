@@ -5,9 +5,12 @@
 import type { Derived, ExchangePosition, PositionRow } from '../../shared/position';
 import type { Mark } from './derive';
 
+/** A row's exchange fields, and whether its liquidation price awaits a snapshot (see PositionRow). */
+export type RowFacts = ExchangePosition & { readonly liquidationPending?: boolean | undefined };
+
 export function buildRow(
   key: string,
-  position: ExchangePosition,
+  position: RowFacts,
   derived: Derived,
   snapshotAt: number,
   markAt: number | null,
@@ -35,6 +38,7 @@ export function buildRow(
     derived,
     snapshotAt,
     markAt,
+    liquidationPending: position.liquidationPending === true,
   };
 }
 
@@ -42,9 +46,10 @@ export function buildRow(
  * True when a new snapshot row says exactly what the held row says, at the same mark price (a newer
  * mark at the same price changes no figure, so the row may keep its object).
  */
-export function sameRow(previous: PositionRow | undefined, position: ExchangePosition, mark: Mark): previous is PositionRow {
+export function sameRow(previous: PositionRow | undefined, position: RowFacts, mark: Mark): previous is PositionRow {
   if (previous === undefined) return false;
   return (
+    (previous.liquidationPending === true) === (position.liquidationPending === true) &&
     previous.derived.markPrice === mark.markPrice &&
     previous.positionAmt === position.positionAmt &&
     previous.entryPrice === position.entryPrice &&

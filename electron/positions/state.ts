@@ -8,7 +8,7 @@
 import type { PositionRow } from '../../shared/position';
 import type { Bracket } from './brackets';
 import { deriveBasis, sameBasisFields, type DeriveBasis, type Mark } from './derive';
-import { NOTHING_OBSERVED, observedAt, type Observed } from './observed';
+import { isNewsAt, NOTHING_OBSERVED, type Observed, type Stamp } from './observed';
 
 export interface PositionsState {
   /** Open positions only (non-zero amount), by `${symbol}:${positionSide}`. */
@@ -57,7 +57,7 @@ export class StateDraft {
   private rows: Map<string, PositionRow> | null = null;
   private legs: Map<string, readonly Leg[]> | null = null;
   private marks: Map<string, Mark> | null = null;
-  private observedKeys: Map<string, number> | null = null;
+  private observedKeys: Map<string, Stamp> | null = null;
   private finished = false;
 
   constructor(private readonly base: PositionsState) {}
@@ -75,16 +75,16 @@ export class StateDraft {
     return (this.marks ?? this.base.marks).get(symbol);
   }
 
-  /** As of when the position `key` of `symbol` is known (exchange time). */
-  observedAt(key: string, symbol: string): number {
+  /** True when an update of `key` at (`time`, `eventTime`) is newer than what is known (observed.ts). */
+  isNews(key: string, symbol: string, time: number, eventTime: number): boolean {
     const observed = this.base.observed;
-    return observedAt({ ...observed, keys: this.observedKeys ?? observed.keys }, key, symbol);
+    return isNewsAt({ ...observed, keys: this.observedKeys ?? observed.keys }, key, symbol, time, eventTime);
   }
 
-  /** Records that the position `key` is known as of `time`. */
-  observe(key: string, time: number): void {
+  /** Records that the position `key` is known as of update (`time`, `eventTime`). */
+  observe(key: string, time: number, eventTime: number): void {
     this.writable();
-    (this.observedKeys ??= new Map(this.base.observed.keys)).set(key, time);
+    (this.observedKeys ??= new Map(this.base.observed.keys)).set(key, { time, eventTime, stream: true });
   }
 
   brackets(symbol: string): readonly Bracket[] | undefined {

@@ -3,7 +3,7 @@
  * LONG before SHORT), narrowed to the selected symbol, with the position mode read from the sides,
  * the net figures of hedge symbols and the totals over the rows in view.
  */
-import type { HedgeNet, PositionMode, PositionRow, PositionsSummary, PositionsView } from '../../shared/position';
+import type { AssetTotals, HedgeNet, PositionMode, PositionRow, PositionsSummary, PositionsView } from '../../shared/position';
 import type { PositionsState } from './reducer';
 
 const SIDE_ORDER: Readonly<Record<string, number>> = { BOTH: 0, LONG: 1, SHORT: 2 };
@@ -35,25 +35,41 @@ export function hedgeNets(rows: readonly PositionRow[]): HedgeNet[] {
   return nets;
 }
 
-/** Totals over the rows, and the row closest to liquidation. */
-export function summarize(rows: readonly PositionRow[]): PositionsSummary {
-  const summary: PositionsSummary = {
-    positions: rows.length,
-    unrealizedPnl: 0,
-    notional: 0,
-    worstLiquidationDistancePct: null,
-    worstKey: null,
-  };
+/** The margin asset of a symbol (electron/positions/margin-assets.ts). */
+export type MarginAssetOf = (symbol: string) => string;
+
+/**
+ * Totals over the rows, per margin asset, and the row closest to liquidation. Figures of positions
+ * margined in different assets are different currencies (Multi-Assets mode, PROTOCOL §13.9): they
+ * are summed per asset, and the one-currency totals are null when there are several.
+ */
+export function summarize(rows: readonly PositionRow[], assetOf: MarginAssetOf = () => 'USDT'): PositionsSummary {
+  const byAsset = new Map<string, AssetTotals>();
+  let worstLiquidationDistancePct: number | null = null;
+  let worstKey: string | null = null;
   for (const row of rows) {
-    summary.unrealizedPnl += row.derived.unrealizedPnl;
-    summary.notional += Math.abs(row.derived.notional);
+    const asset = assetOf(row.symbol);
+    let totals = byAsset.get(asset);
+    if (totals === undefined) byAsset.set(asset, (totals = { asset, positions: 0, unrealizedPnl: 0, notional: 0 }));
+    totals.positions++;
+    totals.unrealizedPnl += row.derived.unrealizedPnl;
+    totals.notional += Math.abs(row.derived.notional);
     const distance = row.derived.liquidationDistancePct;
-    if (distance !== null && (summary.worstLiquidationDistancePct === null || distance < summary.worstLiquidationDistancePct)) {
-      summary.worstLiquidationDistancePct = distance;
-      summary.worstKey = row.key;
+    if (distance !== null && (worstLiquidationDistancePct === null || distance < worstLiquidationDistancePct)) {
+      worstLiquidationDistancePct = distance;
+      worstKey = row.key;
     }
   }
-  return summary;
+  const assets = [...byAsset.values()].sort((a, b) => (a.asset < b.asset ? -1 : a.asset > b.asset ? 1 : 0));
+  const single = assets.length <= 1;
+  return {
+    positions: rows.length,
+    unrealizedPnl: single ? (assets[0]?.unrealizedPnl ?? 0) : null,
+    notional: single ? (assets[0]?.notional ?? 0) : null,
+    byAsset: assets,
+    worstLiquidationDistancePct,
+    worstKey,
+  };
 }
 
 export function buildView(
@@ -61,6 +77,7 @@ export function buildView(
   selectedSymbol: string | null,
   version: number,
   snapshotAt: number | null,
+  assetOf: MarginAssetOf = () => 'USDT',
 ): PositionsView {
   const rows: PositionRow[] = [];
   const open = new Set<string>();
@@ -82,6 +99,6 @@ export function buildView(
     snapshotAt,
     openSymbols: [...open].sort(),
     hedgeNets: hedgeNets(rows),
-    summary: summarize(rows),
+    summary: summarize(rows, assetOf),
   };
 }

@@ -29,6 +29,8 @@ const selectRefreshError = (state: AppState) => (state.positions === null ? null
 const ALERT_TITLE: Record<Alert['kind'], string> = {
   'liquidation-proximity': 'Near liquidation',
   'margin-call': 'Margin call',
+  liquidation: 'Liquidated',
+  adl: 'Auto-deleveraged',
   'auth-failed': 'API key rejected',
   banned: 'Banned by the exchange',
   'clock-skew': 'Clock out of sync',

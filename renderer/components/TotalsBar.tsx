@@ -1,8 +1,10 @@
 /**
- * Totals over the positions in view, from main's `view.summary`: count, total notional, total uPnL,
- * and the position closest to liquidation (coloured by risk against the alert threshold).
+ * Totals over the positions in view, from main's `view.summary`: count, total notional and uPnL per
+ * margin asset, and the position closest to liquidation (coloured by risk against the alert threshold).
  */
+import { Fragment } from 'react';
 import { formatPnl } from '../../shared/format';
+import type { AssetTotals, PositionsSummary } from '../../shared/position';
 import { selectSummary, selectThreshold } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { amountText, percentText } from './figures';
@@ -16,6 +18,15 @@ export function worstLabel(key: string | null): string | null {
   return side === undefined || side === 'BOTH' ? (symbol ?? key) : `${symbol} ${side.toLowerCase()}`;
 }
 
+/**
+ * The money totals, one pair per margin asset: each names its currency, and USDC is never summed
+ * into USDT (Multi-Assets mode, PROTOCOL §13.9). A summary without `byAsset` is all USDT.
+ */
+export function currencyTotals(summary: PositionsSummary): AssetTotals[] {
+  if (summary.byAsset !== undefined && summary.byAsset.length > 0) return summary.byAsset;
+  return [{ asset: 'USDT', positions: summary.positions, unrealizedPnl: summary.unrealizedPnl ?? 0, notional: summary.notional ?? 0 }];
+}
+
 export function TotalsBar() {
   const summary = useAppStore(selectSummary);
   const threshold = useAppStore(selectThreshold);
@@ -25,13 +36,17 @@ export function TotalsBar() {
   return (
     <section className="totals-bar" aria-label="Totals" data-testid="totals-bar">
       <Total label="Positions" value={String(summary.positions)} testId="total-positions" />
-      <Total label="Notional" value={`${amountText(summary.notional)} USDT`} testId="total-notional" />
-      <Total
-        label="uPnL"
-        value={`${formatPnl(summary.unrealizedPnl)} USDT`}
-        tone={toneOf(summary.unrealizedPnl)}
-        testId="total-upnl"
-      />
+      {currencyTotals(summary).map((totals) => (
+        <Fragment key={totals.asset}>
+          <Total label={`Notional ${totals.asset}`} value={`${amountText(totals.notional)} ${totals.asset}`} testId={`total-notional-${totals.asset}`} />
+          <Total
+            label={`uPnL ${totals.asset}`}
+            value={`${formatPnl(totals.unrealizedPnl)} ${totals.asset}`}
+            tone={toneOf(totals.unrealizedPnl)}
+            testId={`total-upnl-${totals.asset}`}
+          />
+        </Fragment>
+      ))}
       <Total
         label="Closest to liquidation"
         value={

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
   return fields;
 }
 

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 /** The exchange's fields of a row, without what main added. */
 function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
   return fields;
 }
 

@@ -3,10 +3,9 @@
  * a liquidation, the desk's rows equal the simulator's own truth field for field, in a one-way and
  * in a hedge account. Marks are frozen (one step a minute) so the truth is taken at the shown prices.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PositionRow } from '../../shared/position';
 import { startDemoDesk, type DemoDesk } from '../support/demo-desk';
+import { openTruth, rowsEqualTruth, type DemoAccountName } from '../support/engine-truth';
 import { waitFor } from '../support/wait';
 
 let running: DemoDesk | null = null;
@@ -15,35 +14,7 @@ afterEach(async () => {
   running = null;
 });
 
-type Account = 'oneway' | 'hedge';
-
-/** The exchange's fields of a row, without what main added. */
-function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
-  return fields;
-}
-
-const byKey = <T extends { symbol: string; positionSide: string }>(a: T, b: T): number =>
-  `${a.symbol}:${a.positionSide}`.localeCompare(`${b.symbol}:${b.positionSide}`);
-
-function openTruth(demo: DemoDesk, account: Account) {
-  return demo.simulator.truth(account).filter((row) => Number(row.positionAmt) !== 0).sort(byKey);
-}
-
-/** Waits until the desk shows exactly the simulator's open positions, and returns them. */
-async function rowsEqualTruth(demo: DemoDesk, account: Account): Promise<PositionRow[]> {
-  let shown: PositionRow[] = [];
-  try {
-    return await waitFor(() => {
-      shown = [...demo.desk.positionsView().rows].sort(byKey);
-      return isDeepStrictEqual(shown.map(exchangeFields), openTruth(demo, account)) ? shown : undefined;
-    }, 10_000, `the ${account} rows to equal the simulator's truth`);
-  } catch (error) {
-    // Show the difference rather than only that it timed out.
-    expect(shown.map(exchangeFields)).toEqual(openTruth(demo, account));
-    throw error;
-  }
-}
+type Account = DemoAccountName;
 
 async function startOn(account: Account): Promise<DemoDesk> {
   // Marks frozen; a 1-minute periodic snapshot, so only the engine's own event-driven snapshots run.

@@ -42,6 +42,19 @@ export function Quantity({ text, unit }: { text: string; unit: string | undefine
   );
 }
 
+/**
+ * A figure the exchange is about to send again: the liquidation price after an ACCOUNT_UPDATE that
+ * resized or flipped the position, until the snapshot that follows (the stream does not carry it).
+ * Neither the stale value nor "—", which would say there is none.
+ */
+export function UpdatingCell() {
+  return (
+    <span className="muted updating" data-updating="true" title="The exchange is sending the new liquidation price">
+      updating…
+    </span>
+  );
+}
+
 const BAR_WIDTH = 44;
 
 /** Distance to liquidation: the percentage and a small bar coloured by risk against the threshold. */

@@ -27,7 +27,7 @@ import { directionOf } from '../../store/badges';
 import { amountText, percentText } from '../figures';
 import { priceText, quantityText } from '../grid-format';
 import { COLUMN_LABEL } from '../labels';
-import { AgeCell, dataTimeOf, MarginModeCell, PnlCell, Quantity, RiskCell, SideCell, SignedPercent } from './cells';
+import { AgeCell, dataTimeOf, MarginModeCell, PnlCell, Quantity, RiskCell, SideCell, SignedPercent, UpdatingCell } from './cells';
 
 interface PositionsTableMeta {
   /** The symbol list by name, for each row's tick and step size. */
@@ -97,17 +97,21 @@ export const positionsColumns = column.columns([
     ...numeric,
     cell: price((row) => row.derived.markPrice),
   }),
-  column.accessor((row) => priceKey(row.liquidationPrice), {
+  // While a resize or flip awaits its snapshot the held price is stale: "updating", never that price.
+  column.accessor((row) => (row.liquidationPending === true ? undefined : priceKey(row.liquidationPrice)), {
     ...label('liquidation'),
     ...numeric,
-    cell: price((row) => row.liquidationPrice),
+    cell: (context) => (context.row.original.liquidationPending === true ? <UpdatingCell /> : price((row) => row.liquidationPrice)(context)),
   }),
   column.accessor((row) => nullableKey(row.derived.liquidationDistancePct), {
     ...label('liqDistance'),
     ...numeric,
-    cell: ({ row, table }) => (
-      <RiskCell distancePct={row.original.derived.liquidationDistancePct} thresholdPct={table.options.meta?.thresholdPct ?? 5} />
-    ),
+    cell: ({ row, table }) =>
+      row.original.liquidationPending === true ? (
+        <UpdatingCell />
+      ) : (
+        <RiskCell distancePct={row.original.derived.liquidationDistancePct} thresholdPct={table.options.meta?.thresholdPct ?? 5} />
+      ),
   }),
   // Cross before isolated, then by leverage.
   column.accessor((row) => (row.marginType === 'isolated' ? 1000 : 0) + Number(row.leverage), {

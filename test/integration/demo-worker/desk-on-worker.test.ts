@@ -45,7 +45,7 @@ async function demoDesk(maxRestarts?: number): Promise<{ desk: Desk; worker: Rec
 }
 
 function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
   return fields;
 }
 

@@ -27,7 +27,8 @@ describe('user data events (PROTOCOL §6)', () => {
     expect(
       readUserEvent({ e: 'MARGIN_CALL', E: 1587727187525, cw: '3.16812045', p: [{ s: 'ETHUSDT', ps: 'LONG', pa: '1.327', mt: 'CROSSED', iw: '0', mp: '187.17127', up: '-1.166074', mm: '1.614445' }] }),
     ).toMatchObject({ type: 'margin-call' });
-    expect(readUserEvent({ e: 'ORDER_TRADE_UPDATE', E: 1, T: 1, o: { s: 'BTCUSDT', x: 'TRADE', c: 'autoclose-1' } })).toEqual({ type: 'order-update', symbol: 'BTCUSDT', time: 1 });
+    const order = { s: 'BTCUSDT', x: 'TRADE', X: 'FILLED', c: 'autoclose-1', S: 'SELL', ps: 'BOTH', l: '1', z: '1', L: '97000', ap: '97000' } as const;
+    expect(readUserEvent({ e: 'ORDER_TRADE_UPDATE', E: 2, T: 1, o: order })).toEqual({ type: 'order-update', symbol: 'BTCUSDT', time: 1, eventTime: 2, order });
     expect(readUserEvent({ e: 'ACCOUNT_CONFIG_UPDATE', E: 1, T: 1, ac: { s: 'BTCUSDT', l: 25 } })).toMatchObject({ type: 'config-update' });
     expect(readUserEvent({ e: 'listenKeyExpired', E: '1736996475556', listenKey: 'k' })).toEqual({ type: 'listen-key-expired' });
     expect(readUserEvent({ e: 'listenKeyExpired', E: 1736996475556, listenKey: 'k' })).toEqual({ type: 'listen-key-expired' });
@@ -36,10 +37,16 @@ describe('user data events (PROTOCOL §6)', () => {
   it('ignores unknown events and rejects malformed ones', () => {
     expect(readUserEvent({ e: 'TRADE_LITE', E: 1 })).toBe('ignored');
     expect(readUserEvent({ e: 'GRID_UPDATE' })).toBe('ignored');
-    for (const bad of [null, 42, 'x', [], { E: 1 }, { ...accountUpdate, T: '1' }, { ...accountUpdate, a: { m: 'ORDER', P: [{ s: 'BTCUSDT', pa: '1e309' }] } }]) {
+    for (const bad of [null, 42, 'x', [], { E: 1 }]) {
       expect(readUserEvent(bad)).toBeNull();
     }
-    const hugeInt = { ...accountUpdate, T: 2 ** 60 };
-    expect(readUserEvent(hugeInt)).toBeNull();
+    // A known event with an unreadable envelope is reported as such, so the loss can be said.
+    expect(readUserEvent({ ...accountUpdate, T: '1' })).toEqual({ type: 'invalid', eventType: 'ACCOUNT_UPDATE' });
+    expect(readUserEvent({ ...accountUpdate, T: 2 ** 60 })).toEqual({ type: 'invalid', eventType: 'ACCOUNT_UPDATE' });
+    // An odd row is dropped on its own (row-by-row tests: test/unit/desk/user-event-rows.test.ts).
+    expect(readUserEvent({ ...accountUpdate, a: { m: 'ORDER', P: [{ s: 'BTCUSDT', pa: '1e309' }] } })).toMatchObject({
+      type: 'account-update',
+      dropped: [{ kind: 'ACCOUNT_UPDATE position row', count: 1 }],
+    });
   });
 });

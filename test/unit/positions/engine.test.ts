@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PositionEngine } from '../../../electron/positions/engine';
 import type { ExchangePosition } from '../../../shared/position';
-import { markTruth, snapshotRows, SYMBOLS, truthEvent, TruthModel, updateChanges, type Mode } from './truth-model';
+import { markTruth, snapshotRows, SYMBOLS, transactionTime, truthEvent, TruthModel, updateChanges, type Mode } from './truth-model';
 
 interface PendingFetch {
   scope: string | null;
@@ -34,6 +34,8 @@ function harness() {
       throw error;
     },
     eventDebounceMs: 1_000_000_000, // no snapshot of its own during a test
+    // This model's snapshots know the exchange as of their request (lagging ones: reducer.property.test.ts).
+    snapshotLagAllowanceMs: 0,
   });
   return { engine, fetches, exchange, changes: () => changes };
 }
@@ -124,7 +126,7 @@ describe('position engine', () => {
                 engine.tick({ symbol: event.symbol, markPrice: markTruth(event.symbol, event.time), eventTime: event.time });
                 model.observe(event);
               } else if (event.kind === 'update') {
-                engine.accountUpdate(updateChanges(event), event.time);
+                engine.accountUpdate(updateChanges(event), transactionTime(event.time), event.time);
                 model.observe(event);
               } else {
                 // The snapshot knows the exchange as of its request; a request while one is in

@@ -12,7 +12,7 @@ import { observedAt } from '../../../electron/positions/observed';
 import { applyMarkPrice, applyMarkPrices, applySnapshot, EMPTY_STATE, type PositionsState } from '../../../electron/positions/reducer';
 import { positionMode } from '../../../electron/positions/view';
 import { positionKey } from '../../../shared/position';
-import { markTruth, sidesOf, snapshotRows, SYMBOLS, truthEvent, TruthModel, updateChanges, type Mode, type TruthEvent } from './truth-model';
+import { markTruth, sidesOf, snapshotRows, SYMBOLS, transactionTime, truthEvent, TruthModel, updateChanges, type Mode, type TruthEvent } from './truth-model';
 
 type Tick = { symbol: string; markPrice: string; eventTime: number };
 const tickOf = (event: Extract<TruthEvent, { kind: 'tick' }>): Tick => ({ symbol: event.symbol, markPrice: markTruth(event.symbol, event.time), eventTime: event.time });
@@ -27,7 +27,7 @@ function apply(state: PositionsState, step: Step, receivedAt: number, mode: Mode
     case 'tick':
       return applyMarkPrice(state, tickOf(event), receivedAt);
     case 'update':
-      return applyAccountUpdate(state, updateChanges(event), event.time, receivedAt);
+      return applyAccountUpdate(state, updateChanges(event), transactionTime(event.time), receivedAt, event.time);
     case 'snapshot':
       return applySnapshot(state, { rows: snapshotRows(mode, event.scope, event.time), receivedAt, serverTime: event.time, symbol: event.scope });
   }

@@ -31,6 +31,12 @@ function hash(text: string, time: number): number {
 /** Positions change every 10 ms of exchange time; this is the time of the last change at `time`. */
 const lastChange = (time: number): number => Math.floor(time / 10) * 10;
 
+/**
+ * The transaction time `T` of an update sent at event time `time`: that of the change it reports,
+ * which is also the row's `updateTime` in a snapshot. Updates within one 10 ms share their `T`.
+ */
+export const transactionTime = lastChange;
+
 interface PositionTruth {
   positionAmt: string;
   entryPrice: string;
@@ -101,9 +107,28 @@ export interface ExpectedRow {
   marginType: string;
   isolatedWallet: string;
   updateTime: number;
+  /** An update opened, resized or flipped it (or changed its margin) and no snapshot has told its
+   * liquidation price since. */
+  liquidationPending: boolean;
 }
 
-/** The newest observation of each position and mark, by exchange time (a snapshot wins a tie). */
+type Fields = Omit<ExpectedRow, 'key' | 'liquidationPending'>;
+
+/** The same state of a position (what its liquidation price depends on). */
+function sameState(a: Fields, b: Fields): boolean {
+  return (
+    Number(a.positionAmt) === Number(b.positionAmt) &&
+    Number(a.entryPrice) === Number(b.entryPrice) &&
+    a.marginType === b.marginType &&
+    (a.marginType !== 'isolated' || Number(a.isolatedWallet) === Number(b.isolatedWallet))
+  );
+}
+
+/**
+ * The newest observation of each position and mark, by exchange time (a snapshot wins a tie). An
+ * update leaves the liquidation price pending when it changes the size, side or margin; a snapshot
+ * that shows the same state as a pending newer update supplies it (its row, as the exchange says it).
+ */
 export class TruthModel {
   private readonly positions = new Map<string, { time: number; fromSnapshot: boolean; row: ExpectedRow }>();
   readonly marks = new Map<string, { price: string; time: number }>();
@@ -114,12 +139,12 @@ export class TruthModel {
     if (event.kind === 'tick') this.observeMark(event.symbol, event.time);
     else if (event.kind === 'update') {
       for (const change of updateChanges(event)) {
-        this.observePosition(positionKey(change.s, change.ps), event.time, false, {
+        this.observePosition(positionKey(change.s, change.ps), transactionTime(event.time), false, {
           positionAmt: change.pa,
           entryPrice: change.ep,
           marginType: change.mt,
           isolatedWallet: change.iw,
-          updateTime: event.time,
+          updateTime: transactionTime(event.time),
         });
       }
     } else {
@@ -142,10 +167,18 @@ export class TruthModel {
     return open;
   }
 
-  private observePosition(key: string, time: number, fromSnapshot: boolean, fields: Omit<ExpectedRow, 'key'>): void {
+  private observePosition(key: string, time: number, fromSnapshot: boolean, fields: Fields): void {
     const held = this.positions.get(key);
-    if (held !== undefined && (held.time > time || (held.time === time && (held.fromSnapshot || !fromSnapshot)))) return;
-    this.positions.set(key, { time, fromSnapshot, row: { key, ...fields } });
+    if (held !== undefined && (held.time > time || (held.time === time && (held.fromSnapshot || !fromSnapshot)))) {
+      if (fromSnapshot && held.row.liquidationPending && fields.positionAmt !== '0' && sameState(held.row, fields)) {
+        held.row = { key, ...fields, liquidationPending: false };
+      }
+      return;
+    }
+    const before = held?.row;
+    const opened = before === undefined || before.positionAmt === '0';
+    const liquidationPending = !fromSnapshot && (opened || before.liquidationPending || !sameState(before, fields));
+    this.positions.set(key, { time, fromSnapshot, row: { key, ...fields, liquidationPending } });
   }
 
   private observeMark(symbol: string, time: number): void {
