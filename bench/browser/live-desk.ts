@@ -17,6 +17,8 @@ export interface LiveDeskOptions {
   /** Open positions on the one-way demo account (its standard legs included). */
   positions: number;
   markIntervalMs: number;
+  /** The simulator's occasional fills and funding, as demo mode runs them (default off). */
+  activity?: boolean;
   viewport?: { width: number; height: number };
 }
 
@@ -52,6 +54,7 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
     scenario: 'large',
     symbols: Math.max(1, options.positions - STANDARD_ONEWAY),
     markIntervalMs: options.markIntervalMs,
+    activity: options.activity ?? false,
   });
   const credentials = (name: 'oneway' | 'hedge') => {
     const account = simulator.accounts.find((candidate) => candidate.name === name);
