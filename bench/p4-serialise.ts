@@ -59,7 +59,7 @@ export interface P4SerialiseWorkload {
 type Split = (change: PositionsChange) => readonly unknown[];
 
 /** The parts splitter, if this build still has it (issue 15 may remove it): null otherwise. */
-async function loadSplitter(): Promise<Split | null> {
+export async function loadSplitter(): Promise<Split | null> {
   const modulePath = '../shared/positions-split';
   try {
     const loaded = (await import(modulePath)) as { splitChange?: Split };
