@@ -21,6 +21,7 @@ export interface P2Options {
   positions: number;
   markIntervalMs: number;
   durationMs: number;
+  carrier?: 'bridge' | 'json';
 }
 
 export interface P2Run {
@@ -35,9 +36,11 @@ export interface P2Run {
   clockUncertaintyMs: number;
   /** Pushes handed to the carrier but not yet in the page: max and p99 over every push event. */
   carrierQueue: { max: number; p99: number; pushes: number };
-  /** Each push's time in the carrier (handed to the bridge → in the page). */
+  /** Per matched change: its frame sent → the push that carried it entered the carrier (simulator, client, engine, pusher). */
+  upstreamMs: Summary;
+  /** That push's time in the carrier (handed to the bridge → in the page). */
   carrierMs: Summary;
-  /** The page's share: last push arrival before a change → the change (store, React, DOM). */
+  /** That push's arrival → the DOM change (store, React, DOM). */
   pageMs: Summary;
   /** Largest bytes waiting in a simulator market socket. */
   socketBufferedMaxBytes: number;
@@ -50,8 +53,14 @@ function displayed(text: string): { decimals: number; value: string } | null {
   return { decimals: clean.split('.')[1]?.length ?? 0, value: clean };
 }
 
-/** Latency (ms) of each change attributed to a frame; see the module comment for the rule. */
-export function attribute(sends: readonly MarkSend[], changes: readonly MarkChange[], pageToNode: number): number[] {
+/** A change matched to its frame: when the frame was sent and when the DOM changed (Node's clock). */
+interface Matched {
+  sentAt: number;
+  at: number;
+}
+
+/** Each change attributed to a frame; see the module comment for the rule. */
+export function attribute(sends: readonly MarkSend[], changes: readonly MarkChange[], pageToNode: number): Matched[] {
   const bySymbol = new Map<string, MarkSend[]>();
   for (const send of sends) {
     const list = bySymbol.get(send.symbol) ?? [];
@@ -59,7 +68,7 @@ export function attribute(sends: readonly MarkSend[], changes: readonly MarkChan
     bySymbol.set(send.symbol, list);
   }
   const cursor = new Map<string, number>();
-  const latencies: number[] = [];
+  const matched: Matched[] = [];
   for (const change of changes) {
     const shown = displayed(change.text);
     const list = bySymbol.get(change.symbol);
@@ -68,13 +77,13 @@ export function attribute(sends: readonly MarkSend[], changes: readonly MarkChan
     const target = Number(shown.value).toFixed(shown.decimals);
     for (let index = cursor.get(change.symbol) ?? 0; index < list.length && list[index]!.at <= at; index++) {
       if (Number(list[index]!.price).toFixed(shown.decimals) === target) {
-        latencies.push(at - list[index]!.at);
+        matched.push({ sentAt: list[index]!.at, at });
         cursor.set(change.symbol, index + 1);
         break;
       }
     }
   }
-  return latencies;
+  return matched;
 }
 
 /** Largest number of pushes in flight in the carrier (entered, not yet arrived). */
@@ -90,7 +99,7 @@ function queueDepths(entered: readonly number[], arrived: readonly number[]): nu
 
 /** One P2 workload in a fresh simulator, desk and page. */
 export async function runP2(browser: Browser, options: P2Options, log: (line: string) => void): Promise<P2Run> {
-  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: options.markIntervalMs });
+  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: options.markIntervalMs, carrier: options.carrier ?? 'bridge' });
   try {
     // Let the first full view and a few ticks settle before measuring.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -105,18 +114,18 @@ export async function runP2(browser: Browser, options: P2Options, log: (line: st
     // Changes still in flight when recording stopped may have no frame: collect a moment later.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const changes = await takeMarkChanges(live.page);
-    const latencies = attribute(sends, changes, clock.pageToNode);
+    const matched = attribute(sends, changes, clock.pageToNode);
+    const latencies = matched.map((m) => m.at - m.sentAt);
     // Every push since the page attached, in order on both sides: the i-th to enter is the i-th to arrive.
     const entered = live.pushesEntered.map((t) => t + performance.timeOrigin);
     const arrived = (await live.pushesArrived()).map((t) => t + clock.pageToNode);
     const inWindow = (t: number): boolean => t >= (sends[0]?.at ?? 0) && t <= (sends.at(-1)?.at ?? 0);
     const depths = queueDepths(entered, arrived).filter((_, i) => inWindow(entered[i]!));
     const depthSummary = summarize(depths.length > 0 ? depths : [0]);
-    const carrier = entered.flatMap((t, i) => (inWindow(t) && arrived[i] !== undefined ? [arrived[i] - t] : []));
-    // The page's share: from the push that arrived last before a change to the change itself.
-    const render = changes.flatMap((change) => {
-      const at = change.at + clock.pageToNode;
-      if (!inWindow(at)) return [];
+    // Each matched change split in three at the push that arrived last before it (the one that carried
+    // it, unless the page rendered late): upstream = send → that push entered the carrier (simulator,
+    // client, engine, pusher throttle); carrier = entered → arrived; page = arrived → DOM changed.
+    const stages = matched.flatMap(({ sentAt, at }) => {
       let low = 0;
       let high = arrived.length - 1;
       while (low < high) {
@@ -124,24 +133,27 @@ export async function runP2(browser: Browser, options: P2Options, log: (line: st
         if (arrived[mid]! <= at) low = mid;
         else high = mid - 1;
       }
-      return arrived[low] !== undefined && arrived[low]! <= at ? [at - arrived[low]!] : [];
+      const arrival = arrived[low];
+      const entry = entered[low];
+      return arrival !== undefined && entry !== undefined && arrival <= at ? [{ upstream: entry - sentAt, carrier: arrival - entry, page: at - arrival }] : [];
     });
     const run: P2Run = {
       options,
       sentPerSecond: sends.length / seconds,
       changes: changes.length,
-      matched: latencies.length,
+      matched: matched.length,
       latencyMs: summarize(latencies),
       clockUncertaintyMs: clock.uncertaintyMs,
       carrierQueue: { max: depthSummary.max, p99: depthSummary.p99, pushes: depths.length },
-      carrierMs: summarize(carrier),
-      pageMs: summarize(render),
+      upstreamMs: summarize(stages.map((stage) => stage.upstream)),
+      carrierMs: summarize(stages.map((stage) => stage.carrier)),
+      pageMs: summarize(stages.map((stage) => stage.page)),
       socketBufferedMaxBytes: recorder.maxBufferedBytes(),
     };
     log(
       `  P2 ${options.label}: ${Math.round(run.sentPerSecond)} marks/s sent, ${run.matched}/${run.changes} changes matched, ` +
         `p50 ${run.latencyMs.p50.toFixed(1)} ms p99 ${run.latencyMs.p99.toFixed(1)} ms max ${run.latencyMs.max.toFixed(1)} ms; ` +
-        `carrier p50 ${run.carrierMs.p50.toFixed(1)} ms queue max ${run.carrierQueue.max}; page p50 ${run.pageMs.p50.toFixed(1)} ms; socket buffer max ${run.socketBufferedMaxBytes} B; clock ±${clock.uncertaintyMs.toFixed(2)} ms`,
+        `upstream p50 ${run.upstreamMs.p50.toFixed(1)} ms, carrier p50 ${run.carrierMs.p50.toFixed(1)} ms queue max ${run.carrierQueue.max}; page p50 ${run.pageMs.p50.toFixed(1)} ms; socket buffer max ${run.socketBufferedMaxBytes} B; clock ±${clock.uncertaintyMs.toFixed(2)} ms`,
     );
     return run;
   } finally {

@@ -21,6 +21,8 @@ export interface BenchResults {
   p1: P1Workload[];
   p2Steady: P2Run;
   p2Loaded: P2Run;
+  /** The same P2 workloads over the lighter JSON-string carrier: the harness's share, for comparison only. */
+  p2Lighter: P2Run[];
   p3: P3Result;
   p4: P4Result;
   p4Serialise: P4SerialiseWorkload[];
@@ -131,7 +133,7 @@ export function renderResults(results: BenchResults): string {
     'If the engine cannot sustain the update rate, the push figures describe an overloaded process, not P4 as specified.',
     '',
     ...p4SerialiseSection(results.p4Serialise),
-    ...p2Section(results.p2Steady, results.p2Loaded),
+    ...p2Section(results.p2Steady, results.p2Loaded, results.p2Lighter),
     ...p3Section(results.p3),
     ...p5Section(results.p5),
     ...p6Section(results.p6),

@@ -69,6 +69,11 @@ const browser = await launchChromium();
 stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
 const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
 const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
+log('  (the same over a lighter JSON-string carrier, for comparison)');
+const p2Lighter = [
+  await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
+  await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
+];
 stage('P3', 'P3: frames at 500 positions × 10 Hz');
 const p3 = await runP3(browser, { positions: 500, hz: 10, phaseMs: 8_000 }, log);
 stage('P7', 'P7: footprint, demo mode, 20 positions, one minute');
@@ -85,6 +90,7 @@ const results: BenchResults = {
   p1,
   p2Steady,
   p2Loaded,
+  p2Lighter,
   p3,
   p4,
   p4Serialise,

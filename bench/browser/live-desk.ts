@@ -20,6 +20,13 @@ export interface LiveDeskOptions {
   /** The simulator's occasional fills and funding, as demo mode runs them (default off). */
   activity?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * How pushes reach the page. `bridge` (default): the test bridge's own carrier, `page.evaluate` with
+   * the payload as an argument (Playwright encodes and decodes the object). `json`: the same
+   * `page.evaluate` hop, one after another, but the payload travels as one JSON string parsed in the page
+   * — a lighter carrier, to tell the harness's cost from the app's. Invoke calls use the bridge either way.
+   */
+  carrier?: 'bridge' | 'json';
 }
 
 export interface LiveDesk {
@@ -75,13 +82,29 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
   const page = await context.newPage();
   const pushesEntered: number[] = [];
   // The bridge sees only handlers and attach: wrap attach to timestamp each push entering the carrier.
+  const jsonSink = (): Parameters<Desk['attach']>[0] => {
+    let queue: Promise<unknown> = Promise.resolve();
+    return (channel, payload) => {
+      const text = JSON.stringify(payload);
+      queue = queue
+        .then(() =>
+          page.evaluate(
+            ([name, body]) => (window as unknown as { __perpdeskPush: (c: string, p: unknown) => void }).__perpdeskPush(name, JSON.parse(body)),
+            [channel, text] as const,
+          ),
+        )
+        .catch(() => undefined); // the page closed
+    };
+  };
   const counted = {
     handlers: desk.handlers,
-    attach: (sink: Parameters<Desk['attach']>[0]) =>
-      desk.attach((channel, payload) => {
+    attach: (sink: Parameters<Desk['attach']>[0]) => {
+      const deliver = options.carrier === 'json' ? jsonSink() : sink;
+      return desk.attach((channel, payload) => {
         pushesEntered.push(performance.now());
-        sink(channel, payload);
-      }),
+        deliver(channel, payload);
+      });
+    },
   } as unknown as Desk;
   // tsx (esbuild, keepNames) wraps named functions in page callbacks with a `__name` helper that
   // exists only in Node: give the page a do-nothing one.
