@@ -110,7 +110,9 @@ export function p4SerialiseSection(workloads: readonly P4SerialiseWorkload[]): s
       (w) =>
         `- ${w.positions.toLocaleString('en-US')} × ${w.hz} Hz: ${w.pushes} pushes measured (after 60 of warm-up); rows patched per push p50 ${w.rowsPatchedPerPush.p50.toFixed(0)}; ` +
         `\`diffViews\` (needed by both schemes, not counted above) ${w.diffUsPerPush.p50.toFixed(0)} µs per push p50 = ${((w.diffUsPerPush.p50 * 60) / 10_000).toFixed(2)} % of a core. ` +
-        `One message per version: ${verdict(w.perVersion.cloneCorePct <= P4_SERIALISE_TARGET_CORE_PCT)}.`,
+        (w.positions === 500 && w.hz === 10
+          ? `One message per version against the target: ${verdict(w.perVersion.cloneCorePct <= P4_SERIALISE_TARGET_CORE_PCT)}.`
+          : '(The target is set at 500 × 10 Hz; this row is for information.)'),
     ),
     '',
     'Structured clone = `v8.serialize` (the algorithm Electron\'s IPC uses) of each message; the engine is driven on a',
