@@ -14,7 +14,8 @@ import { PositionEngine } from '../electron/positions/engine';
 import type { AppState } from '../shared/ipc';
 import { IPC_PAYLOAD_LIMIT_BYTES, payloadBytes } from '../shared/payload-size';
 import type { PositionsPush } from '../shared/positions-push';
-import { pushesFor } from '../shared/positions-split';
+import { diffViews, fullChange } from '../shared/positions-delta';
+import { loadSplitter } from './p4-serialise';
 import { ok } from '../shared/result';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { ALERT_THRESHOLD_MAX_PCT } from '../shared/ui-constants';
@@ -103,6 +104,15 @@ function engineWith(positions: number, onChange: () => void): PositionEngine {
   });
 }
 
+/**
+ * Whether a push completes its version. Read defensively: issue 15 may drop the parts, and then
+ * every push is a whole version (no `part`/`parts` fields).
+ */
+function lastPartOfVersion(push: unknown): boolean {
+  const { part, parts } = push as { part?: unknown; parts?: unknown };
+  return typeof part !== 'number' || typeof parts !== 'number' || part === parts - 1;
+}
+
 function rowsIn(push: PositionsPush): number {
   return push.kind === 'full' ? (push.rows?.length ?? 0) : (push.rows?.added?.length ?? 0) + (push.rows?.patched?.length ?? 0);
 }
@@ -125,7 +135,7 @@ async function runOnce(options: P4Options): Promise<P4Run> {
         kind: push.kind,
         bytes: payloadBytes(push),
         rows: rowsIn(push),
-        completes: push.part === push.parts - 1,
+        completes: lastPartOfVersion(push),
       }),
   );
   const started = performance.now();
@@ -197,8 +207,10 @@ async function measureLarge(positions: number): Promise<P4Large> {
   }
   const after = engine.view();
   engine.stop();
-  const full = pushesFor(null, before).map(payloadBytes);
-  const delta = pushesFor(before, after).map(payloadBytes);
+  // The parts as the pusher cuts them while this build has them; otherwise one message per version.
+  const split = (await loadSplitter()) ?? ((change: unknown) => [change]);
+  const full = split(fullChange(before)).map(payloadBytes);
+  const delta = split(diffViews(before, after)).map(payloadBytes);
   return { positions, fullParts: full.length, fullBytes: summarize(full), deltaParts: delta.length, deltaBytes: summarize(delta) };
 }
 

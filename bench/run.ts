@@ -1,57 +1,109 @@
 /**
- * `npm run bench`: the DESIGN §10 targets that can be measured headless — P1 (ingest CPU per mark
- * frame against a bare floor) and P4 (IPC push rate and size). Writes bench/RESULTS.md and the raw
- * numbers to bench/results/latest.json. About a minute on a 2-core machine; never part of the tests.
+ * `npm run bench`: every DESIGN §10 target — P1 (ingest CPU per frame against a bare floor), P4 (IPC
+ * pushes and their serialisation), P6 (1,000,000-frame soak), then in headless Chromium through the
+ * real desk and the browser test bridge: P2 (send → DOM latency), P3 (frames at 500 × 10 Hz), P7
+ * (footprint over a minute) and P5 (cold starts). Writes bench/RESULTS.md and the raw numbers to
+ * bench/results/latest.json, and prints one summary line per figure. About five minutes on a 2-core
+ * machine; never part of the tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './browser/built-renderer';
+import { launchChromium } from './browser/launch';
 import { describeMachine } from './machine';
 import { runP1 } from './p1/index';
+import { runP2 } from './p2';
+import { runP3 } from './p3';
 import { runP4 } from './p4';
+import { runP4Serialise } from './p4-serialise';
+import { runP5 } from './p5';
+import { runP6 } from './p6';
+import { runP7 } from './p7';
 import { renderResults, type BenchResults } from './report';
+import { figureLines } from './summary';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
+const loadAverages: Record<string, number> = {};
+const load = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+const stage = (id: string, title: string): void => {
+  loadAverages[id] = load();
+  log(`${title} (load ${loadAverages[id]})…`);
+};
 
 const started = performance.now();
 const machine = describeMachine();
 log(`PerpDesk bench — ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage}`);
+ensureBuilt(log);
 
-log('P1: ingest per markPrice frame (floor vs engine)…');
+stage('P1', 'P1: ingest per markPrice frame (floor vs engine)');
+// 150,000 frames a run at every N (today's 10,000–20,000 let one scheduler hiccup swing a run's
+// ratio 0.8×–2.5×); each run is still well under a second of CPU.
 const p1 = await runP1(
   {
-    // Frames per run scale down with N so a slow engine still finishes in a couple of seconds.
     workloads: [
-      { symbols: 10, frames: 20_000 },
-      { symbols: 100, frames: 15_000 },
-      { symbols: 500, frames: 10_000 },
+      { symbols: 10, frames: 150_000 },
+      { symbols: 100, frames: 150_000 },
+      { symbols: 500, frames: 150_000 },
     ],
     repetitions: 5,
   },
   log,
 );
 
-log('P4: pushes at 500 positions × 10 Hz…');
+stage('P4', 'P4: pushes at 500 positions × 10 Hz');
 // Two 6-second runs: 12 s of pushes in all, 12 one-second windows.
 const p4 = await runP4({ positions: 500, hz: 10, durationMs: 6_000, repetitions: 2 }, log);
+const p4Serialise = [
+  await runP4Serialise({ positions: 500, hz: 10, seconds: 4 }, log),
+  await runP4Serialise({ positions: 2_000, hz: 10, seconds: 3 }, log),
+];
 
-const results: BenchResults = { machine, loadAverageAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100, durationS: (performance.now() - started) / 1000, p1, p4 };
+stage('P6', 'P6: 1,000,000-frame soak');
+const p6 = await runP6({ ticks: 1_000_000, positions: 200 }, log);
+
+const browser = await launchChromium();
+stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
+const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
+const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
+log('  (the same over a lighter JSON-string carrier, for comparison)');
+const p2Lighter = [
+  await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
+  await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
+];
+stage('P3', 'P3: frames at 500 positions × 10 Hz');
+const p3 = await runP3(browser, { positions: 500, hz: 10, phaseMs: 8_000 }, log);
+stage('P7', 'P7: footprint, demo mode, 20 positions, one minute');
+const p7 = await runP7(browser, { positions: 20, windowMs: 60_000 }, log);
+await browser.close();
+stage('P5', 'P5: cold starts');
+const p5 = await runP5(5, log);
+
+const results: BenchResults = {
+  machine,
+  loadAverages,
+  loadAverageAtEnd: load(),
+  durationS: (performance.now() - started) / 1000,
+  p1,
+  p2Steady,
+  p2Loaded,
+  p2Lighter,
+  p3,
+  p4,
+  p4Serialise,
+  p5,
+  p6,
+  p7,
+};
 mkdirSync(here('./results'), { recursive: true });
 writeFileSync(here('./results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(here('./RESULTS.md'), renderResults(results));
 
-for (const workload of p1) {
-  log(`P1 N=${workload.symbols}: ratio ${workload.ratio.p50.toFixed(2)}× (target ≤ 1.5×) ${workload.pass ? 'PASS' : 'FAIL'}`);
-}
-log(
-  `P4: ${p4.pushesPerSecond.max} pushes/s max ${p4.pushesPass ? 'PASS' : 'FAIL'}; delta parts max ${p4.deltaBytes.max} B ${p4.deltaPass ? 'PASS' : 'FAIL'}; ` +
-    `full parts max ${p4.fullBytes.max} B ${p4.fullPass ? 'PASS' : 'FAIL'}; getState ${p4.stateBytes} B ${p4.statePass ? 'PASS' : 'FAIL'}; ` +
-    `2,000 positions max ${Math.max(p4.large.fullBytes.max, p4.large.deltaBytes.max)} B ${p4.largePass ? 'PASS' : 'FAIL'}; ` +
-    `${Math.round(p4.ticksPerSecond)} updates/s ${p4.rateSustained ? 'sustained' : 'NOT sustained'}`,
-);
-log(`Wrote bench/RESULTS.md and bench/results/latest.json in ${Math.round(results.durationS)} s.`);
-// The blaster child is gone and every socket closed; exit even if a stray timer remains.
+log('');
+for (const line of figureLines(results)) log(`${line.id} ${line.what}: ${line.measured} (target ${line.target}) ${line.pass ? 'PASS' : 'FAIL'}`);
+log(`Wrote bench/RESULTS.md and bench/results/latest.json in ${Math.round(results.durationS)} s (load ${machine.loadAverage} → ${results.loadAverageAtEnd}).`);
+// Every child, browser and socket is closed; exit even if a stray timer remains.
 process.exit(0);

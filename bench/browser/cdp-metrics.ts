@@ -1,0 +1,43 @@
+/**
+ * Where a page's main thread spends its time, from Chromium itself: CDP `Performance.getMetrics`
+ * reports cumulative seconds of task, script, layout and style work of the page's renderer.
+ * Deltas between two readings, per second of wall time, say how busy the renderer was.
+ */
+import type { Page } from '@playwright/test';
+
+export interface MetricReading {
+  at: number;
+  values: Record<string, number>;
+}
+
+export interface BrowserWork {
+  seconds: number;
+  /** All main-thread task time: the renderer's CPU on its main thread. */
+  taskMsPerS: number;
+  scriptMsPerS: number;
+  layoutMsPerS: number;
+  styleMsPerS: number;
+}
+
+/** A reader of the page's cumulative metrics (opens a CDP session once). */
+export async function browserMetrics(page: Page): Promise<() => Promise<MetricReading>> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    return { at: performance.now(), values: Object.fromEntries(metrics.map((metric) => [metric.name, metric.value])) };
+  };
+}
+
+/** The work done between two readings, in ms per second of wall time. */
+export function metricDelta(before: MetricReading, after: MetricReading): BrowserWork {
+  const seconds = (after.at - before.at) / 1000;
+  const rate = (name: string): number => (((after.values[name] ?? 0) - (before.values[name] ?? 0)) * 1000) / seconds;
+  return {
+    seconds,
+    taskMsPerS: rate('TaskDuration'),
+    scriptMsPerS: rate('ScriptDuration'),
+    layoutMsPerS: rate('LayoutDuration'),
+    styleMsPerS: rate('RecalcStyleDuration'),
+  };
+}

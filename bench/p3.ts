@@ -1,0 +1,111 @@
+/**
+ * P3 (DESIGN §10): the renderer with 500 positions all updating at 10 Hz, in Chromium, through the
+ * real desk and the test bridge (browser/live-desk.ts). In the page, a `PerformanceObserver` counts
+ * long tasks (≥ 50 ms, the browser's own definition) and a `requestAnimationFrame` loop records frame
+ * times (the interval between consecutive frames). Two phases: the table at rest while marks update,
+ * then the same while the loop scrolls the table down and up by 40 px a frame (virtualised rows
+ * entering and leaving while they update).
+ */
+import type { Browser } from '@playwright/test';
+import { startLiveDesk } from './browser/live-desk';
+import { browserMetrics, metricDelta, type BrowserWork } from './browser/cdp-metrics';
+import { quantile, summarize, type Summary } from './stats';
+
+export const P3_TARGETS = { longTasks: 0, p95FrameMs: 16.7 } as const;
+
+export interface P3Phase {
+  name: 'at rest' | 'scrolling';
+  frames: number;
+  frameMs: Summary & { p95: number };
+  longTasks: number;
+  longestTaskMs: number;
+  /** Where the page's main thread spent the phase (CDP Performance metrics), ms per second. */
+  work: BrowserWork;
+}
+
+export interface P3Result {
+  positions: number;
+  rowsShown: number;
+  hz: number;
+  phaseMs: number;
+  /** Position rows in the table when measuring began. */
+  phases: P3Phase[];
+  pass: boolean;
+}
+
+interface PhaseRecord {
+  frames: number[];
+  longTasks: number[];
+}
+
+/** Runs one phase in the page: returns frame intervals and long-task durations. */
+function phaseInPage([durationMs, scroll]: [number, boolean]): Promise<PhaseRecord> {
+  return new Promise((resolve) => {
+    const longTasks: number[] = [];
+    const frames: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const scroller = document.querySelector('.positions-scroll');
+    let direction = 1;
+    let previous = 0;
+    const started = performance.now();
+    const frame = (now: number): void => {
+      if (previous > 0) frames.push(now - previous);
+      previous = now;
+      if (scroll && scroller !== null) {
+        const max = scroller.scrollHeight - scroller.clientHeight;
+        if ((direction > 0 && scroller.scrollTop >= max - 1) || (direction < 0 && scroller.scrollTop <= 0)) direction = -direction;
+        scroller.scrollTop += 40 * direction;
+      }
+      if (now - started < durationMs) requestAnimationFrame(frame);
+      else {
+        // Long tasks are reported after they end: take what is queued before stopping.
+        for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
+        observer.disconnect();
+        resolve({ frames, longTasks });
+      }
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** P3 at `positions` × `hz`, each phase `phaseMs` long. */
+export async function runP3(browser: Browser, options: { positions: number; hz: number; phaseMs: number }, log: (line: string) => void): Promise<P3Result> {
+  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: Math.round(1000 / options.hz) });
+  try {
+    // Every row present before measuring: the full view has arrived and rendered.
+    await live.page.waitForFunction((n) => Number(document.querySelector('table.positions-table')?.getAttribute('aria-rowcount') ?? 0) - 1 >= n, options.positions, { timeout: 60_000, polling: 200 });
+    const rowsShown = await live.page.evaluate(() => Number(document.querySelector('table.positions-table')?.getAttribute('aria-rowcount') ?? 1) - 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const metrics = await browserMetrics(live.page);
+    const phases: P3Phase[] = [];
+    for (const [name, scroll] of [['at rest', false], ['scrolling', true]] as const) {
+      const before = await metrics();
+      const record = await live.page.evaluate(phaseInPage, [options.phaseMs, scroll] as [number, boolean]);
+      const work = metricDelta(before, await metrics());
+      const summary = summarize(record.frames);
+      const p95 = quantile(record.frames, 0.95);
+      phases.push({
+        name,
+        frames: record.frames.length,
+        frameMs: { ...summary, p95 },
+        longTasks: record.longTasks.length,
+        longestTaskMs: Math.max(0, ...record.longTasks),
+        work,
+      });
+      log(`  P3 ${name}: ${record.frames.length} frames, p95 ${p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms, ${record.longTasks.length} long tasks (longest ${Math.max(0, ...record.longTasks).toFixed(0)} ms); per s: task ${work.taskMsPerS.toFixed(0)} ms, script ${work.scriptMsPerS.toFixed(0)} ms, layout ${work.layoutMsPerS.toFixed(0)} ms, style ${work.styleMsPerS.toFixed(0)} ms`);
+    }
+    return {
+      positions: options.positions,
+      rowsShown,
+      hz: options.hz,
+      phaseMs: options.phaseMs,
+      phases,
+      pass: phases.every((phase) => phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs),
+    };
+  } finally {
+    await live.close();
+  }
+}

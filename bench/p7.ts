@@ -1,0 +1,73 @@
+/**
+ * P7 (DESIGN §10): demo mode with 20 live positions, over a minute. The simulator (activity on,
+ * marks every second) runs here; two consumers watch it over the same window:
+ * - **main side**: the real Desk in its own process (bench/p7/main-side-child.ts), pushes
+ *   structured-cloned as IPC would; its CPU (all threads) and its heap after GC;
+ * - **renderer**: the built renderer in Chromium fed by a Desk here through the test bridge; its CPU
+ *   is the page's main-thread task time from CDP `Performance.getMetrics` (TaskDuration).
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from '@playwright/test';
+import { browserMetrics, metricDelta, type BrowserWork } from './browser/cdp-metrics';
+import { startLiveDesk } from './browser/live-desk';
+
+export const P7_TARGETS = { mainCorePct: 1, rendererCorePct: 2, mainHeapBytes: 80 * 1024 * 1024 } as const;
+
+export interface P7Result {
+  positions: number;
+  windowMs: number;
+  main: { seconds: number; positions: number; cpuMsPerS: number; pushesPerS: number; heapUsedBytes: number; rssBytes: number };
+  mainCorePct: number;
+  renderer: BrowserWork;
+  rendererCorePct: number;
+  pass: { main: boolean; renderer: boolean; heap: boolean };
+}
+
+/** Runs both consumers over `windowMs` against one demo simulator with `positions` open. */
+export async function runP7(browser: Browser, options: { positions: number; windowMs: number }, log: (line: string) => void): Promise<P7Result> {
+  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: 1_000, activity: true });
+  try {
+    const credentials = (name: 'oneway' | 'hedge') => {
+      const account = live.simulator.accounts.find((candidate) => candidate.name === name)!;
+      return { apiKey: account.apiKey, secret: account.secret };
+    };
+    const warmupMs = 3_000;
+    const config = { urls: live.simulator.urls, credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') }, warmupMs, windowMs: options.windowMs };
+    const script = fileURLToPath(new URL('./p7/main-side-child.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // The renderer's window: the same length, started once the child is connected and warm (roughly).
+    const metrics = await browserMetrics(live.page);
+    await new Promise((resolve) => setTimeout(resolve, warmupMs + 2_000));
+    const before = await metrics();
+    await new Promise((resolve) => setTimeout(resolve, options.windowMs));
+    const renderer = metricDelta(before, await metrics());
+    const code = await exited;
+    if (code !== 0) throw new Error(`the P7 main side exited with ${code}`);
+    const main = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as P7Result['main'];
+    const mainCorePct = main.cpuMsPerS / 10;
+    const rendererCorePct = renderer.taskMsPerS / 10;
+    log(
+      `  P7: ${main.positions} positions; main ${mainCorePct.toFixed(2)} % of a core, ${main.pushesPerS.toFixed(1)} pushes/s, heap ${(main.heapUsedBytes / 2 ** 20).toFixed(1)} MB ` +
+        `(rss ${(main.rssBytes / 2 ** 20).toFixed(0)} MB); renderer ${rendererCorePct.toFixed(2)} % of a core (script ${renderer.scriptMsPerS.toFixed(1)} ms/s)`,
+    );
+    return {
+      positions: options.positions,
+      windowMs: options.windowMs,
+      main,
+      mainCorePct,
+      renderer,
+      rendererCorePct,
+      pass: {
+        main: mainCorePct <= P7_TARGETS.mainCorePct,
+        renderer: rendererCorePct <= P7_TARGETS.rendererCorePct,
+        heap: main.heapUsedBytes <= P7_TARGETS.mainHeapBytes,
+      },
+    };
+  } finally {
+    await live.close();
+  }
+}

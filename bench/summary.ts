@@ -1,0 +1,90 @@
+/** One line per DESIGN §10 figure: printed at the end of `npm run bench` and tabled at the top of RESULTS.md. */
+import type { BenchResults } from './report';
+import { p2LoadedPass, p2SteadyPass } from './report-felt';
+import { P1_TARGET_RATIO } from './p1/index';
+import { P4_MAX_PUSHES_PER_SECOND } from './p4';
+import { P4_SERIALISE_TARGET_CORE_PCT } from './p4-serialise';
+
+export interface FigureLine {
+  id: string;
+  what: string;
+  measured: string;
+  target: string;
+  pass: boolean;
+}
+
+/** Whether every push completed a version (one message per version): no version waited for parts. */
+export const everyVersionWhole = (results: BenchResults): boolean => results.p4.runs.every((run) => run.pushesPerSecond.every((n, i) => run.versionsPerSecond[i] === n));
+
+/** The current scheme's serialisation at 500 positions: parts while the build has them, else one message per version. */
+function currentSerialisation(results: BenchResults): { pct: number; scheme: string } {
+  const at500 = results.p4Serialise.find((w) => w.positions === 500) ?? results.p4Serialise[0]!;
+  return at500.parts === null ? { pct: at500.perVersion.cloneCorePct, scheme: 'one message per version' } : { pct: at500.parts.cloneCorePct, scheme: 'parts' };
+}
+
+/** The figures, in DESIGN §10 order. */
+export function figureLines(results: BenchResults): FigureLine[] {
+  const { p1, p2Steady, p2Loaded, p3, p4, p5, p6, p7 } = results;
+  const serialisation = currentSerialisation(results);
+  const worstP3 = p3.phases.reduce((a, b) => (b.frameMs.p95 > a.frameMs.p95 ? b : a));
+  return [
+    {
+      id: 'P1',
+      what: 'ingest CPU per frame vs floor',
+      measured: p1.map((w) => `N=${w.symbols} ${w.ratio.p50.toFixed(2)}× (${w.ratio.min.toFixed(2)}–${w.ratio.max.toFixed(2)})`).join(', '),
+      target: `≤ ${P1_TARGET_RATIO}×`,
+      pass: p1.every((w) => w.pass),
+    },
+    {
+      id: 'P2',
+      what: '200 positions × 1 Hz, send → DOM',
+      measured: `p50 ${p2Steady.latencyMs.p50.toFixed(1)} ms, p99 ${p2Steady.latencyMs.p99.toFixed(1)} ms (${p2Steady.matched} changes)`,
+      target: 'p50 ≤ 20 ms, p99 ≤ 50 ms',
+      pass: p2SteadyPass(p2Steady),
+    },
+    {
+      id: 'P2',
+      what: `${Math.round(p2Loaded.sentPerSecond).toLocaleString('en-US')} updates/s, send → DOM`,
+      measured: `p99 ${p2Loaded.latencyMs.p99.toFixed(1)} ms (p50 ${p2Loaded.latencyMs.p50.toFixed(1)}); carrier queue max ${p2Loaded.carrierQueue.max}`,
+      target: 'p99 ≤ 100 ms, queues bounded',
+      pass: p2LoadedPass(p2Loaded),
+    },
+    {
+      id: 'P3',
+      what: `${p3.positions} positions × ${p3.hz} Hz, frames`,
+      measured: p3.phases.map((phase) => `${phase.name}: p95 ${phase.frameMs.p95.toFixed(1)} ms, max ${phase.frameMs.max.toFixed(0)} ms, ${phase.longTasks} long tasks`).join('; '),
+      target: `0 long tasks, p95 ≤ 16.7 ms (worst: ${worstP3.name})`,
+      pass: p3.pass,
+    },
+    {
+      id: 'P4',
+      what: 'IPC pushes, 500 × 10 Hz',
+      measured:
+        `${p4.pushesPerSecond.max} pushes/s max, ${p4.versionsPerSecond.p50} versions/s p50; serialisation (${serialisation.scheme}) ${serialisation.pct.toFixed(2)} % of a core` +
+        `${everyVersionWhole(results) ? '' : '; versions cut into parts'}`,
+      target: `≤ ${P4_MAX_PUSHES_PER_SECOND}/s, one message per version, ≤ ${P4_SERIALISE_TARGET_CORE_PCT} %`,
+      pass: p4.pushesPass && everyVersionWhole(results) && serialisation.pct <= P4_SERIALISE_TARGET_CORE_PCT,
+    },
+    {
+      id: 'P5',
+      what: 'start → first positions painted',
+      measured: `median ${p5.totalMs.p50.toFixed(0)} ms of ${p5.starts.length} (${p5.totalMs.min.toFixed(0)}–${p5.totalMs.max.toFixed(0)})`,
+      target: '≤ 1,500 ms',
+      pass: p5.pass,
+    },
+    {
+      id: 'P6',
+      what: `soak, ${p6.ticks.toLocaleString('en-US')} frames`,
+      measured: `heap growth ${(p6.growthBytes / 2 ** 20).toFixed(2)} MB; handles/listeners ${p6.countsFlat ? 'flat' : 'GREW'}`,
+      target: '≤ 5 MB, flat',
+      pass: p6.pass,
+    },
+    {
+      id: 'P7',
+      what: `footprint, ${p7.main.positions} positions`,
+      measured: `main ${p7.mainCorePct.toFixed(2)} %, renderer ${p7.rendererCorePct.toFixed(2)} % of a core; main heap ${(p7.main.heapUsedBytes / 2 ** 20).toFixed(1)} MB`,
+      target: 'main ≤ 1 %, renderer ≤ 2 %, heap ≤ 80 MB',
+      pass: p7.pass.main && p7.pass.renderer && p7.pass.heap,
+    },
+  ];
+}
