@@ -32,7 +32,7 @@ export const CONNECTION_TONE: Record<ConnectionState, 'ok' | 'warn' | 'bad'> = {
   offline: 'bad',
 };
 
-export const DEMO_ACCOUNT_LABEL: Record<DemoAccount, string> = { oneway: 'One-way', hedge: 'Hedge' };
+export const DEMO_ACCOUNT_LABEL: Record<DemoAccount, string> = { oneway: 'One-way', hedge: 'Hedge', multi: 'Multi-Assets' };
 
 export const MARGIN_TYPE_LABEL: Record<MarginType, string> = { isolated: 'Isolated', cross: 'Cross' };
 
