@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const environmentSchema = z.enum(['demo', 'testnet', 'mainnet', 'custom']);
 export type Environment = z.infer<typeof environmentSchema>;
 
-/** The two built-in demo accounts of the simulator. */
-export const demoAccountSchema = z.enum(['oneway', 'hedge']);
+/**
+ * The built-in demo accounts of the simulator: one-way, hedge, and a one-way Multi-Assets account
+ * (USDT and USDC wallets, a position margined in each), so demo mode shows totals per margin asset.
+ */
+export const demoAccountSchema = z.enum(['oneway', 'hedge', 'multi']);
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
 
 /** The connection state machine as the UI shows it (DESIGN §4). */

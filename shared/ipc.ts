@@ -48,7 +48,7 @@ export const invokeContract = {
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
   /** The trading perpetual symbols with their tick and step sizes, one page (from 0) at a time. */
   listSymbols: { args: z.tuple([z.number().int().nonnegative().max(1_000)]), result: symbolsPageSchema },
-  /** Demo mode only: switch between the simulator's one-way and hedge accounts. */
+  /** Demo mode only: switch between the simulator's one-way, hedge and Multi-Assets accounts. */
   setDemoAccount: { args: z.tuple([demoAccountSchema]), result: z.null() },
   /** Drop the connection and start again (a fresh snapshot follows). */
   reconnect: { args: z.tuple([]), result: z.null() },

@@ -63,7 +63,7 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
     markIntervalMs: options.markIntervalMs,
     activity: options.activity ?? false,
   });
-  const credentials = (name: 'oneway' | 'hedge') => {
+  const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
     const account = simulator.accounts.find((candidate) => candidate.name === name);
     if (account === undefined) throw new Error(`the simulator has no ${name} account`);
     return { apiKey: account.apiKey, secret: account.secret };
@@ -72,7 +72,7 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
     startDemoExchange: () =>
       Promise.resolve({
         endpoints: simulator.urls,
-        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') },
+        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
         close: () => Promise.resolve(),
       }),
   });

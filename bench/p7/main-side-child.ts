@@ -14,7 +14,7 @@ import type { Endpoints } from '../../electron/exchange/endpoints';
 
 interface Config {
   urls: Endpoints;
-  credentials: { oneway: { apiKey: string; secret: string }; hedge: { apiKey: string; secret: string } };
+  credentials: { oneway: { apiKey: string; secret: string }; hedge: { apiKey: string; secret: string }; multi: { apiKey: string; secret: string } };
   warmupMs: number;
   windowMs: number;
 }

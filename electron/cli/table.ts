@@ -76,9 +76,11 @@ export function formatAge(ms: number): string {
   return `${Math.round(seconds / 3600)}h`;
 }
 
+const DEMO_ACCOUNT_NAME: Record<DemoAccount, string> = { oneway: 'one-way', hedge: 'hedge', multi: 'Multi-Assets' };
+
 function environmentLabel(environment: Environment, demoAccount: DemoAccount | null): string {
   if (environment !== 'demo') return environment.toUpperCase();
-  return `DEMO${demoAccount === null ? '' : ` (${demoAccount === 'oneway' ? 'one-way' : 'hedge'} account)`}`;
+  return `DEMO${demoAccount === null ? '' : ` (${DEMO_ACCOUNT_NAME[demoAccount]} account)`}`;
 }
 
 function headerLines(input: TableInput): string[] {

@@ -17,7 +17,8 @@ Options:
   --json                JSON output: snapshot prints one object; watch prints one
                         object per line, at most 10 lines per second
   --env ENV             demo (default) | testnet | mainnet | custom
-  --demo-account NAME   demo only: oneway (default) | hedge
+  --demo-account NAME   demo only: oneway (default) | hedge | multi (Multi-Assets:
+                        USDT and USDC margin, totals per asset)
   --ws-api URL          custom only: WS API, e.g. wss://host/ws-fapi/v1
   --market URL          custom only: market streams, e.g. wss://host/market
   --private URL         custom only: user data streams, e.g. wss://host/private

@@ -51,7 +51,7 @@ export const readyMessageSchema = z.strictObject({
     private: loopbackUrl('ws:'),
     rest: loopbackUrl('http:'),
   }),
-  accounts: z.strictObject({ oneway: hmacKeySchema, hedge: hmacKeySchema }),
+  accounts: z.strictObject({ oneway: hmacKeySchema, hedge: hmacKeySchema, multi: hmacKeySchema }),
 });
 export type ReadyMessage = z.infer<typeof readyMessageSchema>;
 

@@ -5,14 +5,9 @@
  * thrown, which the main thread receives as the worker's `error` event.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { startSimulator, type RunningSimulator, type SimAccountCredentials } from '../simulator';
+import { startSimulator, type RunningSimulator } from '../simulator';
+import { demoAccountCredentials } from './demo-accounts';
 import { type FromWorker, toWorkerSchema, workerConfigSchema } from './demo-exchange-messages';
-
-function hmacKey(accounts: readonly SimAccountCredentials[], name: 'oneway' | 'hedge') {
-  const account = accounts.find((candidate) => candidate.name === name);
-  if (account === undefined) throw new Error(`The simulator has no ${name} account`);
-  return { apiKey: account.apiKey, secret: account.secret };
-}
 
 async function run(): Promise<void> {
   const port = parentPort;
@@ -41,7 +36,7 @@ async function run(): Promise<void> {
     type: 'ready',
     threadId,
     urls: simulator.urls,
-    accounts: { oneway: hmacKey(simulator.accounts, 'oneway'), hedge: hmacKey(simulator.accounts, 'hedge') },
+    accounts: demoAccountCredentials(simulator.accounts),
   });
 }
 

@@ -109,5 +109,5 @@ export async function startDemoExchange(options: DemoExchangeOptions = {}): Prom
 }
 
 function credentialsOf(ready: ReadyMessage): Record<DemoAccount, Credentials> {
-  return { oneway: { ...ready.accounts.oneway }, hedge: { ...ready.accounts.hedge } };
+  return { oneway: { ...ready.accounts.oneway }, hedge: { ...ready.accounts.hedge }, multi: { ...ready.accounts.multi } };
 }

@@ -1,16 +1,17 @@
 /**
- * Demo mode only: switches the simulator between its one-way and hedge accounts. A radio group
+ * Demo mode only: switches the simulator between its one-way, hedge and Multi-Assets accounts. A radio group
  * (WAI-ARIA pattern: one tab stop, arrow keys move the choice); the checked option is main's
  * `connection.demoAccount`, not a local guess.
  */
 import { useRef, type KeyboardEvent } from 'react';
-import type { DemoAccount } from '../../shared/connection';
+import { type DemoAccount, demoAccountSchema } from '../../shared/connection';
 import { setDemoAccount } from '../store/bridge';
 import { selectDemoAccount, selectIsDemo } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import { DEMO_ACCOUNT_LABEL } from './labels';
 
-const ACCOUNTS: readonly DemoAccount[] = ['oneway', 'hedge'];
+// The schema's order: one-way, hedge, Multi-Assets.
+const ACCOUNTS: readonly DemoAccount[] = demoAccountSchema.options;
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp']);
 

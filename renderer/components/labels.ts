@@ -32,7 +32,10 @@ export const CONNECTION_TONE: Record<ConnectionState, 'ok' | 'warn' | 'bad'> = {
   offline: 'bad',
 };
 
-export const DEMO_ACCOUNT_LABEL: Record<DemoAccount, string> = { oneway: 'One-way', hedge: 'Hedge' };
+export const DEMO_ACCOUNT_LABEL: Record<DemoAccount, string> = { oneway: 'One-way', hedge: 'Hedge', multi: 'Multi-Assets' };
+
+/** The same names inside a sentence: "one-way account", but Binance's proper name "Multi-Assets" keeps its capitals. */
+const DEMO_ACCOUNT_IN_TEXT: Record<DemoAccount, string> = { oneway: 'one-way', hedge: 'hedge', multi: 'Multi-Assets' };
 
 export const MARGIN_TYPE_LABEL: Record<MarginType, string> = { isolated: 'Isolated', cross: 'Cross' };
 
@@ -40,7 +43,7 @@ export const MARGIN_TYPE_LABEL: Record<MarginType, string> = { isolated: 'Isolat
 export function accountLabel(connection: ConnectionStatus): string {
   const parts = [connection.profileName, ENVIRONMENT_LABEL[connection.environment]];
   if (connection.demoAccount !== null) {
-    parts.push(`${DEMO_ACCOUNT_LABEL[connection.demoAccount].toLowerCase()} account`);
+    parts.push(`${DEMO_ACCOUNT_IN_TEXT[connection.demoAccount]} account`);
   }
   // A profile is often named after its environment ("Demo"): say it once.
   return [...new Set(parts.filter((part) => part !== ''))].join(' · ');

@@ -171,7 +171,7 @@ export async function selectSymbol(symbol: string | null): Promise<void> {
   }
 }
 
-/** Demo mode: switches the simulator between its one-way and hedge accounts. */
+/** Demo mode: switches the simulator between its one-way, hedge and Multi-Assets accounts. */
 export async function setDemoAccount(account: DemoAccount): Promise<void> {
   const bridge = running();
   setUi(bridge, { actionError: null });

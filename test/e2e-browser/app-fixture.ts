@@ -50,7 +50,7 @@ export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'un
       cipher: createEphemeralCipher({ available: keyStore === 'available' }),
       log,
     });
-    const credentials = (name: 'oneway' | 'hedge') => {
+    const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
       const account = simulator.accounts.find((candidate) => candidate.name === name);
       if (account === undefined) throw new Error(`no ${name} account`);
       return { apiKey: account.apiKey, secret: account.secret };
@@ -59,7 +59,7 @@ export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'un
       startDemoExchange: () =>
         Promise.resolve({
           endpoints: simulator.urls,
-          credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') },
+          credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
           close: () => Promise.resolve(),
         }),
       profiles: profilesPort(profiles),

@@ -132,7 +132,7 @@ describe('authentication failures stop the client', () => {
       startDemoExchange: () =>
         Promise.resolve({
           endpoints: simulator.urls,
-          credentials: { oneway: credentials, hedge: credentials },
+          credentials: { oneway: credentials, hedge: credentials, multi: credentials },
           close: () => simulator.close(),
         }),
     });

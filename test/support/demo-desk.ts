@@ -18,7 +18,7 @@ export async function startDemoDesk(
   deskOptions: Partial<DeskOptions> = {},
 ): Promise<DemoDesk> {
   const simulator = await startSimulator({ seed: 11, ...options });
-  const credentials = (name: 'oneway' | 'hedge') => {
+  const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
     const account = simulator.accounts.find((candidate) => candidate.name === name);
     if (account === undefined) throw new Error(`the simulator has no ${name} account`);
     return { apiKey: account.apiKey, secret: account.secret };
@@ -27,7 +27,7 @@ export async function startDemoDesk(
     startDemoExchange: () =>
       Promise.resolve({
         endpoints: simulator.urls,
-        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge') },
+        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
         close: () => Promise.resolve(),
       }),
     refreshIntervalMs,

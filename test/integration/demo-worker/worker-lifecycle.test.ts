@@ -57,13 +57,13 @@ describe('the demo exchange thread', () => {
     expect(mainThreadServers()).toBe(before + 1);
   });
 
-  it('posts the two demo accounts and loopback URLs sharing one port', async () => {
+  it('posts the three demo accounts and loopback URLs sharing one port', async () => {
     const running = await thread(sourceWorkerLaunch().launch);
     const { urls, accounts } = running.ready;
     const ports = new Set(Object.values(urls).map((url) => new URL(url).port));
     expect(ports.size).toBe(1);
     expect(Object.values(urls).every((url) => new URL(url).hostname === '127.0.0.1')).toBe(true);
-    expect(accounts.oneway.apiKey).not.toBe(accounts.hedge.apiKey);
+    expect(new Set([accounts.oneway.apiKey, accounts.hedge.apiKey, accounts.multi.apiKey]).size).toBe(3);
   });
 
   it('a worker that throws at startup rejects with its message', async () => {
@@ -96,7 +96,7 @@ describe('the demo exchange thread', () => {
       type: 'ready',
       threadId: 1,
       urls: { wsApi: 'ws://exchange.example/ws-fapi/v1', market: 'ws://127.0.0.1:1/market', private: 'ws://127.0.0.1:1/private', rest: 'http://127.0.0.1:1' },
-      accounts: { oneway: { apiKey: 'a', secret: 's' }, hedge: { apiKey: 'b', secret: 't' } },
+      accounts: { oneway: { apiKey: 'a', secret: 's' }, hedge: { apiKey: 'b', secret: 't' }, multi: { apiKey: 'c', secret: 'u' } },
     };
     const liar = scriptLaunch(`require('node:worker_threads').parentPort.postMessage(${JSON.stringify(ready)}); setInterval(() => {}, 1000)`);
     await expect(thread(liar.launch)).rejects.toThrow('could not start: it sent a malformed message');

@@ -18,7 +18,7 @@ afterEach(async () => {
   stop = null;
 });
 
-/** A desk on the simulator's Multi-Assets account (as a session: demo mode lists oneway and hedge). */
+/** A desk on the simulator's Multi-Assets account, as a session with its key (demo mode's own switch: test/integration/demo-worker/desk-multi-on-worker.test.ts). */
 async function multiDesk(marginCallRatio?: number): Promise<{ simulator: RunningSimulator; desk: Desk; alerts: () => Alert[] }> {
   const simulator = await startSimulator({ seed: 11, markIntervalMs: 60_000, ...(marginCallRatio === undefined ? {} : { marginCallRatio }) });
   const account = simulator.accounts.find((candidate) => candidate.name === 'multi');

@@ -43,7 +43,7 @@ async function startDesk(cipher: Cipher): Promise<Desk> {
     startDemoExchange: () =>
       Promise.resolve({
         endpoints: simulator.urls,
-        credentials: { oneway: { apiKey: demo.apiKey, secret: demo.secret }, hedge: { apiKey: demo.apiKey, secret: demo.secret } },
+        credentials: { oneway: { apiKey: demo.apiKey, secret: demo.secret }, hedge: { apiKey: demo.apiKey, secret: demo.secret }, multi: { apiKey: demo.apiKey, secret: demo.secret } },
         close: () => Promise.resolve(),
       }),
     profiles: profilesPort(service),

@@ -54,6 +54,7 @@ describe('perpdesk arguments: what they mean', () => {
     expect(parsed).toMatchObject({ symbol: 'BTCUSDT', all: true, json: true, environment: 'demo', demoAccount: 'hedge', timeoutMs: 7_000 });
     expect(options('watch', '--symbol=ETHUSDT_260626').symbol).toBe('ETHUSDT_260626');
     expect(options('watch', '--json').json).toBe(true);
+    expect(options('snapshot', '--demo-account', 'multi').demoAccount).toBe('multi');
     expect(options('snapshot', '--env', 'mainnet').environment).toBe('mainnet');
     expect(options('snapshot', '--env', 'testnet').environment).toBe('testnet');
     expect(options('snapshot', '--timeout', '600').timeoutMs).toBe(600_000);
@@ -102,7 +103,7 @@ describe('perpdesk arguments: usage errors (exit 2) that name the flag', () => {
 
   it('bad values', () => {
     expect(usage('snapshot', '--env', 'prod')).toBe('--env must be one of demo, testnet, mainnet, custom (got "prod").');
-    expect(usage('snapshot', '--demo-account', 'both')).toMatch(/^--demo-account must be one of oneway, hedge/);
+    expect(usage('snapshot', '--demo-account', 'both')).toBe('--demo-account must be one of oneway, hedge, multi (got "both").');
     expect(usage('snapshot', '--symbol', 'BTC/USDT')).toMatch(/^--symbol must be a symbol such as BTCUSDT/);
     expect(usage('snapshot', '--symbol', 'B')).toMatch(/^--symbol/);
     for (const bad of ['0', '601', '1.5', 'abc', '-1', '', ' 5']) {

@@ -39,6 +39,8 @@ describe('positions table', () => {
     expect(second).toMatch(/^2 positions · mode one-way · uPnL \+/);
     expect(second).toMatch(/closest to liquidation (BTCUSDT|ETHUSDT):BOTH \+\d/);
     expect(renderTable(input({ environment: 'mainnet', demoAccount: null }))[0]).toMatch(/^PerpDesk · MAINNET · live/);
+    expect(renderTable(input({ demoAccount: 'hedge' }))[0]).toMatch(/^PerpDesk · DEMO \(hedge account\) · live/);
+    expect(renderTable(input({ demoAccount: 'multi' }))[0]).toMatch(/^PerpDesk · DEMO \(Multi-Assets account\) · live/);
   });
 
   it('one row per open position: prices on the tick grid, sizes on the step grid, side from the sign', () => {
