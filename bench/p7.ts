@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import { browserMetrics, metricDelta, type BrowserWork } from './browser/cdp-metrics';
 import { startLiveDesk } from './browser/live-desk';
+import { simulatorDemoExchange } from '../test/support/simulator-demo';
 
 export const P7_TARGETS = { mainCorePct: 1, rendererCorePct: 2, mainHeapBytes: 80 * 1024 * 1024 } as const;
 
@@ -28,12 +29,8 @@ export interface P7Result {
 export async function runP7(browser: Browser, options: { positions: number; windowMs: number }, log: (line: string) => void): Promise<P7Result> {
   const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: 1_000, activity: true });
   try {
-    const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
-      const account = live.simulator.accounts.find((candidate) => candidate.name === name)!;
-      return { apiKey: account.apiKey, secret: account.secret };
-    };
     const warmupMs = 3_000;
-    const config = { urls: live.simulator.urls, credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') }, warmupMs, windowMs: options.windowMs };
+    const config = { urls: live.simulator.urls, credentials: simulatorDemoExchange(live.simulator).credentials, warmupMs, windowMs: options.windowMs };
     const script = fileURLToPath(new URL('./p7/main-side-child.ts', import.meta.url));
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';

@@ -34,6 +34,38 @@ export const exchangePositionSchema = z.object({
 });
 export type ExchangePosition = z.infer<typeof exchangePositionSchema>;
 
+/**
+ * The fields both `account.position` versions carry. `v2/account.position` dropped `leverage`,
+ * `marginType`, `maxNotionalValue` and `isAutoAddMargin` (they come from symbolConfig; PROTOCOL §4).
+ */
+export const positionCoreSchema = exchangePositionSchema.omit({
+  leverage: true,
+  marginType: true,
+  maxNotionalValue: true,
+  isAutoAddMargin: true,
+});
+export type PositionCore = z.infer<typeof positionCoreSchema>;
+
+const EXCHANGE_FIELDS = Object.keys(exchangePositionSchema.shape) as Array<keyof ExchangePosition>;
+const CORE_FIELDS = Object.keys(positionCoreSchema.shape) as Array<keyof PositionCore>;
+
+/** Copies exactly the named fields, in that order (a row may carry more: main's additions, v2 extras). */
+function copyFields<T>(row: T, names: ReadonlyArray<keyof T>): T {
+  const fields: Partial<T> = {};
+  for (const name of names) fields[name] = row[name];
+  return fields as T;
+}
+
+/** Exactly the exchange's v1 fields of a row (a PositionRow also carries what main added). */
+export function exchangeFields(row: ExchangePosition): ExchangePosition {
+  return copyFields(row, EXCHANGE_FIELDS);
+}
+
+/** Exactly the fields v1 and v2 rows share (a v2 row also carries its margin figures). */
+export function positionCoreFields(row: PositionCore): PositionCore {
+  return copyFields(row, CORE_FIELDS);
+}
+
 // --- What main adds -----------------------------------------------------------------------------
 
 /**

@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { Desk } from '../../electron/desk/desk';
 import { startSimulator, type RunningSimulator } from '../../electron/simulator';
 import { demoAccounts } from '../../electron/simulator/accounts';
+import { simulatorDemoExchange } from '../../test/support/simulator-demo';
 import { serveDirectory } from '../../test/support/static-server';
 import { installTestBridge } from '../../test/support/test-bridge';
 import { RENDERER_DIR } from './built-renderer';
@@ -63,18 +64,8 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
     markIntervalMs: options.markIntervalMs,
     activity: options.activity ?? false,
   });
-  const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
-    const account = simulator.accounts.find((candidate) => candidate.name === name);
-    if (account === undefined) throw new Error(`the simulator has no ${name} account`);
-    return { apiKey: account.apiKey, secret: account.secret };
-  };
   const desk = new Desk({
-    startDemoExchange: () =>
-      Promise.resolve({
-        endpoints: simulator.urls,
-        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
-        close: () => Promise.resolve(),
-      }),
+    startDemoExchange: () => Promise.resolve(simulatorDemoExchange(simulator)),
   });
   await desk.start();
   const server = await serveDirectory(RENDERER_DIR);

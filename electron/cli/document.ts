@@ -7,7 +7,7 @@
 import type { ConnectionState, ConnectionStatus, DemoAccount, Environment } from '../../shared/connection';
 import { isZeroDecimal } from '../../shared/decimal';
 import {
-  exchangePositionSchema,
+  exchangeFields,
   positionKey,
   type Derived,
   type ExchangePosition,
@@ -17,9 +17,6 @@ import {
   type PositionsSummary,
   type PositionsView,
 } from '../../shared/position';
-
-/** The v1 fields, in the exchange's order; taken from the schema so a field added to rows by main never leaks in. */
-const EXCHANGE_FIELDS = Object.keys(exchangePositionSchema.shape) as Array<keyof ExchangePosition>;
 
 export type PositionJson = ExchangePosition & {
   /** Null for a flat row (--all): nothing to derive. */
@@ -56,13 +53,6 @@ export interface StatusDocument {
   at: number;
   connection: ConnectionState;
   message: string | null;
-}
-
-/** The exchange's fields of a row, exactly as the exchange sent them. */
-export function exchangeFields(row: ExchangePosition): ExchangePosition {
-  const fields: Partial<Record<keyof ExchangePosition, unknown>> = {};
-  for (const name of EXCHANGE_FIELDS) fields[name] = row[name];
-  return fields as ExchangePosition;
 }
 
 /** An open row as printed: the v1 fields, `derived`, and the ages at `now`. */

@@ -2,13 +2,12 @@
  * The desk: everything main does for the renderer, independent of Electron. It runs the exchange
  * client and the position engine for the active session (demo mode: the built-in simulator; or a
  * saved profile), answers the invoke calls of shared/ipc.ts and pushes positions, status, alerts and
- * timeline entries to every attached receiver. Electron's IPC (electron/ipc/register.ts), the
- * browser test bridge and the CLI all drive this same object.
+ * timeline entries to every attached receiver (the invoke handlers themselves are in desk-handlers.ts).
+ * Electron's IPC (electron/ipc/register.ts), the browser test bridge and the CLI all drive this same object.
  */
 import type { ConnectionState, ConnectionStatus, DemoAccount } from '../../shared/connection';
-import type { AppState, InvokeHandlers, SymbolsPage } from '../../shared/ipc';
+import type { AppState, InvokeHandlers } from '../../shared/ipc';
 import type { ExchangePosition } from '../../shared/position';
-import type { ColumnPrefs } from '../../shared/settings';
 import type { SymbolInfo } from '../../shared/symbols';
 import type { BackoffOptions } from '../exchange/backoff';
 import { ExchangeClient } from '../exchange/client';
@@ -16,15 +15,15 @@ import type { ClientTimings } from '../exchange/client-options';
 import { ExchangeError } from '../exchange/errors';
 import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
-import { mostUrgentAlerts, newestWithin, PagedList } from '../ipc/payload-bounds';
+import { mostUrgentAlerts } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
 import type { PositionEngine } from '../positions/engine';
 import { AlertNotifier } from './alert-notifier';
 import { AlertBook } from './alerts';
 import { routeUserEvent, type AccountEventPorts } from './account-events';
 import { createDeskEngine } from './desk-engine';
+import { createDeskHandlers, type SaveFile } from './desk-handlers';
 import { DroppedRowsReport } from './dropped-rows';
-import { positionsCsv } from './csv';
 import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
 import { Receivers, type PushSink } from './receivers';
 import { demoTarget, type ProfilesPort, type SessionTarget } from './session';
@@ -47,7 +46,7 @@ export interface DeskOptions {
   settings?: SettingsStore;
   profiles?: ProfilesPort;
   /** Saves a file the user asked for (a save dialog in the app); resolves to the path, or null if cancelled. */
-  saveFile?: (defaultName: string, contents: string) => Promise<string | null>;
+  saveFile?: SaveFile;
   /** Shows a native notification (the desk throttles them per alert). */
   notify?: (title: string, body: string) => void;
   demoAccount?: DemoAccount;
@@ -81,7 +80,6 @@ export class Desk {
   private metricsTimer: NodeJS.Timeout | null = null;
   private activeProfileId: string | null = null;
   private readonly notifier: AlertNotifier;
-  private readonly symbolPages = new PagedList<SymbolInfo>();
 
   constructor(private readonly options: DeskOptions) {
     this.now = options.now ?? Date.now;
@@ -116,40 +114,21 @@ export class Desk {
       onSnapshotError: (error) => this.handleSnapshotError(error),
       refreshIntervalMs: options.refreshIntervalMs,
     });
-    this.handlers = {
+    this.handlers = createDeskHandlers({
+      engine: this.engine,
+      settings: this.settings,
+      timeline: this.timeline,
+      checkAlerts: () => this.alertCheck.notify(),
+      now: this.now,
+      saveFile: options.saveFile,
       getState: () => this.getState(),
-      selectSymbol: (symbol) => this.selectSymbol(symbol),
-      listSymbols: (page) => this.symbolsPage(page),
+      symbols: () => this.symbols(),
+      reconnect: () => this.client?.reconnect(),
       setDemoAccount: (account) => this.setDemoAccount(account),
-      reconnect: () => {
-        this.timeline.add('info', 'Reconnect requested.');
-        this.client?.reconnect();
-        return null;
-      },
-      getTimeline: () => newestWithin(this.timeline.list()),
-      setAlertThreshold: (pct) => {
-        this.settings.update({ alertThresholdPct: pct });
-        this.alertCheck.notify();
-        return null;
-      },
-      setColumnPrefs: (prefs) => this.setColumnPrefs(prefs),
-      exportCsv: () => this.exportCsv(),
-      listProfiles: () => this.requireProfiles().list(),
-      saveProfile: async (input) => {
-        const summary = await this.requireProfiles().save(input);
-        // Editing the profile in use (new key, secret or URLs) takes effect at once.
-        if (this.activeProfileId === summary.id) await this.activateProfile(summary.id);
-        return summary;
-      },
-      deleteProfile: async (id) => {
-        // Deleting the profile in use falls back to demo mode first.
-        if (this.activeProfileId === id) await this.activateProfile(null);
-        await this.requireProfiles().delete(id);
-        return null;
-      },
       activateProfile: (id) => this.activateProfile(id),
-      testConnection: (id) => this.requireProfiles().test(id),
-    };
+      activeProfileId: () => this.activeProfileId,
+      requireProfiles: () => this.requireProfiles(),
+    });
   }
 
   /** Connects: to the given session, else the last active profile, else demo mode. */
@@ -237,24 +216,6 @@ export class Desk {
     };
   }
 
-  private async symbolsPage(index: number): Promise<SymbolsPage> {
-    const page = this.symbolPages.page(await this.symbols(), index);
-    if (page === null) throw new IpcFailure('no-such-page', `The symbol list has no page ${index}.`);
-    return { symbols: page.items, page: page.page, pages: page.pages, revision: page.revision };
-  }
-
-  private async selectSymbol(symbol: string | null): Promise<null> {
-    if (symbol !== null) {
-      const known = await this.symbols().catch(() => null);
-      if (known !== null && !known.some((info) => info.symbol === symbol)) {
-        throw new IpcFailure('unknown-symbol', `${symbol} is not a trading perpetual on this exchange.`);
-      }
-    }
-    this.settings.update({ selectedSymbol: symbol });
-    await this.engine.select(symbol);
-    return null;
-  }
-
   /** Every trading symbol (the CLI and tests; the renderer reads them in pages). */
   async symbols(): Promise<SymbolInfo[]> {
     try {
@@ -271,23 +232,6 @@ export class Desk {
     }
     if (account !== this.target.demoAccount) this.connect(demoTarget(this.demo, account));
     return null;
-  }
-
-  private setColumnPrefs(prefs: ColumnPrefs): null {
-    if (new Set(prefs.order).size !== prefs.order.length) {
-      throw new IpcFailure('invalid-columns', 'Each column may appear only once in the column order.');
-    }
-    if (prefs.hidden.includes('symbol')) throw new IpcFailure('invalid-columns', 'The symbol column cannot be hidden.');
-    this.settings.update({ columns: prefs });
-    return null;
-  }
-
-  private async exportCsv(): Promise<string | null> {
-    if (this.options.saveFile === undefined) {
-      throw new IpcFailure('export-unavailable', 'Saving files is not available here.');
-    }
-    const stamp = new Date(this.now()).toISOString().slice(0, 19).replace(/[:T]/g, '-');
-    return this.options.saveFile(`perpdesk-positions-${stamp}.csv`, positionsCsv(this.engine.view().rows));
   }
 
   private async activateProfile(id: string | null): Promise<null> {

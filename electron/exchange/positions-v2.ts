@@ -5,7 +5,7 @@
  * engine consumes, so the engine never knows which version the exchange answered.
  */
 import { isZeroDecimal } from '../../shared/decimal';
-import type { ExchangePosition, MarginType } from '../../shared/position';
+import { positionCoreFields, type ExchangePosition, type MarginType } from '../../shared/position';
 import type { SymbolConfig, V2Position } from './wire';
 
 /** `CROSSED`/`ISOLATED` in symbolConfig and MARGIN_CALL; `cross`/`isolated` in positions (PROTOCOL §0.7). */
@@ -42,21 +42,7 @@ export function toV1Row(row: V2Position, config: SymbolConfig | undefined): Exch
           isAutoAddMargin: config.isAutoAddMargin ? 'true' : 'false',
           maxNotionalValue: String(config.maxNotionalValue),
         };
-  return {
-    symbol: row.symbol,
-    positionSide: row.positionSide,
-    positionAmt: row.positionAmt,
-    entryPrice: row.entryPrice,
-    breakEvenPrice: row.breakEvenPrice,
-    markPrice: row.markPrice,
-    unRealizedProfit: row.unRealizedProfit,
-    liquidationPrice: row.liquidationPrice,
-    isolatedMargin: row.isolatedMargin,
-    notional: row.notional,
-    isolatedWallet: row.isolatedWallet,
-    updateTime: row.updateTime,
-    ...fromConfig,
-  };
+  return { ...positionCoreFields(row), ...fromConfig };
 }
 
 /**

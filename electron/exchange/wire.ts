@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
-import { exchangePositionSchema, positionSideSchema, type ExchangePosition } from '../../shared/position';
+import { exchangePositionSchema, positionCoreSchema, type ExchangePosition } from '../../shared/position';
 import { isSymbolName, symbolNameSchema } from '../../shared/symbols';
 import { readRows, type RowsRead } from './rows';
 
@@ -56,19 +56,7 @@ export function parseAccountPositionResult(result: unknown): ExchangePosition[] 
  * `maxNotionalValue` and `isAutoAddMargin`, plus margin figures. Only symbols with a position or
  * open orders are listed.
  */
-export const v2PositionSchema = z.object({
-  symbol: symbolNameSchema,
-  positionSide: positionSideSchema,
-  positionAmt: decimalStringSchema,
-  entryPrice: decimalStringSchema,
-  breakEvenPrice: decimalStringSchema,
-  markPrice: decimalStringSchema,
-  unRealizedProfit: decimalStringSchema,
-  liquidationPrice: decimalStringSchema,
-  isolatedMargin: decimalStringSchema,
-  notional: decimalStringSchema,
-  isolatedWallet: decimalStringSchema,
-  updateTime: z.number().int().nonnegative(),
+export const v2PositionSchema = positionCoreSchema.extend({
   marginAsset: z.string().max(20).optional(),
   positionInitialMargin: decimalStringSchema.optional(),
 });

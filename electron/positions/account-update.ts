@@ -5,9 +5,8 @@
  * the engine re-reads the liquidation price with a snapshot right after.
  */
 import { isZeroDecimal } from '../../shared/decimal';
-import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
+import { exchangeFields, positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
-import { exchangeFields } from './exchange-fields';
 import { derive } from './derive';
 import { buildRow, sameRow, type RowFacts } from './row';
 import { StateDraft, type PositionsState } from './state';

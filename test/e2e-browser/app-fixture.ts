@@ -15,6 +15,7 @@ import { ProfileService } from '../../electron/vault/profile-service';
 import { openConfStore } from '../../electron/vault/store-file';
 import { requireChromium } from '../support/chromium';
 import { serveDirectory } from '../support/static-server';
+import { simulatorDemoExchange } from '../support/simulator-demo';
 import { installTestBridge, type TestBridge } from '../support/test-bridge';
 
 export interface AppUnderTest {
@@ -50,18 +51,8 @@ export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'un
       cipher: createEphemeralCipher({ available: keyStore === 'available' }),
       log,
     });
-    const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
-      const account = simulator.accounts.find((candidate) => candidate.name === name);
-      if (account === undefined) throw new Error(`no ${name} account`);
-      return { apiKey: account.apiKey, secret: account.secret };
-    };
     const desk = new Desk({
-      startDemoExchange: () =>
-        Promise.resolve({
-          endpoints: simulator.urls,
-          credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
-          close: () => Promise.resolve(),
-        }),
+      startDemoExchange: () => Promise.resolve(simulatorDemoExchange(simulator)),
       profiles: profilesPort(profiles),
       log,
     });

@@ -2,32 +2,22 @@
  * The client against the simulator when this computer's clock jumps after connecting: the exchange
  * answers -1021, the client re-measures the offset and retries once, and the trader sees positions.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeClient } from '../../electron/exchange/client';
+import { describe, expect, it } from 'vitest';
 import { createSigner } from '../../electron/exchange/signing';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator';
 import { waitFor } from '../support/wait';
-
-let simulator: RunningSimulator | null = null;
-let client: ExchangeClient | null = null;
-afterEach(async () => {
-  client?.stop();
-  await simulator?.close();
-  client = null;
-  simulator = null;
-});
+import { createTestClient, startTestSimulator } from '../support/simulator-client';
 
 describe('clock skew', () => {
   it.each([
     ['ahead by 5 s', 5_000],
     ['behind by 7 s', -7_000],
   ])('local clock %s after connecting: resync and retry once, then success', async (_name, jump) => {
-    simulator = await startSimulator({ seed: 5 });
+    const simulator = await startTestSimulator({ seed: 5 });
     const account = simulator.accounts.find((a) => a.name === 'oneway')!;
     let skew = 0;
     const notices: string[] = [];
     let connected = false;
-    client = new ExchangeClient({
+    const client = createTestClient({
       endpoints: simulator.urls,
       signer: createSigner({ apiKey: account.apiKey, secret: account.secret }),
       now: () => Date.now() + skew,

@@ -4,9 +4,9 @@
  * shortened through options and asserted only loosely (bounded waits, no timing thresholds).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PositionRow } from '../../shared/position';
 import { startDemoDesk, type DemoDesk } from '../support/demo-desk';
 import { waitFor } from '../support/wait';
+import { exchangeFieldsOf } from '../support/engine-truth';
 
 const FAST = {
   backoff: { firstMs: 50, capMs: 400 },
@@ -18,11 +18,6 @@ afterEach(async () => {
   await running?.close();
   running = null;
 });
-
-function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
-  return fields;
-}
 
 /** Rows as comparable text: keys sorted, so field order does not matter. */
 function canonical(rows: object[]): string {
@@ -37,7 +32,7 @@ async function expectTruth(demo: DemoDesk, account: 'oneway' | 'hedge' = 'oneway
   await waitFor(
     () => {
       const truth = demo.simulator.truth(account).filter((row) => Number(row.positionAmt) !== 0).sort(order);
-      const held = demo.desk.positionsView().rows.map(exchangeFields).sort(order);
+      const held = demo.desk.positionsView().rows.map(exchangeFieldsOf).sort(order);
       last = `truth ${canonical(truth)}\nheld  ${canonical(held)}`;
       return canonical(truth) === canonical(held) ? true : undefined;
     },

@@ -5,21 +5,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replayPushes } from '../../shared/positions-assemble';
 import type { PositionsPush } from '../../shared/positions-push';
-import type { PositionRow, PositionsView } from '../../shared/position';
+import type { PositionsView } from '../../shared/position';
 import { startDemoDesk, type DemoDesk } from '../support/demo-desk';
 import { waitFor } from '../support/wait';
+import { exchangeFieldsOf } from '../support/engine-truth';
 
 let running: DemoDesk | null = null;
 afterEach(async () => {
   await running?.close();
   running = null;
 });
-
-/** The exchange's fields of a row, without what main added. */
-function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
-  return fields;
-}
 
 async function viewWhen(demo: DemoDesk, accept: (view: PositionsView) => boolean): Promise<PositionsView> {
   return waitFor(() => {
@@ -35,7 +30,7 @@ describe('demo desk against the simulator', () => {
     const demo = running;
     const oneway = await viewWhen(demo, (view) => view.rows.length > 0 && view.mode === 'oneway');
     const onewayTruth = demo.simulator.truth('oneway').filter((row) => Number(row.positionAmt) !== 0);
-    expect(oneway.rows.map(exchangeFields)).toEqual(
+    expect(oneway.rows.map(exchangeFieldsOf)).toEqual(
       onewayTruth.sort((a, b) => a.symbol.localeCompare(b.symbol)),
     );
     expect(oneway.rows.every((row) => row.positionSide === 'BOTH')).toBe(true);
@@ -45,7 +40,7 @@ describe('demo desk against the simulator', () => {
     await demo.desk.handlers.setDemoAccount('hedge');
     const hedge = await viewWhen(demo, (view) => view.mode === 'hedge' && view.rows.length > 0);
     const hedgeTruth = demo.simulator.truth('hedge').filter((row) => Number(row.positionAmt) !== 0);
-    expect(hedge.rows.map(exchangeFields)).toEqual(
+    expect(hedge.rows.map(exchangeFieldsOf)).toEqual(
       hedgeTruth.sort((a, b) => a.symbol.localeCompare(b.symbol) || (a.positionSide === 'LONG' ? -1 : 1)),
     );
     expect(hedge.rows.filter((row) => row.positionSide === 'SHORT').every((row) => Number(row.positionAmt) < 0)).toBe(true);

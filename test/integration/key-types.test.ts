@@ -3,20 +3,10 @@
  * logs on once per connection (session.logon) and then sends unsigned requests; the positions read
  * equal the simulator's truth for each.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeClient } from '../../electron/exchange/client';
+import { describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '../../electron/exchange/signing';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator';
 import { waitFor } from '../support/wait';
-
-let simulator: RunningSimulator | null = null;
-let client: ExchangeClient | null = null;
-afterEach(async () => {
-  client?.stop();
-  await simulator?.close();
-  client = null;
-  simulator = null;
-});
+import { createTestClient, startTestSimulator } from '../support/simulator-client';
 
 /** Counts how often the key signs. */
 function counting(signer: Signer): Signer & { signatures: number } {
@@ -38,13 +28,13 @@ describe('key types', () => {
     ['RSA', 'hedge', 3],
     ['ED25519', 'oneway', 0],
   ] as const)('%s key (%s account): positions equal the truth; signatures per snapshot: %i', async (keyType, account, perSnapshot) => {
-    simulator = await startSimulator({ seed: 9, markIntervalMs: 60_000 });
+    const simulator = await startTestSimulator({ seed: 9, markIntervalMs: 60_000 });
     const key = simulator.keys.find((k) => k.keyType === keyType && k.name === account)!;
     const credentials = 'secret' in key ? { apiKey: key.apiKey, secret: key.secret } : { apiKey: key.apiKey, privateKeyPem: key.privateKeyPem };
     const signer = counting(createSigner(credentials));
     expect(signer.keyType).toBe(keyType);
     let connected = false;
-    client = new ExchangeClient({ endpoints: simulator.urls, signer, events: { onConnected: () => (connected = true) } });
+    const client = createTestClient({ endpoints: simulator.urls, signer, events: { onConnected: () => (connected = true) } });
     client.start();
     await waitFor(() => (connected ? true : undefined), 8_000, 'connected');
     const afterConnect = signer.signatures;

@@ -3,20 +3,10 @@
  * each kind (nothing leaked), marks flow once per tick, and the process holds no more timers or
  * sockets than after the first connect.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeClient } from '../../electron/exchange/client';
+import { describe, expect, it } from 'vitest';
 import { createSigner } from '../../electron/exchange/signing';
-import { startSimulator, type RunningSimulator } from '../../electron/simulator';
 import { waitFor } from '../support/wait';
-
-let simulator: RunningSimulator | null = null;
-let client: ExchangeClient | null = null;
-afterEach(async () => {
-  client?.stop();
-  await simulator?.close();
-  client = null;
-  simulator = null;
-});
+import { createTestClient, startTestSimulator } from '../support/simulator-client';
 
 function resources(): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -26,11 +16,11 @@ function resources(): Record<string, number> {
 
 describe('reconnect cycles', () => {
   it('100 drops: one connection of each kind remains, no duplicate ticks, no growth in timers or sockets', async () => {
-    simulator = await startSimulator({ seed: 4, markIntervalMs: 100, control: true });
+    const simulator = await startTestSimulator({ seed: 4, markIntervalMs: 100, control: true });
     const account = simulator.accounts[0]!;
     let connects = 0;
     const ticks: Array<[string, number]> = [];
-    client = new ExchangeClient({
+    const client = createTestClient({
       endpoints: simulator.urls,
       signer: createSigner({ apiKey: account.apiKey, secret: account.secret }),
       backoff: { firstMs: 20, capMs: 50 },

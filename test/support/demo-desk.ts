@@ -2,6 +2,7 @@
 import { Desk, type DeskOptions, type PushSink } from '../../electron/desk/desk';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator';
 import type { AppState } from '../../shared/ipc';
+import { simulatorDemoExchange } from './simulator-demo';
 
 export interface DemoDesk {
   simulator: RunningSimulator;
@@ -18,18 +19,8 @@ export async function startDemoDesk(
   deskOptions: Partial<DeskOptions> = {},
 ): Promise<DemoDesk> {
   const simulator = await startSimulator({ seed: 11, ...options });
-  const credentials = (name: 'oneway' | 'hedge' | 'multi') => {
-    const account = simulator.accounts.find((candidate) => candidate.name === name);
-    if (account === undefined) throw new Error(`the simulator has no ${name} account`);
-    return { apiKey: account.apiKey, secret: account.secret };
-  };
   const desk = new Desk({
-    startDemoExchange: () =>
-      Promise.resolve({
-        endpoints: simulator.urls,
-        credentials: { oneway: credentials('oneway'), hedge: credentials('hedge'), multi: credentials('multi') },
-        close: () => Promise.resolve(),
-      }),
+    startDemoExchange: () => Promise.resolve(simulatorDemoExchange(simulator)),
     refreshIntervalMs,
     ...deskOptions,
   });

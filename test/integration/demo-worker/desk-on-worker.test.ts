@@ -8,11 +8,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Desk } from '../../../electron/desk/desk';
 import { startDemoExchange } from '../../../electron/desk/demo-exchange';
 import type { ConnectionStatus } from '../../../shared/connection';
-import type { PositionRow, PositionsView } from '../../../shared/position';
+import type { PositionsView } from '../../../shared/position';
 import type { TimelineEntry } from '../../../shared/timeline';
 import { waitFor } from '../../support/wait';
 import { TEST_CONTROL_TOKEN, openTruth, simControl } from './sim-control';
 import { sourceWorkerLaunch, type RecordingLaunch } from './source-launch';
+import { exchangeFieldsOf } from '../../support/engine-truth';
 
 let desk: Desk | null = null;
 afterEach(async () => {
@@ -44,11 +45,6 @@ async function demoDesk(maxRestarts?: number): Promise<{ desk: Desk; worker: Rec
   return { desk, worker, rest: () => rest };
 }
 
-function exchangeFields(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
-  return fields;
-}
-
 /** Waits until the desk's rows equal the exchange's open positions, field for field. */
 async function viewEqualsTruth(running: Desk, rest: string): Promise<PositionsView> {
   let truth: unknown[] | null = null;
@@ -64,7 +60,7 @@ async function viewEqualsTruth(running: Desk, rest: string): Promise<PositionsVi
         );
       }
       const view = running.positionsView();
-      const shown = view.rows.map(exchangeFields);
+      const shown = view.rows.map(exchangeFieldsOf);
       return truth !== null && shown.length > 0 && isDeepStrictEqual(shown, truth) ? view : undefined;
     },
     15_000,

@@ -5,36 +5,26 @@
  * reusing an offset measured minutes ago. The counters are read at the state changes themselves, so
  * "nothing was sent during the pause" needs no sleep.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeClient } from '../../../electron/exchange/client';
+import { describe, expect, it } from 'vitest';
 import type { ClientTimings } from '../../../electron/exchange/client-options';
 import { createSigner } from '../../../electron/exchange/signing';
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
+import type { RunningSimulator } from '../../../electron/simulator';
 import type { ConnectionState } from '../../../shared/connection';
 import { waitFor } from '../../support/wait';
-
-let simulator: RunningSimulator | null = null;
-let client: ExchangeClient | null = null;
-afterEach(async () => {
-  client?.stop();
-  await simulator?.close();
-  client = null;
-  simulator = null;
-});
+import { createTestClient, startTestSimulator } from '../../support/simulator-client';
+import { simulatorCredentials } from '../../support/simulator-demo';
 
 type Stats = ReturnType<RunningSimulator['control']['stats']>;
 
 async function connectedClient(timings: Partial<ClientTimings> = {}) {
-  simulator = await startSimulator({ seed: 9, markIntervalMs: 60_000, control: true });
-  const sim = simulator;
-  const account = sim.accounts.find((candidate) => candidate.name === 'oneway')!;
+  const sim = await startTestSimulator({ seed: 9, markIntervalMs: 60_000, control: true });
   const states: ConnectionState[] = [];
   /** Traffic at the moment each state was entered. */
   const trafficAt: Array<{ state: ConnectionState; stats: Stats }> = [];
   let connects = 0;
-  client = new ExchangeClient({
+  const client = createTestClient({
     endpoints: sim.urls,
-    signer: createSigner({ apiKey: account.apiKey, secret: account.secret }),
+    signer: createSigner(simulatorCredentials(sim, 'oneway')),
     backoff: { firstMs: 20, capMs: 100 },
     timings,
     events: {

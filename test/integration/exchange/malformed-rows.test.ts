@@ -4,34 +4,18 @@
  * keeps every other row (equal to the simulator's truth), counts each drop, and tells the timeline
  * once per connection, naming the symbol and the field — not the row.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { ExchangeClient } from '../../../electron/exchange/client';
-import { createSigner } from '../../../electron/exchange/signing';
-import { startSimulator, type RunningSimulator } from '../../../electron/simulator';
-import { waitFor } from '../../support/wait';
-import { startRelay, type Relay } from './relay';
+import { describe, expect, it } from 'vitest';
+import { connectThroughRelay } from '../../support/simulator-client';
+import type { RelayHooks } from '../../support/ws-relay';
 
-let simulator: RunningSimulator | null = null;
-let client: ExchangeClient | null = null;
-let relay: Relay | null = null;
-afterEach(async () => {
-  client?.stop();
-  await relay?.close();
-  await simulator?.close();
-  client = null;
-  relay = null;
-  simulator = null;
-});
-
-/** Relays to `upstream`, turning `symbol`'s positionAmt into a number in every list reply. */
-async function breakingRelay(upstream: string, symbol: string): Promise<string> {
-  relay = await startRelay(upstream, {
+/** Turns `symbol`'s positionAmt into a number in every list reply. */
+function breakRowsOf(symbol: string): RelayHooks {
+  return {
     rewrite: (reply) =>
       Array.isArray(reply.result)
         ? { ...reply, result: reply.result.map((row: Record<string, unknown>) => (row.symbol === symbol ? { ...row, positionAmt: 12 } : row)) }
         : reply,
-  });
-  return relay.url;
+  };
 }
 
 const open = (rows: Array<{ symbol: string; positionSide: string; positionAmt: string }>): string[] =>
@@ -39,18 +23,13 @@ const open = (rows: Array<{ symbol: string; positionSide: string; positionAmt: s
 
 describe('a malformed row in a whole-account reply', () => {
   it('is dropped and counted; the other rows equal the truth; the timeline hears of it once', async () => {
-    simulator = await startSimulator({ seed: 4, markIntervalMs: 60_000 });
-    const wsApi = await breakingRelay(simulator.urls.wsApi, 'ETHUSDT');
-    const account = simulator.accounts.find((candidate) => candidate.name === 'oneway')!;
     const notices: Array<[string, string]> = [];
-    let connected = false;
-    client = new ExchangeClient({
-      endpoints: { ...simulator.urls, wsApi },
-      signer: createSigner({ apiKey: account.apiKey, secret: account.secret }),
-      events: { onConnected: () => (connected = true), onNotice: (kind, message) => notices.push([kind, message]) },
+    const { simulator, client } = await connectThroughRelay({
+      simulator: { seed: 4, markIntervalMs: 60_000 },
+      account: 'oneway',
+      hooks: breakRowsOf('ETHUSDT'),
+      events: { onNotice: (kind, message) => notices.push([kind, message]) },
     });
-    client.start();
-    await waitFor(() => (connected ? true : undefined), 8_000, 'connected');
 
     const truth = simulator.truth('oneway');
     expect(open(truth).some((key) => key.startsWith('ETHUSDT:'))).toBe(true);

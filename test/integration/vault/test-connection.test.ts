@@ -15,6 +15,7 @@ import { createEphemeralCipher } from '../../../electron/vault/ephemeral-cipher'
 import { ProfileService, type ProfileServiceOptions } from '../../../electron/vault/profile-service';
 import { openConfStore } from '../../../electron/vault/store-file';
 import type { ProfileInput } from '../../../shared/profiles';
+import { simulatorAccount } from '../../support/simulator-demo';
 
 let simulator: RunningSimulator;
 let dir: string;
@@ -52,9 +53,7 @@ function service(options: Partial<ProfileServiceOptions> = {}): ProfileService {
 }
 
 function account(name: 'oneway' | 'hedge') {
-  const found = simulator.accounts.find((candidate) => candidate.name === name);
-  if (found === undefined) throw new Error(`no ${name} account`);
-  return found;
+  return simulatorAccount(simulator, name);
 }
 
 function simulatorProfile(overrides: Partial<ProfileInput> = {}): ProfileInput {

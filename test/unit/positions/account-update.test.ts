@@ -4,26 +4,20 @@ import { applyMarkPrice, applySnapshot, EMPTY_STATE } from '../../../electron/po
 import { refreshDelay } from '../../../electron/positions/refresh-policy';
 import type { AccountUpdatePosition } from '../../../electron/exchange/user-events';
 import type { ExchangePosition } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 function v1(symbol: string, side: 'BOTH' | 'LONG' | 'SHORT', amount: string, updateTime: number): ExchangePosition {
-  return {
+  return v1Row({
     symbol,
     positionSide: side,
     positionAmt: amount,
     entryPrice: '100',
     breakEvenPrice: '100.08',
     markPrice: '100',
-    unRealizedProfit: '0',
     liquidationPrice: '80',
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
-    isolatedMargin: '0',
-    isAutoAddMargin: 'false',
     notional: '100',
-    isolatedWallet: '0',
     updateTime,
-  };
+  });
 }
 
 function change(symbol: string, side: 'BOTH' | 'LONG' | 'SHORT', amount: string, entry = '101'): AccountUpdatePosition {

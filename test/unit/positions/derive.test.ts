@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../electron/positions/derive';
 import type { ExchangePosition } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 function position(overrides: Partial<ExchangePosition>): ExchangePosition {
-  return {
-    symbol: 'BTCUSDT',
-    positionSide: 'BOTH',
-    positionAmt: '0',
-    entryPrice: '0',
-    breakEvenPrice: '0',
-    markPrice: '0',
-    unRealizedProfit: '0',
-    liquidationPrice: '0',
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
-    isolatedMargin: '0',
-    isAutoAddMargin: 'false',
-    notional: '0',
-    isolatedWallet: '0',
-    updateTime: 0,
-    ...overrides,
-  };
+  return v1Row(overrides);
 }
 
 describe('derive (PROTOCOL §10)', () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from '../../../electron/positions/reducer';
 import { buildView } from '../../../electron/positions/view';
 import type { ExchangePosition } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 function exchangeRow(symbol: string, side: 'BOTH' | 'LONG' | 'SHORT', amount: string, mark = '100'): ExchangePosition {
-  return {
+  return v1Row({
     symbol,
     positionSide: side,
     positionAmt: amount,
@@ -13,16 +14,9 @@ function exchangeRow(symbol: string, side: 'BOTH' | 'LONG' | 'SHORT', amount: st
     breakEvenPrice: '0.0',
     markPrice: mark,
     unRealizedProfit: '0.00000000',
-    liquidationPrice: '0',
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
     isolatedMargin: '0.00000000',
-    isAutoAddMargin: 'false',
-    notional: '0',
-    isolatedWallet: '0',
     updateTime: 1,
-  };
+  });
 }
 
 const snapshot = (rows: ExchangePosition[], serverTime = 1_000, symbol: string | null = null) => ({

@@ -11,26 +11,19 @@ import { quoteOf } from '../../../electron/positions/margin-assets';
 import { applyMarkPrice, applySnapshot, EMPTY_STATE, forgetObserved } from '../../../electron/positions/reducer';
 import { summarize } from '../../../electron/positions/view';
 import type { ExchangePosition } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 function v1(symbol: string, amount: string, updateTime: number, liquidationPrice = '80'): ExchangePosition {
-  return {
+  return v1Row({
     symbol,
-    positionSide: 'BOTH',
     positionAmt: amount,
     entryPrice: '100',
     breakEvenPrice: '100.08',
     markPrice: '100',
-    unRealizedProfit: '0',
     liquidationPrice,
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
-    isolatedMargin: '0',
-    isAutoAddMargin: 'false',
     notional: '100',
-    isolatedWallet: '0',
     updateTime,
-  };
+  });
 }
 
 function change(symbol: string, amount: string, entry = '100', bep = entry): AccountUpdatePosition {

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import type { AccountUpdatePosition } from '../../../electron/exchange/user-events';
 import { positionKey, type ExchangePosition, type PositionSide } from '../../../shared/position';
 import { sidesOf, SYMBOLS, type Mode } from './truth-model';
+import { v1Row } from '../../support/position-fixture';
 
 /** How far behind the stream a reply may be, in the model's exchange milliseconds. */
 export const LAG_ALLOWANCE = 50;
@@ -95,24 +96,16 @@ export class StreamExchange {
 }
 
 function row(symbol: string, side: PositionSide, version: Version | undefined): ExchangePosition {
-  return {
+  return v1Row({
     symbol,
     positionSide: side,
     positionAmt: version?.positionAmt ?? '0',
     entryPrice: version?.entryPrice ?? '0.0',
     breakEvenPrice: version?.entryPrice ?? '0.0',
     markPrice: '100',
-    unRealizedProfit: '0',
     liquidationPrice: version === undefined ? '0' : '50',
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
-    isolatedMargin: '0',
-    isAutoAddMargin: 'false',
-    notional: '0',
-    isolatedWallet: '0',
     updateTime: version?.time ?? 0,
-  };
+  });
 }
 
 export function streamStep(mode: Mode): fc.Arbitrary<StreamStep> {

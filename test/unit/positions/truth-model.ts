@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import type { AccountUpdatePosition } from '../../../electron/exchange/user-events';
 import { positionKey, type ExchangePosition, type PositionSide } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 export type Mode = 'oneway' | 'hedge';
 export const SYMBOLS = ['AAAUSDT', 'BBBUSDT', 'CCCUSDT'] as const;
@@ -66,7 +67,7 @@ export function markTruth(symbol: string, time: number): string {
 export function snapshotRow(symbol: string, side: PositionSide, time: number): ExchangePosition {
   const truth = positionTruth(symbol, side, time);
   const flat = truth.positionAmt === '0';
-  return {
+  return v1Row({
     symbol,
     positionSide: side,
     positionAmt: truth.positionAmt,
@@ -75,15 +76,11 @@ export function snapshotRow(symbol: string, side: PositionSide, time: number): E
     markPrice: markTruth(symbol, time),
     unRealizedProfit: '0.00000000',
     liquidationPrice: flat ? '0' : '50',
-    leverage: '10',
-    maxNotionalValue: '1000000',
     marginType: truth.marginType,
     isolatedMargin: truth.isolatedWallet,
-    isAutoAddMargin: 'false',
-    notional: '0',
     isolatedWallet: truth.isolatedWallet,
     updateTime: flat ? 0 : lastChange(time),
-  };
+  });
 }
 
 /** The v1 reply of a snapshot at `time` for `scope` (a symbol, or null for the whole account). */

@@ -2,26 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { applySnapshot, EMPTY_STATE } from '../../../electron/positions/reducer';
 import { buildView } from '../../../electron/positions/view';
 import type { ExchangePosition } from '../../../shared/position';
+import { v1Row } from '../../support/position-fixture';
 
 function row(symbol: string, side: 'BOTH' | 'LONG' | 'SHORT', amount: string, entry: string, mark: string, liq = '0'): ExchangePosition {
-  return {
+  return v1Row({
     symbol,
     positionSide: side,
     positionAmt: amount,
     entryPrice: entry,
     breakEvenPrice: entry,
     markPrice: mark,
-    unRealizedProfit: '0',
     liquidationPrice: liq,
-    leverage: '10',
-    maxNotionalValue: '1000000',
-    marginType: 'cross',
-    isolatedMargin: '0',
-    isAutoAddMargin: 'false',
-    notional: '0',
-    isolatedWallet: '0',
     updateTime: 1,
-  };
+  });
 }
 
 describe('positions view', () => {

@@ -1,6 +1,7 @@
 /**
  * A WS API relay on 127.0.0.1 in front of the simulator, for tests that must see or bend what passes:
- * each request frame is shown to `onRequest`, each reply may be rewritten by `rewrite`.
+ * each request frame is shown to `onRequest`, each reply may be rewritten by `rewrite` or replaced by
+ * several frames (`expand`: junk around it, duplicates).
  */
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -13,6 +14,8 @@ export interface Relay {
 export interface RelayHooks {
   onRequest?: (request: { method?: unknown; params?: Record<string, unknown> }) => void;
   rewrite?: (reply: Record<string, unknown>) => Record<string, unknown>;
+  /** The frames sent downstream in place of a reply (after `rewrite`), in order. */
+  expand?: (reply: Record<string, unknown>) => unknown[];
 }
 
 /** Starts a relay to `upstream` (a WS API URL). */
@@ -29,8 +32,9 @@ export async function startRelay(upstream: string, hooks: RelayHooks): Promise<R
     });
     exchange.on('open', () => early.splice(0).forEach((text) => exchange.send(text)));
     exchange.on('message', (data: Buffer) => {
-      const reply = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
-      downstream.send(JSON.stringify(hooks.rewrite?.(reply) ?? reply));
+      const parsed = JSON.parse(data.toString('utf8')) as Record<string, unknown>;
+      const reply = hooks.rewrite?.(parsed) ?? parsed;
+      for (const frame of hooks.expand?.(reply) ?? [reply]) downstream.send(JSON.stringify(frame));
     });
     const closeBoth = (): void => {
       downstream.terminate();
