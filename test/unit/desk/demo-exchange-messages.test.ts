@@ -12,11 +12,11 @@ const ready = {
     private: 'ws://127.0.0.1:4100/private',
     rest: 'http://127.0.0.1:4100',
   },
-  accounts: { oneway: { apiKey: 'k1', secret: 's1' }, hedge: { apiKey: 'k2', secret: 's2' } },
+  accounts: { oneway: { apiKey: 'k1', secret: 's1' }, hedge: { apiKey: 'k2', secret: 's2' }, multi: { apiKey: 'k3', secret: 's3' } },
 };
 
 describe('worker → main messages', () => {
-  it('accept a ready with loopback URLs and both accounts, and closed', () => {
+  it('accept a ready with loopback URLs and every demo account, and closed', () => {
     expect(fromWorkerSchema.parse(ready)).toEqual(ready);
     expect(fromWorkerSchema.parse({ type: 'closed' })).toEqual({ type: 'closed' });
   });
@@ -27,6 +27,7 @@ describe('worker → main messages', () => {
     ['not a URL', { ...ready, urls: { ...ready.urls, wsApi: '127.0.0.1:4100' } }],
     ['the main thread id', { ...ready, threadId: 0 }],
     ['a missing account', { ...ready, accounts: { oneway: ready.accounts.oneway } }],
+    ['no Multi-Assets account', { ...ready, accounts: { oneway: ready.accounts.oneway, hedge: ready.accounts.hedge } }],
     ['an empty secret', { ...ready, accounts: { ...ready.accounts, hedge: { apiKey: 'k2', secret: '' } } }],
     ['an extra field', { ...ready, debug: true }],
     ['an unknown type', { type: 'log', line: 'hello' }],
