@@ -107,11 +107,11 @@ async function onReady(): Promise<void> {
     else log.error(`the window could not load the app: ${describeError(error)}`);
   });
   mainWindow = window;
-  registerInvokeHandlers(running.handlers, window, APP_ENTRY_URL, (entry) => {
+  const unregisterInvokes = registerInvokeHandlers(running.handlers, window, APP_ENTRY_URL, (entry) => {
     if (entry.outcome === 'rejected') log.warn(`ipc ${entry.channel} rejected${entry.detail ? `: ${entry.detail}` : ''}`);
     if (entry.outcome === 'failed') log.error(`ipc ${entry.channel} failed${entry.detail ? `: ${entry.detail}` : ''}`);
   });
-  registerRendererErrorReports(window, APP_ENTRY_URL, log);
+  const unregisterErrorReports = registerRendererErrorReports(window, APP_ENTRY_URL, log);
   window.once('ready-to-show', () => {
     windowShown = true;
     log.info('window shown');
@@ -123,8 +123,12 @@ async function onReady(): Promise<void> {
     detach = running.attach(windowSink(window));
   });
   window.webContents.on('render-process-gone', (_event, details) => log.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`));
+  // The window is gone: nothing may still answer for it (a handler left over would refuse the next
+  // window's handlers, and keep this window's objects alive).
   window.on('closed', () => {
     detach?.();
+    unregisterInvokes();
+    unregisterErrorReports();
     mainWindow = null;
   });
 }

@@ -1,34 +1,20 @@
 /** Entry point: one store, one bridge to main, one React root. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { PerpdeskApi, RendererErrorReport } from '../shared/ipc';
+import type { PerpdeskApi } from '../shared/ipc';
 import { App } from './App';
+import { reportRendererError } from './error-report';
 import { startBridge } from './store/bridge';
 import { AppStoreContext, createAppStore } from './store/store';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';
 
-/** Sends uncaught errors and unhandled rejections to main's log, cut to the report's bounds. */
+/** Sends uncaught errors and unhandled rejections to main's log (React's caught ones go through PanelBoundary). */
 function installErrorReports(api: PerpdeskApi): void {
-  const report = api.reportRendererError;
-  if (report === undefined) return;
-  const send = (kind: RendererErrorReport['kind'], error: unknown, source?: string): void => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const stack = error instanceof Error ? error.stack : undefined;
-    try {
-      report({
-        kind,
-        message: message.slice(0, 2_000),
-        ...(stack === undefined ? {} : { stack: stack.slice(0, 8_000) }),
-        ...(source === undefined ? {} : { source: source.slice(0, 500) }),
-      });
-    } catch {
-      // Reporting must never become a second failure.
-    }
-  };
-  window.addEventListener('error', (event) => send('error', event.error ?? event.message, event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : undefined));
-  window.addEventListener('unhandledrejection', (event) => send('unhandledrejection', event.reason));
+  if (api.reportRendererError === undefined) return;
+  window.addEventListener('error', (event) => reportRendererError('error', event.error ?? event.message, event.filename ? `${event.filename}:${event.lineno}:${event.colno}` : undefined));
+  window.addEventListener('unhandledrejection', (event) => reportRendererError('unhandledrejection', event.reason));
 }
 
 const container = document.getElementById('root');

@@ -4,6 +4,7 @@
  * mounts the panel afresh, which shows it again as soon as the data it chokes on has moved on.
  */
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
+import { reportRendererError } from '../error-report';
 import '../styles/panel-boundary.css';
 
 export interface PanelBoundaryProps {
@@ -28,8 +29,10 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    // The renderer's console is where the app collects renderer errors; keep which panel it was.
+    // React catches this error itself, so window 'error' never fires for it: report it to main's log
+    // here, saying which panel it was (the stack alone names no panel).
     console.error(`The ${this.props.name} panel failed to render`, error, info.componentStack);
+    reportRendererError('boundary', error, `${this.props.name} panel`);
   }
 
   private readonly retry = (): void => {

@@ -115,6 +115,8 @@ function installFake(script: PageScript): void {
     onConnection: subscribe('connection'),
     onAlerts: subscribe('alerts'),
     onLog: subscribe('log'),
+    // What the preload's report channel would carry to main's log, recorded for the test to read.
+    reportRendererError: (report: unknown) => record('reportRendererError', [report]),
   };
   Object.defineProperty(window, 'perpdesk', { value: Object.freeze(api), writable: false, configurable: false });
 }

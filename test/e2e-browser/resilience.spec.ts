@@ -33,6 +33,9 @@ test('a position the table cannot render blanks the positions panel only, and "T
   await expect(failed).toContainText('Positions could not be shown');
   await expect(failed).toContainText('The rest of PerpDesk keeps working');
   expect(takeRenderFailures(fake).some((line) => line.includes('The Positions panel failed to render'))).toBe(true);
+  // React catches it, so no window 'error' fires: the boundary itself reports it towards main's log.
+  const reports = (await fake.calls('reportRendererError')).map(([report]) => report);
+  expect(reports).toContainEqual(expect.objectContaining({ kind: 'boundary', source: 'Positions panel', message: expect.stringMatching(/\S/) }));
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/panel-failed.png' });
 

@@ -203,5 +203,8 @@ describe('the app under the electron stand-in', () => {
     await page.close();
     const exit = await app.waitForExit();
     expect(exit).toEqual({ code: 0, signal: null, appExitCode: 0 });
+    // The renderer error channel's listener went with the window, not left behind.
+    const reportListener = app.recorded('ipc-listener').filter((record) => record.channel === RENDERER_ERROR_CHANNEL);
+    expect(reportListener.map(({ op, count }) => `${String(op)} ${String(count)}`)).toEqual(['add 1', 'remove 0']);
   });
 });

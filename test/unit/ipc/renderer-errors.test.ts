@@ -71,6 +71,23 @@ describe('renderer error reports', () => {
     ]);
   });
 
+  it('refuses a flooding foreign frame under its own limit: a burst of warnings, then one count, and real reports still get through', () => {
+    const { lines, send, advance, webContents } = setUp();
+    const foreign = { sender: webContents, senderFrame: { url: 'https://evil.example/' } };
+    for (let i = 0; i < REPORTS_PER_WINDOW + 500; i++) send({ kind: 'error', message: `spam ${i}` }, foreign);
+    expect(lines).toHaveLength(REPORTS_PER_WINDOW);
+    expect(lines.every(([level, line]) => level === 'warn' && line === 'renderer error report refused: untrusted sender')).toBe(true);
+    // The flood did not use up the app page's own budget.
+    send({ kind: 'error', message: 'real failure' });
+    expect(lines.at(-1)).toEqual(['error', 'renderer error: real failure']);
+    advance(REPORT_WINDOW_MS);
+    send({ kind: 'error', message: 'still spam' }, foreign);
+    expect(lines.slice(REPORTS_PER_WINDOW + 1)).toEqual([
+      ['warn', `renderer error reports: 500 more were refused from untrusted senders (over ${REPORTS_PER_WINDOW} a minute)`],
+      ['warn', 'renderer error report refused: untrusted sender'],
+    ]);
+  });
+
   it('stops listening when asked', () => {
     const { stop } = setUp();
     expect(listeners.has(RENDERER_ERROR_CHANNEL)).toBe(true);
