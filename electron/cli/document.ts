@@ -18,7 +18,10 @@ import {
   type PositionsView,
 } from '../../shared/position';
 
-export type PositionJson = ExchangePosition & {
+export type PositionJson = Omit<ExchangePosition, 'liquidationPrice'> & {
+  /** The exchange's string, or null while it is sending a new one after an ACCOUNT_UPDATE
+   * (`liquidationPending`): the held price is stale then and must not be read as current. */
+  liquidationPrice: string | null;
   /** Null for a flat row (--all): nothing to derive. */
   derived: Derived | null;
   /** Local time (ms) the snapshot that last changed this row was received. */
@@ -59,6 +62,7 @@ export interface StatusDocument {
 export function positionJson(row: PositionRow, now: number): PositionJson {
   return {
     ...exchangeFields(row),
+    liquidationPrice: row.liquidationPending === true ? null : row.liquidationPrice,
     derived: row.derived,
     snapshotAt: row.snapshotAt,
     markAt: row.markAt,

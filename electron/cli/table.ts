@@ -40,6 +40,15 @@ const STATE_LABEL: Readonly<Record<string, string>> = {
 const price = (value: string, info: SymbolInfo | undefined): string =>
   info === undefined ? value : formatPrice(value, info.tickSize);
 
+/** The app table's word for a liquidation price the exchange is still sending (cells.tsx). */
+export const UPDATING = 'updating…';
+
+/**
+ * While an ACCOUNT_UPDATE's snapshot is awaited the held liquidation price is the stale one
+ * (shared/position.ts `liquidationPending`): say "updating…", never that price.
+ */
+const liquidationCell = (row: PositionRow, text: () => string): string => (row.liquidationPending === true ? UPDATING : text());
+
 const COLUMNS: readonly Column[] = [
   { title: 'SYMBOL', align: 'left', cell: (row) => row.symbol },
   { title: 'SIDE', align: 'left', cell: (row) => sideLabel(row) },
@@ -51,8 +60,8 @@ const COLUMNS: readonly Column[] = [
   { title: 'ENTRY', align: 'right', cell: (row, info) => price(row.entryPrice, info) },
   { title: 'BREAK-EVEN', align: 'right', cell: (row, info) => price(row.breakEvenPrice, info) },
   { title: 'MARK', align: 'right', cell: (row, info) => price(row.derived.markPrice, info) },
-  { title: 'LIQ.PRICE', align: 'right', cell: (row, info) => price(row.liquidationPrice, info) },
-  { title: 'TO LIQ', align: 'right', cell: (row) => formatPercent(row.derived.liquidationDistancePct) },
+  { title: 'LIQ.PRICE', align: 'right', cell: (row, info) => liquidationCell(row, () => price(row.liquidationPrice, info)) },
+  { title: 'TO LIQ', align: 'right', cell: (row) => liquidationCell(row, () => formatPercent(row.derived.liquidationDistancePct)) },
   { title: 'MARGIN', align: 'left', cell: (row) => `${row.marginType === 'isolated' ? 'iso' : 'cross'} ${row.leverage}x` },
   { title: 'MARGIN AMT', align: 'right', cell: (row) => formatAmount(row.derived.margin) },
   { title: 'uPnL', align: 'right', cell: (row) => formatPnl(row.derived.unrealizedPnl) },

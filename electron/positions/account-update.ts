@@ -4,7 +4,7 @@
  * the state. It carries no mark, liquidation price or leverage: those are kept from what is known and
  * the engine re-reads the liquidation price with a snapshot right after.
  */
-import { isZeroDecimal } from '../../shared/decimal';
+import { isZeroDecimal, sameDecimal } from '../../shared/decimal';
 import { exchangeFields, positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import { derive } from './derive';
@@ -73,9 +73,10 @@ function knownBreakEven(bep: string | undefined, known: string): string {
 
 /** True when the update changes what the liquidation price depends on: size, side, entry or margin. */
 function movesLiquidation(held: PositionRow, change: AccountUpdatePosition): boolean {
-  if (Number(held.positionAmt) !== Number(change.pa) || Number(held.entryPrice) !== Number(change.ep)) return true;
+  // Exact decimal comparison: Number() would miss a change past its 15–17 significant digits.
+  if (!sameDecimal(held.positionAmt, change.pa) || !sameDecimal(held.entryPrice, change.ep)) return true;
   if (held.marginType !== change.mt) return true;
-  return change.mt === 'isolated' && Number(held.isolatedWallet) !== Number(change.iw);
+  return change.mt === 'isolated' && !sameDecimal(held.isolatedWallet, change.iw);
 }
 
 /** Applies a leverage change (ACCOUNT_CONFIG_UPDATE `ac`) to the symbol's rows. */

@@ -73,9 +73,13 @@ export class PositionEngine {
   private cached: PositionsView | null = null;
   private refreshTimer: NodeJS.Timeout | null = null;
   private debounceTimer: NodeJS.Timeout | null = null;
-  private inFlight: Promise<void> | null = null;
+  /** The snapshot request under way, with the session epoch it was asked for in. */
+  private inFlight: { promise: Promise<void>; epoch: number } | null = null;
   private queued: { symbol: string | null } | null = null;
   private stopped = false;
+  /** Bumped by stop() and reset(): a reply asked for in an older epoch belongs to a session that is
+   * gone (another account, a dropped link) and is dropped, never merged into the new one. */
+  private epoch = 0;
   /** Local time the last snapshot was asked for (the event refresh floor counts from it). */
   private lastSnapshotAt = -Infinity;
   private readonly assets = new MarginAssets();
@@ -107,9 +111,10 @@ export class PositionEngine {
 
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
   private loadBrackets(): void {
+    const epoch = this.epoch;
     this.options.exchange.fetchBrackets?.().then(
       (brackets) => {
-        if (!this.stopped) this.commit(applyBrackets(this.current(), brackets));
+        if (!this.stopped && epoch === this.epoch) this.commit(applyBrackets(this.current(), brackets));
       },
       () => undefined,
     );
@@ -191,6 +196,7 @@ export class PositionEngine {
   /** Stops periodic work; state is kept so the view stays on screen while disconnected. */
   stop(): void {
     this.stopped = true;
+    this.epoch++;
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.refreshTimer = null;
@@ -200,6 +206,8 @@ export class PositionEngine {
 
   /** Forgets every position (the account changed). */
   reset(): void {
+    this.epoch++;
+    this.queued = null;
     // Ticks still waiting belong to the account being forgotten.
     this.pendingTicks.clear();
     this.draft = null;
@@ -210,21 +218,26 @@ export class PositionEngine {
 
   /** Takes one snapshot; concurrent requests are serialised and collapsed (one may be queued). */
   snapshot(symbol: string | null): Promise<void> {
-    if (this.inFlight !== null) {
+    // A request from an older epoch is not waited for: its reply will be dropped, so this one starts
+    // at once (the old one settles on its own and no longer counts as in flight).
+    if (this.inFlight !== null && this.inFlight.epoch === this.epoch) {
       // A queued whole-account snapshot covers any symbol snapshot.
       this.queued = this.queued === null || symbol === null ? { symbol } : this.queued;
-      return this.inFlight;
+      return this.inFlight.promise;
     }
-    this.inFlight = this.runSnapshot(symbol).finally(() => {
+    const epoch = this.epoch;
+    const run = this.runSnapshot(symbol, epoch).finally(() => {
+      if (this.inFlight?.promise !== run) return;
       this.inFlight = null;
       const next = this.queued;
       this.queued = null;
       if (next !== null && !this.stopped) void this.snapshot(next.symbol);
     });
-    return this.inFlight;
+    this.inFlight = { promise: run, epoch };
+    return run;
   }
 
-  private async runSnapshot(symbol: string | null): Promise<void> {
+  private async runSnapshot(symbol: string | null, epoch: number): Promise<void> {
     this.lastSnapshotAt = this.options.now();
     // The reply knows every change up to about the moment of the request (on the exchange's clock).
     const requestedAt = Math.round(this.options.serverNow());
@@ -233,10 +246,10 @@ export class PositionEngine {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
     } catch (error) {
       // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
-      if (!this.stopped) this.options.onSnapshotError(error);
+      if (!this.stopped && epoch === this.epoch) this.options.onSnapshotError(error);
       return;
     }
-    if (this.stopped) return;
+    if (this.stopped || epoch !== this.epoch) return;
     const receivedAt = this.options.now();
     const lagAllowanceMs = this.options.snapshotLagAllowanceMs ?? SNAPSHOT_LAG_ALLOWANCE_MS;
     this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol, lagAllowanceMs }));

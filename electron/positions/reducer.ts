@@ -4,7 +4,7 @@
  * the IPC delta and the renderer know what changed without comparing fields. Applying the same
  * input twice changes nothing, and a mark older than the one held is ignored.
  */
-import { isZeroDecimal } from '../../shared/decimal';
+import { isZeroDecimal, sameDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
@@ -94,10 +94,11 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
 /** True when a snapshot row and a held row describe one state of the position (not its prices). */
 function sameState(held: ExchangePosition, row: ExchangePosition): boolean {
   return (
-    Number(held.positionAmt) === Number(row.positionAmt) &&
-    Number(held.entryPrice) === Number(row.entryPrice) &&
+    // Exact decimal comparison: Number() would call states the same that differ past 15 digits.
+    sameDecimal(held.positionAmt, row.positionAmt) &&
+    sameDecimal(held.entryPrice, row.entryPrice) &&
     held.marginType === row.marginType &&
-    (held.marginType !== 'isolated' || Number(held.isolatedWallet) === Number(row.isolatedWallet))
+    (held.marginType !== 'isolated' || sameDecimal(held.isolatedWallet, row.isolatedWallet))
   );
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { positionsDocument, statusDocument } from '../../../electron/cli/document';
 import type { ConnectionStatus } from '../../../shared/connection';
 import { exchangePositionSchema } from '../../../shared/position';
-import { HEDGE_ROWS, ONEWAY_ROWS, viewOf } from './fixtures';
+import { HEDGE_ROWS, ONEWAY_ROWS, viewOf, withLiquidationPending } from './fixtures';
 
 const T = 1_800_000_000_000;
 const V1_FIELDS = Object.keys(exchangePositionSchema.shape).sort();
@@ -46,6 +46,14 @@ describe('JSON document', () => {
     const eth = document.positions[1]!;
     expect(eth).toMatchObject({ markAt: null, markAgeMs: null, positionAmt: '-2.500' });
     expect(document.summary.positions).toBe(2);
+  });
+
+  it('a liquidation price awaiting its snapshot is null, not the stale price; other rows keep theirs', () => {
+    const document = doc(withLiquidationPending(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '101500.5']]), 'BTCUSDT'));
+    const [btc, eth] = document.positions;
+    expect(btc!.liquidationPrice).toBeNull();
+    expect(btc!.derived!.liquidationDistancePct).toBeNull();
+    expect(eth!.liquidationPrice).toBe(ONEWAY_ROWS.find((row) => row.symbol === 'ETHUSDT')!.liquidationPrice);
   });
 
   it('survives JSON: numbers stay numbers, decimals stay the exchange strings', () => {

@@ -56,3 +56,18 @@ export function viewOf(rows: ExchangePosition[], at: number, ticks: Array<[strin
   for (const [symbol, markPrice] of ticks) state = applyMarkPrice(state, { symbol, markPrice, eventTime: at + 400 }, at + 500);
   return buildView(state, selected, 1, at);
 }
+
+/**
+ * `view` with `symbol`'s rows as an ACCOUNT_UPDATE leaves them until the next snapshot: the held
+ * liquidation price stale (`liquidationPending`) and no distance derived from it.
+ */
+export function withLiquidationPending(view: PositionsView, symbol: string): PositionsView {
+  return {
+    ...view,
+    rows: view.rows.map((row) =>
+      row.symbol !== symbol
+        ? row
+        : { ...row, liquidationPending: true, derived: { ...row.derived, liquidationDistancePct: null, liquidationDistance: null } },
+    ),
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAge, renderTable, type TableInput } from '../../../electron/cli/table';
 import type { SymbolInfo } from '../../../shared/symbols';
-import { HEDGE_ROWS, ONEWAY_ROWS, viewOf } from './fixtures';
+import { HEDGE_ROWS, ONEWAY_ROWS, viewOf, withLiquidationPending } from './fixtures';
 
 const T = 1_800_000_000_000;
 const SYMBOLS = new Map<string, SymbolInfo>([
@@ -55,6 +55,16 @@ describe('positions table', () => {
     expect(eth).toMatch(/^ETHUSDT\s+SHORT\s+2\.500\s+3,100\.00\s+3,100\.00\s+3,000\.12\s+3,500\.50/);
     expect(eth).toMatch(/iso 20x/);
     expect(lines.some((line) => line.startsWith('XRPUSDT'))).toBe(false);
+  });
+
+  it('a liquidation price awaiting its snapshot reads "updating…", never the stale price', () => {
+    const view = withLiquidationPending(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '101500.55']]), 'BTCUSDT');
+    const lines = renderTable(input({ view }));
+    const btc = lines.find((line) => line.startsWith('BTCUSDT'))!.split(/\s{2,}/);
+    expect(btc.slice(6, 8)).toEqual(['updating…', 'updating…']);
+    expect(btc.join(' ')).not.toContain('80,000.1');
+    // The other row is unaffected.
+    expect(lines.find((line) => line.startsWith('ETHUSDT'))).toMatch(/3,500\.50/);
   });
 
   it('without tick sizes the exchange strings are shown as they are', () => {
