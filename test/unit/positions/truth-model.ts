@@ -127,7 +127,8 @@ function sameState(a: Fields, b: Fields): boolean {
  * that shows the same state as a pending newer update supplies it (its row, as the exchange says it).
  */
 export class TruthModel {
-  private readonly positions = new Map<string, { time: number; fromSnapshot: boolean; row: ExpectedRow }>();
+  /** `eventTime`: an update's `E` (it orders updates that share one `T`); 0 for a snapshot row. */
+  private readonly positions = new Map<string, { time: number; eventTime: number; fromSnapshot: boolean; row: ExpectedRow }>();
   readonly marks = new Map<string, { price: string; time: number }>();
 
   constructor(readonly mode: Mode) {}
@@ -136,7 +137,7 @@ export class TruthModel {
     if (event.kind === 'tick') this.observeMark(event.symbol, event.time);
     else if (event.kind === 'update') {
       for (const change of updateChanges(event)) {
-        this.observePosition(positionKey(change.s, change.ps), transactionTime(event.time), false, {
+        this.observePosition(positionKey(change.s, change.ps), transactionTime(event.time), event.time, false, {
           positionAmt: change.pa,
           entryPrice: change.ep,
           marginType: change.mt,
@@ -148,7 +149,7 @@ export class TruthModel {
       const rows = snapshotRows(this.mode, event.scope, event.time);
       for (const row of rows) {
         const { positionAmt, entryPrice, marginType, isolatedWallet, updateTime } = row;
-        this.observePosition(positionKey(row.symbol, row.positionSide), event.time, true, { positionAmt, entryPrice, marginType, isolatedWallet, updateTime });
+        this.observePosition(positionKey(row.symbol, row.positionSide), event.time, 0, true, { positionAmt, entryPrice, marginType, isolatedWallet, updateTime });
       }
       // A snapshot's mark counts for the symbols it shows open, and for the symbol it was asked for.
       for (const symbol of new Set(rows.map((row) => row.symbol))) {
@@ -164,9 +165,16 @@ export class TruthModel {
     return open;
   }
 
-  private observePosition(key: string, time: number, fromSnapshot: boolean, fields: Fields): void {
+  /**
+   * Newer exchange time wins. At one time a snapshot row wins over a stream row (it carries the
+   * liquidation price); updates that share one `T` are taken in `E` order, then in arrival order
+   * (the later of two equal ones wins), as the reducer does (observed.ts `isNewsAt`).
+   */
+  private observePosition(key: string, time: number, eventTime: number, fromSnapshot: boolean, fields: Fields): void {
     const held = this.positions.get(key);
-    if (held !== undefined && (held.time > time || (held.time === time && (held.fromSnapshot || !fromSnapshot)))) {
+    const tieLost = (entry: { eventTime: number; fromSnapshot: boolean }): boolean =>
+      entry.fromSnapshot || (!fromSnapshot && entry.eventTime > eventTime);
+    if (held !== undefined && (held.time > time || (held.time === time && tieLost(held)))) {
       if (fromSnapshot && held.row.liquidationPending && fields.positionAmt !== '0' && sameState(held.row, fields)) {
         held.row = { key, ...fields, liquidationPending: false };
       }
@@ -175,7 +183,7 @@ export class TruthModel {
     const before = held?.row;
     const opened = before === undefined || before.positionAmt === '0';
     const liquidationPending = !fromSnapshot && (opened || before.liquidationPending || !sameState(before, fields));
-    this.positions.set(key, { time, fromSnapshot, row: { key, ...fields, liquidationPending } });
+    this.positions.set(key, { time, eventTime, fromSnapshot, row: { key, ...fields, liquidationPending } });
   }
 
   private observeMark(symbol: string, time: number): void {
