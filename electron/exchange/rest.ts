@@ -68,7 +68,8 @@ export async function fetchExchangeInfo(target: string | RestContext): Promise<E
     if (info.success) symbols.push(info.data);
     else {
       count++;
-      first ??= describeDrop(entry, index, info.error);
+      // The row's place in the reply, not among the entries that passed the first check.
+      first ??= describeDrop(entry, entries.indexes[index] ?? index, info.error);
     }
   });
   const weight = parsed.data.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
