@@ -65,18 +65,20 @@ export class AccountReads {
   /** Every listed symbol, fetched once a day. */
   symbols(): Promise<SymbolInfo[]> {
     if (this.symbolList === null || this.deps.now() - this.symbolList.at > this.deps.symbolsTtlMs) {
-      const list = this.rest((context) => fetchExchangeInfo(context)).then(
+      const entry: { at: number; list: Promise<SymbolInfo[]> } = { at: this.deps.now(), list: Promise.resolve([]) };
+      entry.list = this.rest((context) => fetchExchangeInfo(context)).then(
         (read) => {
           this.malformed.report('exchangeInfo', read.dropped);
           this.deps.metrics.weightLimit ??= read.weightLimit;
           return read.symbols;
         },
         (error: unknown) => {
-          this.symbolList = null; // let the next caller try again
+          // Let the next caller try again — unless a newer request (after the TTL) already replaced this one.
+          if (this.symbolList === entry) this.symbolList = null;
           throw error;
         },
       );
-      this.symbolList = { at: this.deps.now(), list };
+      this.symbolList = entry;
     }
     return this.symbolList.list;
   }

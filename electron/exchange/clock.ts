@@ -44,21 +44,28 @@ export interface ClockKeeperOptions {
   resyncMs: number;
 }
 
+/** A failed hourly re-measurement is tried again on housekeeping, but not more often than this (ms). */
+export const RESYNC_RETRY_MS = 60_000;
+
 /**
  * When to ask the exchange for its time: once at the first connect, again only when the last
  * measurement is older than `reuseMs` (a reconnect storm must not turn into a time request storm),
- * hourly while connected, and after a -1021. One request per measurement.
+ * hourly while connected, and after a -1021. One request per measurement: callers that ask while one
+ * is under way (several requests rejected with -1021 at once) share it.
  */
 export class ClockKeeper {
+  /** When the last measurement succeeded (local ms), or null before the first. */
   private syncedAt: number | null = null;
+  /** When the last due re-measurement was started (local ms): bounds retries after a failure. */
+  private resyncTriedAt: number | null = null;
+  private inFlight: Promise<void> | null = null;
 
   constructor(private readonly options: ClockKeeperOptions) {}
 
-  /** Measures now: one request. */
-  async sync(): Promise<void> {
-    const sample = await measureClockOffset(this.options.fetchServerTime, this.options.now, 1);
-    this.syncedAt = this.options.now();
-    this.options.onOffset(Math.round(sample.offsetMs));
+  /** Measures now (one request), or joins the measurement already under way. */
+  sync(): Promise<void> {
+    this.inFlight ??= this.measure().finally(() => (this.inFlight = null));
+    return this.inFlight;
   }
 
   /** Before a (re)connect: measures unless a recent offset is known. */
@@ -67,11 +74,22 @@ export class ClockKeeper {
     await this.sync();
   }
 
-  /** True (once) when the hourly re-measurement is due; the caller then syncs. */
+  /**
+   * True when the hourly re-measurement is due; the caller then syncs. Only a success restarts the
+   * hour, so a failed one is due again — at most once per RESYNC_RETRY_MS, and not while one runs.
+   */
   resyncDue(): boolean {
     const now = this.options.now();
     if (this.syncedAt !== null && now - this.syncedAt < this.options.resyncMs) return false;
-    this.syncedAt = now;
+    if (this.inFlight !== null) return false;
+    if (this.resyncTriedAt !== null && now - this.resyncTriedAt < RESYNC_RETRY_MS) return false;
+    this.resyncTriedAt = now;
     return true;
+  }
+
+  private async measure(): Promise<void> {
+    const sample = await measureClockOffset(this.options.fetchServerTime, this.options.now, 1);
+    this.syncedAt = this.options.now();
+    this.options.onOffset(Math.round(sample.offsetMs));
   }
 }

@@ -43,6 +43,12 @@ export class RequestGate {
   private pausedUntil = 0;
   private bannedUntil = 0;
   private banError: ExchangeError | null = null;
+  /**
+   * Errors this gate has already applied (or produced itself): an error that went through `run` and
+   * then reaches the client's connect step, or the one `admit` throws, must not pause or ban twice
+   * (a second onBanned would reset the comeback timer and report the ban again).
+   */
+  private readonly recorded = new WeakSet<ExchangeError>();
 
   constructor(private readonly hooks: GateHooks) {}
 
@@ -63,12 +69,15 @@ export class RequestGate {
 
   /** Throws the error a request gets now without being sent, or returns when it may go. */
   admit(): void {
+    let refusal: ExchangeError | null = null;
     if (this.banned) {
-      throw this.banError ?? new ExchangeError(-1003, 'banned', 'The exchange has banned this IP; PerpDesk sends nothing meanwhile.', 418, '', this.bannedUntil);
+      refusal = this.banError ?? new ExchangeError(-1003, 'banned', 'The exchange has banned this IP; PerpDesk sends nothing meanwhile.', 418, '', this.bannedUntil);
+    } else if (this.paused) {
+      refusal = new ExchangeError(-1003, 'rate-limit', 'Waiting for the exchange rate limit to reset.', 429, '', this.pausedUntil);
     }
-    if (this.paused) {
-      throw new ExchangeError(-1003, 'rate-limit', 'Waiting for the exchange rate limit to reset.', 429, '', this.pausedUntil);
-    }
+    if (refusal === null) return;
+    this.recorded.add(refusal); // the gate's own refusal: the pause or ban it reports is already applied
+    throw refusal;
   }
 
   /** Sends through the gate: refused while paused or banned; errors update the policy, then propagate. */
@@ -89,8 +98,13 @@ export class RequestGate {
     }
   }
 
-  /** Applies an error that reached the client some other way (a failed connect, a server notice). */
+  /**
+   * Applies an error that reached the client some other way (a failed connect, a server notice).
+   * An error the gate already applied or produced is ignored, so each 429/418 acts exactly once.
+   */
   record(error: ExchangeError, current = true): void {
+    if (this.recorded.has(error)) return;
+    this.recorded.add(error);
     if (error.kind === 'rate-limit') this.pause(error);
     else if (error.kind === 'banned') this.ban(error);
     else if (error.kind === 'auth') this.hooks.onAuthFailed?.(error, current);

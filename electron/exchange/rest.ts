@@ -15,6 +15,8 @@ import {
   exchangeInfoSchema,
   filterDecimal,
   leverageBracketEntrySchema,
+  MAX_EXCHANGE_INFO_SYMBOLS,
+  requestWeightLimit,
   serverTimeSchema,
   symbolConfigSchema,
   type Bracket,
@@ -50,7 +52,7 @@ export interface ExchangeInfoRead {
 export async function fetchExchangeInfo(target: string | RestContext): Promise<ExchangeInfoRead> {
   const parsed = exchangeInfoSchema.safeParse(await restGet(contextOf(target), '/fapi/v1/exchangeInfo'));
   if (!parsed.success) throw linkError('/fapi/v1/exchangeInfo sent an unexpected reply');
-  const entries = readRows(parsed.data.symbols, exchangeInfoEntrySchema, 'exchangeInfo', 5_000);
+  const entries = readRows(parsed.data.symbols, exchangeInfoEntrySchema, 'exchangeInfo', MAX_EXCHANGE_INFO_SYMBOLS);
   const symbols: SymbolInfo[] = [];
   let count = entries.dropped.count;
   let first = entries.dropped.first;
@@ -68,13 +70,13 @@ export async function fetchExchangeInfo(target: string | RestContext): Promise<E
     if (info.success) symbols.push(info.data);
     else {
       count++;
-      first ??= describeDrop(entry, index, info.error);
+      // The row's place in the reply, not among the entries that passed the first check.
+      first ??= describeDrop(entry, entries.indexes[index] ?? index, info.error);
     }
   });
-  const weight = parsed.data.rateLimits?.find((limit) => limit.rateLimitType === 'REQUEST_WEIGHT');
   return {
     symbols: symbols.sort((a, b) => a.symbol.localeCompare(b.symbol)),
-    weightLimit: weight?.limit ?? null,
+    weightLimit: requestWeightLimit(parsed.data.rateLimits),
     dropped: { count, first },
   };
 }

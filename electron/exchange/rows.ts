@@ -17,6 +17,8 @@ export interface RowDrops {
 
 export interface RowsRead<T> {
   rows: T[];
+  /** Where each kept row stood in the reply (0-based), so a later check can name the original row. */
+  indexes: number[];
   dropped: RowDrops;
 }
 
@@ -45,18 +47,20 @@ export function readRows<T>(result: unknown, schema: z.ZodType<T>, what: string,
   if (!Array.isArray(result)) throw linkError(`The exchange sent a malformed ${what} reply (not a list).`);
   if (result.length > maxRows) throw linkError(`The exchange sent an oversized ${what} reply (${result.length} rows).`);
   const rows: T[] = [];
+  const indexes: number[] = [];
   let count = 0;
   let first: string | null = null;
   result.forEach((row: unknown, index) => {
     const parsed = schema.safeParse(row);
     if (parsed.success) {
       rows.push(parsed.data);
+      indexes.push(index);
       return;
     }
     count++;
     first ??= describeDrop(row, index, parsed.error);
   });
-  return { rows, dropped: { count, first } };
+  return { rows, indexes, dropped: { count, first } };
 }
 
 /** Adds two drop reports (a reply read in two steps). */

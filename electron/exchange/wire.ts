@@ -172,12 +172,33 @@ export const exchangeInfoEntrySchema = z.object({
 });
 export type ExchangeInfoEntry = z.infer<typeof exchangeInfoEntrySchema>;
 
-/** REST `GET /fapi/v1/exchangeInfo`: the envelope; `symbols[]` entries are read one by one. */
+/** The most symbols an exchangeInfo reply may list (about 700 today): a longer one fails as a whole. */
+export const MAX_EXCHANGE_INFO_SYMBOLS = 5_000;
+
+/**
+ * REST `GET /fapi/v1/exchangeInfo`: the envelope. `symbols[]` entries are read one by one (their
+ * bound is MAX_EXCHANGE_INFO_SYMBOLS, checked by readRows); `rateLimits` is read by
+ * requestWeightLimit, tolerantly: it only feeds the usage display and must not cost the symbol list.
+ */
 export const exchangeInfoSchema = z.object({
-  symbols: z.array(z.unknown()).max(5_000),
-  rateLimits: z.array(z.looseObject({ rateLimitType: z.string().max(40), limit: z.number().int().positive() })).max(20).optional(),
+  symbols: z.array(z.unknown()),
+  rateLimits: z.unknown().optional(),
 });
 export type ExchangeInfo = z.infer<typeof exchangeInfoSchema>;
+
+const rateLimitEntrySchema = z.looseObject({ rateLimitType: z.string().max(40), limit: z.number().int().positive() });
+/** The exchange lists three rate limits; entries past this many are not looked at. */
+const MAX_RATE_LIMIT_ENTRIES = 20;
+
+/** The REQUEST_WEIGHT limit of exchangeInfo's `rateLimits`, or null; unreadable entries are skipped. */
+export function requestWeightLimit(rateLimits: unknown): number | null {
+  if (!Array.isArray(rateLimits)) return null;
+  for (const entry of rateLimits.slice(0, MAX_RATE_LIMIT_ENTRIES)) {
+    const parsed = rateLimitEntrySchema.safeParse(entry);
+    if (parsed.success && parsed.data.rateLimitType === 'REQUEST_WEIGHT') return parsed.data.limit;
+  }
+  return null;
+}
 
 /** Reads a decimal field of an exchangeInfo filter, or null. */
 export function filterDecimal(

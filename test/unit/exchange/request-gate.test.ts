@@ -132,3 +132,41 @@ describe('REST statuses map like WS API ones', () => {
     expect(fromExchangeReply(400, -2014, 'API-key format invalid.').kind).toBe('auth');
   });
 });
+
+describe('each 429/418 acts once', () => {
+  it('a 418 that went through run, recorded again by the connect step, bans once', async () => {
+    const { gate, clock, events } = gateOnFakeClock();
+    const ban = fromExchangeReply(418, -1003, 'banned', clock.now + 300_000);
+    const thrown: unknown = await gate.run(request(ban).send, { clockRetry: false }).catch((error: unknown) => error);
+    expect(thrown).toBe(ban);
+    gate.record(thrown as ExchangeError);
+    expect(events).toEqual([`banned ${clock.now + 300_000}`]);
+  });
+
+  it("the gate's own refusals (admit during a ban or a pause) are not applied again", async () => {
+    const { gate, clock, events } = gateOnFakeClock();
+    await gate.run(request(fromExchangeReply(429, -1003, 'slow down', clock.now + 3_000)).send).catch(() => undefined);
+    let refusal: unknown = null;
+    try {
+      gate.admit();
+    } catch (error) {
+      refusal = error;
+    }
+    gate.record(refusal as ExchangeError);
+    expect(events).toEqual([`paused ${clock.now + 3_000}`]);
+    gate.record(fromExchangeReply(418, -1003, 'banned', clock.now + 60_000));
+    try {
+      gate.admit();
+    } catch (error) {
+      gate.record(error as ExchangeError);
+    }
+    expect(events).toEqual([`paused ${clock.now + 3_000}`, `banned ${clock.now + 60_000}`]);
+  });
+
+  it('a new error of the same kind still applies', () => {
+    const { gate, clock, events } = gateOnFakeClock();
+    gate.record(fromExchangeReply(429, -1003, 'x', clock.now + 1_000));
+    gate.record(fromExchangeReply(429, -1003, 'x', clock.now + 2_000));
+    expect(events).toEqual([`paused ${clock.now + 1_000}`, `paused ${clock.now + 2_000}`]);
+  });
+});

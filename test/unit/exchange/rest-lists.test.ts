@@ -67,6 +67,29 @@ describe('exchangeInfo, entry by entry', () => {
     expect(read.dropped.first).toBe('symbol "BAD?NAME", field symbol');
   });
 
+  it('odd rateLimits entries are skipped, never failing the symbol list', async () => {
+    const { base } = await serveJson({
+      '/fapi/v1/exchangeInfo': {
+        rateLimits: [null, { rateLimitType: 'ORDERS', limit: 'many' }, { rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', limit: 2400 }],
+        symbols: [entry('BTCUSDT')],
+      },
+    });
+    const read = await fetchExchangeInfo({ base, serverNow: Date.now });
+    expect(read.symbols.map((info) => info.symbol)).toEqual(['BTCUSDT']);
+    expect(read.weightLimit).toBe(2400);
+  });
+
+  it('rateLimits that is not a list only loses the weight limit', async () => {
+    const { base } = await serveJson({ '/fapi/v1/exchangeInfo': { rateLimits: { weight: 2400 }, symbols: [entry('ETHUSDT')] } });
+    const read = await fetchExchangeInfo({ base, serverNow: Date.now });
+    expect([read.symbols.length, read.weightLimit]).toEqual([1, null]);
+  });
+
+  it('more than 5,000 symbols fails as a whole, with a clear error', async () => {
+    const { base } = await serveJson({ '/fapi/v1/exchangeInfo': { symbols: Array.from({ length: 5_001 }, () => 'x') } });
+    await expect(fetchExchangeInfo({ base, serverNow: Date.now })).rejects.toThrow(/oversized exchangeInfo reply \(5001 rows\)/);
+  });
+
   it('a reply without a symbols list fails as a whole', async () => {
     const { base } = await serveJson({ '/fapi/v1/exchangeInfo': { symbols: 'many' } });
     await expect(fetchExchangeInfo({ base, serverNow: Date.now })).rejects.toThrow(/unexpected reply/);

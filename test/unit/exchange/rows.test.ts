@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MalformedRows } from '../../../electron/exchange/malformed-rows';
+import { describeDrop } from '../../../electron/exchange/rows';
 import { readAccountPositionRows, readV2PositionRows } from '../../../electron/exchange/wire';
 
 const documented = (JSON.parse(readFileSync(new URL('../../fixtures/account-position-oneway.json', import.meta.url), 'utf8')) as {
@@ -30,6 +31,14 @@ describe('account.position rows, one by one', () => {
     expect(read.dropped.first).toMatch(/^symbol "EVIL\?\?\?31m?X+…", field symbol$/);
     expect([...(read.dropped.first ?? '')].some((char) => char.charCodeAt(0) < 0x20)).toBe(false);
     expect(readAccountPositionRows([42, null]).dropped).toEqual({ count: 2, first: 'row 1, the row itself' });
+  });
+
+  it('tells where each kept row stood in the reply, so a second check names the original row', () => {
+    const read = readAccountPositionRows([42, row, null, { ...row, symbol: 'ETHUSDT' }]);
+    expect(read.rows.map((r) => r.symbol)).toEqual([row.symbol, 'ETHUSDT']);
+    expect(read.indexes).toEqual([1, 3]);
+    // e.g. fetchExchangeInfo rejecting the second kept row describes it as row 4, not row 2.
+    expect(describeDrop({}, read.indexes[1] ?? -1, null)).toBe('row 4, the row itself');
   });
 
   it('a reply that is not a list (or absurdly long) still fails as a whole', () => {
