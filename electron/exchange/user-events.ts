@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
 import { marginTypeSchema, positionSideSchema } from '../../shared/position';
 import { symbolNameSchema } from '../../shared/symbols';
+import { readRows } from './rows';
 
 const time = z.number().int().nonnegative();
 
@@ -183,13 +184,12 @@ function readMarginCall(frame: object): UserEvent {
   return { type: 'margin-call', event: { e: 'MARGIN_CALL', E: envelope.data.E, p }, dropped };
 }
 
-/** The rows that pass `schema`; the count of those that do not is added to `dropped` under `kind`. */
+/**
+ * The rows that pass `schema`, read one by one as every list reply is (rows.ts); the count of those
+ * that do not is added to `dropped` under `kind`. The envelope schema already bounded the list.
+ */
 function goodRows<T>(rows: readonly unknown[], schema: z.ZodType<T>, kind: string, dropped: DroppedRows[]): T[] {
-  const good: T[] = [];
-  for (const row of rows) {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) good.push(parsed.data);
-  }
-  if (good.length < rows.length) dropped.push({ kind, count: rows.length - good.length });
-  return good;
+  const read = readRows(rows, schema, kind, rows.length);
+  if (read.dropped.count > 0) dropped.push({ kind, count: read.dropped.count });
+  return read.rows;
 }
