@@ -16,10 +16,9 @@
  * only (the diff is reported apart), medians over the pushes of a run.
  */
 import { serialize } from 'node:v8';
-import { PositionEngine } from '../electron/positions/engine';
 import type { PositionsView } from '../shared/position';
 import { diffViews, fullChange, type PositionsChange } from '../shared/positions-delta';
-import { accountReply, basePrice, symbolName } from './positions';
+import { basePrice, loadedEngine, symbolName } from './positions';
 import { median, summarize, type Summary } from './stats';
 
 /** DESIGN §10 P4: at most 2 % of one core. */
@@ -109,17 +108,7 @@ function cost(samples: readonly Sample[], full: Sample): SchemeCost {
 /** Serialisation cost of both schemes at `positions` × `hz`, over `seconds` simulated seconds after one of warm-up. */
 export async function runP4Serialise(options: { positions: number; hz: number; seconds: number }, log: (line: string) => void): Promise<P4SerialiseWorkload> {
   const split = await loadSplitter();
-  const rows = accountReply(options.positions);
-  const engine = new PositionEngine({
-    exchange: { fetchPositions: () => Promise.resolve(rows), followMarks: () => undefined },
-    now: Date.now,
-    serverNow: Date.now,
-    onChange: () => undefined,
-    onSnapshotError: (error) => {
-      throw error;
-    },
-  });
-  await engine.snapshot(null);
+  const engine = await loadedEngine(options.positions);
   const firstView = engine.view();
   const fullOne = serialiseAll([fullChange(firstView)]);
   const fullParts = split === null ? null : serialiseAll(split(fullChange(firstView)));

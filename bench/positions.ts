@@ -5,6 +5,7 @@
  * plans for ~700). The engine must not let them cost anything per tick: it keeps marks only for
  * open (or selected) symbols.
  */
+import { PositionEngine } from '../electron/positions/engine';
 import type { ExchangePosition } from '../shared/position';
 
 /** A valid symbol name per index: C0000USDT, C0001USDT, … */
@@ -56,4 +57,24 @@ export function accountReply(open: number): ExchangePosition[] {
     rows[index] = { ...row, positionAmt: '0.000', entryPrice: '0.0', breakEvenPrice: '0.0', unRealizedProfit: '0.00000000', liquidationPrice: '0', notional: '0', isolatedMargin: '0.00000000', isolatedWallet: '0' };
   }
   return rows;
+}
+
+/**
+ * A position engine holding the v1 reply for `open` positions (one snapshot taken), fed by nothing
+ * else: the benchmarks drive its ticks themselves. Throws unless every open position loaded.
+ */
+export async function loadedEngine(open: number): Promise<PositionEngine> {
+  const rows = accountReply(open);
+  const engine = new PositionEngine({
+    exchange: { fetchPositions: () => Promise.resolve(rows), followMarks: () => undefined },
+    now: Date.now,
+    serverNow: Date.now,
+    onChange: () => undefined,
+    onSnapshotError: (error) => {
+      throw error;
+    },
+  });
+  await engine.snapshot(null);
+  if (engine.view().rows.length !== open) throw new Error('the engine did not load the positions');
+  return engine;
 }

@@ -9,8 +9,7 @@
 import WebSocket from 'ws';
 import { MarkPriceStream } from '../../electron/exchange/market-stream';
 import { MAX_FRAME_BYTES } from '../../electron/exchange/socket';
-import { PositionEngine } from '../../electron/positions/engine';
-import { accountReply, symbolName } from '../positions';
+import { loadedEngine, symbolName } from '../positions';
 
 export interface RunResult {
   frames: number;
@@ -93,18 +92,7 @@ export function runFloor(base: string, frames: number): Promise<RunResult> {
 
 /** PerpDesk's path: MarkPriceStream → PositionEngine.tick, N open positions. */
 export async function runEngine(base: string, symbols: number, frames: number): Promise<RunResult> {
-  const rows = accountReply(symbols);
-  const engine = new PositionEngine({
-    exchange: { fetchPositions: () => Promise.resolve(rows), followMarks: () => undefined },
-    now: Date.now,
-    serverNow: Date.now,
-    onChange: () => undefined,
-    onSnapshotError: (error) => {
-      throw error;
-    },
-  });
-  await engine.snapshot(null);
-  if (engine.view().rows.length !== symbols) throw new Error('the engine did not load the positions');
+  const engine = await loadedEngine(symbols);
   return new Promise((resolve, reject) => {
     let stream: MarkPriceStream | null = null;
     const meter = new Meter(

@@ -4,81 +4,13 @@
  * equal to the worker's truth (read over its control endpoint), and the totals are one line per
  * margin asset — USDT and USDC, never summed into one currency (PROTOCOL §13.9).
  */
-import { isDeepStrictEqual } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Desk } from '../../../electron/desk/desk';
-import { startDemoExchange } from '../../../electron/desk/demo-exchange';
-import type { ConnectionStatus, DemoAccount } from '../../../shared/connection';
+import { describe, expect, it } from 'vitest';
 import type { PositionRow, PositionsView } from '../../../shared/position';
-import { exchangeFieldsOf } from '../../support/engine-truth';
 import { waitFor } from '../../support/wait';
-import { TEST_CONTROL_TOKEN, openTruth, simControl } from './sim-control';
-import { sourceWorkerLaunch } from './source-launch';
+import { simControl } from './sim-control';
+import { connectionOf, useWorkerDesk, viewEqualsTruth } from './worker-desk';
 
-let desk: Desk | null = null;
-afterEach(async () => {
-  await desk?.stop();
-  desk = null;
-});
-
-/** A started demo Desk on the real worker (marks frozen, activity off, control on), and its REST URL. */
-async function demoDesk(): Promise<{ desk: Desk; rest: () => string }> {
-  const worker = sourceWorkerLaunch();
-  let rest = '';
-  desk = new Desk({
-    startDemoExchange: async (events) => {
-      const exchange = await startDemoExchange({
-        ...events,
-        launch: worker.launch,
-        // One mark step a minute and no generated fills: the truth and the view describe the same prices.
-        simulator: { seed: 23, activity: false, control: true, controlToken: TEST_CONTROL_TOKEN, markIntervalMs: 60_000 },
-        startupTimeoutMs: 15_000,
-      });
-      rest = exchange.endpoints.rest;
-      return exchange;
-    },
-    refreshIntervalMs: 60_000,
-    backoff: { firstMs: 50, capMs: 400 },
-  });
-  await desk.start();
-  return { desk, rest: () => rest };
-}
-
-const byKey = (a: { symbol: string; positionSide: string }, b: { symbol: string; positionSide: string }) =>
-  `${a.symbol}:${a.positionSide}`.localeCompare(`${b.symbol}:${b.positionSide}`);
-
-/**
- * Waits until the desk's rows equal the account's open positions on the exchange, field for field,
- * every liquidation price known, and the view also passes `also` (e.g. "the fill has arrived").
- */
-async function viewEqualsTruth(running: Desk, rest: string, account: DemoAccount, also: (view: PositionsView) => boolean = () => true): Promise<PositionsView> {
-  let truth: unknown[] | null = null;
-  let settled = true;
-  return waitFor(
-    () => {
-      // Ask again only once the previous answer is in; compare with the newest one.
-      if (settled) {
-        settled = false;
-        void openTruth(rest, account).then(
-          (rows) => ((truth = [...rows].sort(byKey)), (settled = true)),
-          () => (settled = true),
-        );
-      }
-      const view = running.positionsView();
-      const rows: PositionRow[] = [...view.rows].sort(byKey);
-      const fresh = rows.every((row) => !row.liquidationPending);
-      const equal = truth !== null && rows.length > 0 && fresh && isDeepStrictEqual(rows.map(exchangeFieldsOf), truth);
-      return equal && also(view) ? view : undefined;
-    },
-    15_000,
-    `the desk to show the ${account} account's truth`,
-  );
-}
-
-// The Desk answers these synchronously; the casts drop the Promise half of the IPC handler type.
-function connectionOf(running: Desk): ConnectionStatus {
-  return (running.handlers.getState() as { connection: ConnectionStatus }).connection;
-}
+const demoDesk = useWorkerDesk(23);
 
 describe('demo mode on the Multi-Assets account (worker-thread exchange)', () => {
   it('switched to multi: rows equal the truth, totals per margin asset, USDT and USDC never summed', async () => {

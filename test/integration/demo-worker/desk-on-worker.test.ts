@@ -3,79 +3,20 @@
  * equal the worker's truth (read over its control endpoint: the simulator object is in the other
  * thread), and a worker that dies is surfaced on the timeline and brought back on the same port.
  */
-import { isDeepStrictEqual } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Desk } from '../../../electron/desk/desk';
-import { startDemoExchange } from '../../../electron/desk/demo-exchange';
-import type { ConnectionStatus } from '../../../shared/connection';
+import { describe, expect, it } from 'vitest';
+import type { Desk } from '../../../electron/desk/desk';
 import type { PositionsView } from '../../../shared/position';
 import type { TimelineEntry } from '../../../shared/timeline';
 import { waitFor } from '../../support/wait';
-import { TEST_CONTROL_TOKEN, openTruth, simControl } from './sim-control';
-import { sourceWorkerLaunch, type RecordingLaunch } from './source-launch';
-import { exchangeFieldsOf } from '../../support/engine-truth';
+import { simControl } from './sim-control';
+import { connectionOf, useWorkerDesk, viewEqualsTruth } from './worker-desk';
 
-let desk: Desk | null = null;
-afterEach(async () => {
-  await desk?.stop();
-  desk = null;
-});
+const demoDesk = useWorkerDesk(21);
 
-/** A started demo Desk whose exchange runs in the real worker (marks frozen, activity off, control on). */
-async function demoDesk(maxRestarts?: number): Promise<{ desk: Desk; worker: RecordingLaunch; rest: () => string }> {
-  const worker = sourceWorkerLaunch();
-  let rest = '';
-  desk = new Desk({
-    startDemoExchange: async (events) => {
-      const exchange = await startDemoExchange({
-        ...events,
-        launch: worker.launch,
-        // One mark step a minute and no generated fills: the truth and the view describe the same prices.
-        simulator: { seed: 21, activity: false, control: true, controlToken: TEST_CONTROL_TOKEN, markIntervalMs: 60_000 },
-        startupTimeoutMs: 15_000,
-        ...(maxRestarts === undefined ? {} : { maxRestarts }),
-      });
-      rest = exchange.endpoints.rest;
-      return exchange;
-    },
-    refreshIntervalMs: 60_000,
-    backoff: { firstMs: 50, capMs: 400 },
-  });
-  await desk.start();
-  return { desk, worker, rest: () => rest };
-}
-
-/** Waits until the desk's rows equal the exchange's open positions, field for field. */
-async function viewEqualsTruth(running: Desk, rest: string): Promise<PositionsView> {
-  let truth: unknown[] | null = null;
-  let settled = true;
-  return waitFor(
-    () => {
-      // Ask again only once the previous answer is in; compare with the newest one.
-      if (settled) {
-        settled = false;
-        void openTruth(rest, 'oneway').then(
-          (rows) => ((truth = rows), (settled = true)),
-          () => (settled = true),
-        );
-      }
-      const view = running.positionsView();
-      const shown = view.rows.map(exchangeFieldsOf);
-      return truth !== null && shown.length > 0 && isDeepStrictEqual(shown, truth) ? view : undefined;
-    },
-    15_000,
-    'the desk to show the exchange truth',
-  );
-}
-
-// The Desk answers these two synchronously; the casts drop the Promise half of the IPC handler type.
+// The Desk answers synchronously; the cast drops the Promise half of the IPC handler type.
 function timelineHas(running: Desk, kind: TimelineEntry['kind'], text: string): TimelineEntry | undefined {
   const entries = running.handlers.getTimeline() as TimelineEntry[];
   return entries.find((entry) => entry.kind === kind && entry.message.includes(text));
-}
-
-function connectionOf(running: Desk): ConnectionStatus {
-  return (running.handlers.getState() as { connection: ConnectionStatus }).connection;
 }
 
 describe('the desk on the worker-thread exchange', () => {
