@@ -4,7 +4,7 @@
  * to every call are all derived from these two objects. Nothing is listed twice.
  */
 import { z } from 'zod';
-import { alertSchema, alertThresholdSchema } from './alerts';
+import { alertSchema, alertThresholdSchema, marginRatioAlertSchema } from './alerts';
 import { connectionStatusSchema, demoAccountSchema } from './connection';
 import { positionsPushSchema } from './positions-push';
 import { connectionTestSchema, profileInputSchema, profilesStateSchema, profileSummarySchema } from './profiles';
@@ -57,6 +57,8 @@ export const invokeContract = {
   getTimeline: { args: z.tuple([]), result: z.array(timelineEntrySchema) },
   /** Distance to liquidation, in percent of the mark, under which a position raises an alert. */
   setAlertThreshold: { args: z.tuple([alertThresholdSchema]), result: z.null() },
+  /** Account margin ratio, in percent, at or above which the account raises an alert. */
+  setMarginRatioAlert: { args: z.tuple([marginRatioAlertSchema]), result: z.null() },
   /** Which columns the table shows, in which order (persisted by main). */
   setColumnPrefs: { args: z.tuple([columnPrefsSchema]), result: z.null() },
   /** Writes the current view as CSV through a save dialog; the chosen path, or null if cancelled. */

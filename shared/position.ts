@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountViewSchema } from './account';
 import { decimalStringSchema } from './decimal-schema';
 import { symbolNameSchema } from './symbols';
 
@@ -94,6 +95,17 @@ export const derivedSchema = z.object({
   liquidationDistancePct: z.number().nullable(),
   /** The same distance in price units (quote currency per coin). */
   liquidationDistance: z.number().nullable(),
+  /** The symbol's current funding rate (`r` of the mark stream, e.g. 0.0001 = 0.01 %); null before one is known. */
+  fundingRate: z.number().nullable(),
+  /** When the next funding happens (`T` of the mark stream, exchange ms); null before one is known. */
+  nextFundingTime: z.number().int().nonnegative().nullable(),
+  /** Hours between fundings for the symbol (1, 4 or 8: `GET /fapi/v1/fundingInfo`, 8 when unlisted). */
+  fundingIntervalHours: z.number().positive().nullable(),
+  /**
+   * The next funding payment at the current mark and rate, in the margin asset: positive when this
+   * position receives it, negative when it pays (longs pay shorts when the rate is positive).
+   */
+  estimatedFunding: z.number().nullable(),
 });
 export type Derived = z.infer<typeof derivedSchema>;
 
@@ -113,6 +125,17 @@ export const positionRowSchema = exchangePositionSchema.extend({
    * alert from it (`derived.liquidationDistance*` are null). Optional for rows made outside main.
    */
   liquidationPending: z.boolean().optional(),
+  /**
+   * Auto-deleveraging quantile 0–4 as the exchange shows it (`adl` of `v2/account.position`, or
+   * `GET /fapi/v1/adlQuantile`); null or absent while unknown.
+   */
+  adl: z.number().int().min(0).max(4).nullable().optional(),
+  /**
+   * Funding received (+) or paid (−) on the symbol since 00:00 UTC today, in the margin asset
+   * (income history). Income is booked per symbol, so both hedge legs carry the same figure; null
+   * or absent while unknown.
+   */
+  fundingToday: z.number().nullable().optional(),
 });
 export type PositionRow = z.infer<typeof positionRowSchema>;
 
@@ -139,6 +162,8 @@ export const hedgeNetSchema = z.object({
   netAmount: z.number(),
   netUnrealizedPnl: z.number(),
   netNotional: z.number(),
+  /** The symbol's funding since 00:00 UTC (see PositionRow.fundingToday); absent while unknown. */
+  fundingToday: z.number().nullable().optional(),
 });
 export type HedgeNet = z.infer<typeof hedgeNetSchema>;
 
@@ -185,5 +210,7 @@ export const positionsViewSchema = z.object({
   /** Net figures per hedge-mode symbol in view (one-way accounts: empty). */
   hedgeNets: z.array(hedgeNetSchema).max(2_000),
   summary: positionsSummarySchema,
+  /** The account's balances and margin ratios (shared/account.ts); null before the first account read. */
+  account: accountViewSchema.nullable(),
 });
 export type PositionsView = z.infer<typeof positionsViewSchema>;

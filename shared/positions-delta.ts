@@ -78,6 +78,7 @@ function headOf(view: PositionsView): PositionsHead {
     selectedMark: view.selectedMark,
     snapshotAt: view.snapshotAt,
     summary: view.summary,
+    account: view.account,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountViewSchema } from './account';
 import {
   hedgeNetSchema,
   positionModeSchema,
@@ -33,6 +34,7 @@ export const positionsHeadSchema = z.object({
   selectedMark: symbolMarkSchema.nullable(),
   snapshotAt: z.number().int().nonnegative().nullable(),
   summary: positionsSummarySchema,
+  account: accountViewSchema.nullable(),
 });
 export type PositionsHead = z.infer<typeof positionsHeadSchema>;
 

@@ -28,5 +28,10 @@ export const DEFAULT_ALERT_THRESHOLD_PCT = 5;
 export const ALERT_THRESHOLD_MIN_PCT = 0.1;
 export const ALERT_THRESHOLD_MAX_PCT = 50;
 
+/** Default account margin ratio that raises an alert, in percent (the exchange liquidates at 100). */
+export const DEFAULT_MARGIN_RATIO_ALERT_PCT = 80;
+export const MARGIN_RATIO_ALERT_MIN_PCT = 10;
+export const MARGIN_RATIO_ALERT_MAX_PCT = 99;
+
 /** Connection timeline entries kept; older ones are dropped. */
 export const TIMELINE_LIMIT = 200;

@@ -98,6 +98,11 @@ export function createDeskHandlers(ports: DeskHandlerPorts): InvokeHandlers {
       ports.checkAlerts();
       return null;
     },
+    setMarginRatioAlert: (pct) => {
+      ports.settings.update({ marginRatioAlertPct: pct });
+      ports.checkAlerts();
+      return null;
+    },
     setColumnPrefs,
     exportCsv,
     listProfiles: () => ports.requireProfiles().list(),

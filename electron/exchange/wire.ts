@@ -102,6 +102,10 @@ export interface MarkTick {
   markPrice: string;
   /** Exchange event time (ms). */
   eventTime: number;
+  /** The current funding rate (`r`) as sent; absent when the frame carries none. */
+  fundingRate?: string;
+  /** The next funding time (`T`, exchange ms); absent when the frame carries none. */
+  nextFundingTime?: number;
 }
 
 /**

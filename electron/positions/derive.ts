@@ -18,6 +18,10 @@ export interface Mark {
   readonly markPrice: string;
   /** Exchange time of the mark (ms). */
   readonly eventTime: number;
+  /** The funding rate the stream carried with it (`r`); absent for a mark from a snapshot. */
+  readonly fundingRate?: string;
+  /** The next funding time (`T`, exchange ms) the stream carried with it. */
+  readonly nextFundingTime?: number;
 }
 
 /**
@@ -105,6 +109,10 @@ export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly B
     marginRatioPct,
     liquidationDistancePct,
     liquidationDistance,
+    fundingRate: null,
+    nextFundingTime: null,
+    fundingIntervalHours: null,
+    estimatedFunding: null,
   };
 }
 

@@ -100,5 +100,6 @@ export function buildView(
     openSymbols: [...open].sort(),
     hedgeNets: hedgeNets(rows),
     summary: summarize(rows, assetOf),
+    account: null,
   };
 }

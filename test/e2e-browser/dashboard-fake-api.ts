@@ -17,7 +17,7 @@ import type { AppError } from '../../shared/result';
 import type { SymbolInfo } from '../../shared/symbols';
 import { summaryOf } from '../support/positions-summary';
 import type { TimelineEntry } from '../../shared/timeline';
-import { DEFAULT_ALERT_THRESHOLD_PCT, POSITION_COLUMNS } from '../../shared/ui-constants';
+import { DEFAULT_ALERT_THRESHOLD_PCT, DEFAULT_MARGIN_RATIO_ALERT_PCT, POSITION_COLUMNS } from '../../shared/ui-constants';
 import { requireChromium } from '../support/chromium';
 import { serveDirectory } from '../support/static-server';
 
@@ -96,6 +96,12 @@ function installFake(script: PageScript): void {
     setAlertThreshold: (pct: number) => {
       record('setAlertThreshold', [pct]);
       state.settings.alertThresholdPct = pct;
+      saveSettings();
+      return ok(null);
+    },
+    setMarginRatioAlert: (pct: number) => {
+      record('setMarginRatioAlert', [pct]);
+      state.settings.marginRatioAlertPct = pct;
       saveSettings();
       return ok(null);
     },
@@ -245,6 +251,10 @@ export function position(spec: LegSpec): PositionRow {
       marginRatioPct: spec.marginType === 'isolated' ? ((Math.abs(notional) * 0.004) / margin) * 100 : null,
       liquidationDistancePct: distance,
       liquidationDistance: distance === null ? null : Math.abs(mark - liq),
+      fundingRate: null,
+      nextFundingTime: null,
+      fundingIntervalHours: null,
+      estimatedFunding: null,
     },
     snapshotAt: at,
     markAt: at,
@@ -272,6 +282,7 @@ export function positionsView(rows: PositionRow[], extra: Partial<PositionsView>
     openSymbols: [...new Set(rows.map((row) => row.symbol))],
     hedgeNets,
     summary: summaryOf(rows),
+    account: null,
     ...extra,
   };
 }
@@ -282,6 +293,7 @@ export function appState(view: PositionsView, extra: Partial<AppState> = {}): Fa
     connection: connection(),
     settings: {
       alertThresholdPct: DEFAULT_ALERT_THRESHOLD_PCT,
+      marginRatioAlertPct: DEFAULT_MARGIN_RATIO_ALERT_PCT,
       columns: { order: [...POSITION_COLUMNS], hidden: [] },
       selectedSymbol: view.selectedSymbol,
     },

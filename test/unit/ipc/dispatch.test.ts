@@ -20,6 +20,7 @@ function fakeHandlers(): InvokeHandlers & { calls: string[] } {
     reconnect: vi.fn(() => null),
     getTimeline: vi.fn(() => []),
     setAlertThreshold: vi.fn(() => null),
+    setMarginRatioAlert: vi.fn(() => null),
     setColumnPrefs: vi.fn(() => null),
     exportCsv: vi.fn(() => null),
     listProfiles: vi.fn(() => ({ profiles: [], activeId: null, keyStore: 'available' as const })),

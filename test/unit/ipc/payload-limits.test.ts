@@ -108,6 +108,10 @@ function worstRow(i: number): PositionRow {
       marginRatioPct: WIDE,
       liquidationDistancePct: WIDE,
       liquidationDistance: WIDE,
+      fundingRate: null,
+      nextFundingTime: null,
+      fundingIntervalHours: null,
+      estimatedFunding: null,
     },
     snapshotAt: BIG,
     markAt: BIG,
@@ -125,6 +129,7 @@ function worstView(version: number, rows: PositionRow[]): PositionsView {
     openSymbols: rows.map((row) => row.symbol),
     hedgeNets: rows.map((row) => ({ symbol: row.symbol, netAmount: WIDE, netUnrealizedPnl: WIDE, netNotional: WIDE })),
     summary: { positions: rows.length, unrealizedPnl: WIDE, notional: WIDE, worstLiquidationDistancePct: WIDE, worstKey: text(48) },
+    account: null,
   };
 }
 
@@ -138,7 +143,7 @@ describe('every IPC payload stays under 64 KB in the worst case', () => {
   it('getState(): status, settings and the most urgent alerts that fit, never the rows', () => {
     const state: AppState = {
       connection,
-      settings: { alertThresholdPct: 50, columns: { order: [...POSITION_COLUMNS], hidden: [...POSITION_COLUMNS] }, selectedSymbol: symbol(1) },
+      settings: { alertThresholdPct: 50, marginRatioAlertPct: 99, columns: { order: [...POSITION_COLUMNS], hidden: [...POSITION_COLUMNS] }, selectedSymbol: symbol(1) },
       alerts: mostUrgentAlerts(ALERTS),
     };
     expect(state.alerts.length).toBeGreaterThan(5);

@@ -35,6 +35,7 @@ function handlers(): InvokeHandlers {
     reconnect: vi.fn(() => null),
     getTimeline: vi.fn(() => []),
     setAlertThreshold: vi.fn(() => null),
+    setMarginRatioAlert: vi.fn(() => null),
     setColumnPrefs: vi.fn(() => null),
     exportCsv: vi.fn(() => null),
     listProfiles: vi.fn(),
@@ -62,7 +63,7 @@ describe('registerInvokeHandlers', () => {
 
   it('registers one channel per contract entry and removes them all', () => {
     expect([...registered.keys()].sort()).toEqual(invokeChannels.map((c) => `perpdesk:invoke:${c}`).sort());
-    expect(registered.size).toBe(14);
+    expect(registered.size).toBe(15);
     unregister();
     expect(registered.size).toBe(0);
   });

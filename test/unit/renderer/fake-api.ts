@@ -19,7 +19,7 @@ import { ok, type Result } from '../../../shared/result';
 import type { ColumnPrefs, Settings } from '../../../shared/settings';
 import type { SymbolInfo } from '../../../shared/symbols';
 import type { TimelineEntry } from '../../../shared/timeline';
-import { DEFAULT_ALERT_THRESHOLD_PCT, POSITION_COLUMNS } from '../../../shared/ui-constants';
+import { DEFAULT_ALERT_THRESHOLD_PCT, DEFAULT_MARGIN_RATIO_ALERT_PCT, POSITION_COLUMNS } from '../../../shared/ui-constants';
 
 /** A promise the test resolves by hand, to hold an invoke call in flight. */
 export function deferred<T>() {
@@ -43,6 +43,7 @@ export class FakeApi {
     setDemoAccount: [] as string[],
     setColumnPrefs: [] as ColumnPrefs[],
     setAlertThreshold: [] as number[],
+    setMarginRatioAlert: [] as number[],
   };
   /** Order in which the bridge touched the API, to check it subscribes before it asks. */
   readonly log: string[] = [];
@@ -138,6 +139,10 @@ export class FakeApi {
       this.calls.setAlertThreshold.push(pct);
       return Promise.resolve(this.settingsAnswer);
     },
+    setMarginRatioAlert: (pct) => {
+      this.calls.setMarginRatioAlert.push(pct);
+      return Promise.resolve(this.settingsAnswer);
+    },
     setColumnPrefs: (prefs) => {
       this.calls.setColumnPrefs.push(prefs);
       return Promise.resolve(this.settingsAnswer);
@@ -213,6 +218,10 @@ export function positionRow(symbol: string, positionSide: PositionSide, position
       marginRatioPct: 4,
       liquidationDistancePct: 20,
       liquidationDistance: 20,
+      fundingRate: null,
+      nextFundingTime: null,
+      fundingIntervalHours: null,
+      estimatedFunding: null,
     },
     snapshotAt: 1_700_000_000_000,
     markAt: null,
@@ -252,11 +261,13 @@ export function view(
     openSymbols: extra.openSymbols ?? [...new Set(rows.map((row) => row.symbol))],
     hedgeNets: extra.hedgeNets ?? [],
     summary: summaryOf(rows),
+    account: null,
   };
 }
 
 export const SETTINGS: Settings = {
   alertThresholdPct: DEFAULT_ALERT_THRESHOLD_PCT,
+  marginRatioAlertPct: DEFAULT_MARGIN_RATIO_ALERT_PCT,
   columns: { order: [...POSITION_COLUMNS], hidden: [] },
   selectedSymbol: null,
 };

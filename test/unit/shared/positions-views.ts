@@ -52,6 +52,10 @@ export function makeRow(symbol: string, side: PositionSide, amount: number, mark
       marginRatioPct: null,
       liquidationDistancePct: (Math.abs(mark - liq) / mark) * 100,
       liquidationDistance: Math.abs(mark - liq),
+      fundingRate: null,
+      nextFundingTime: null,
+      fundingIntervalHours: null,
+      estimatedFunding: null,
     },
     snapshotAt: at - 1_000,
     markAt: at,
@@ -92,6 +96,7 @@ export function viewOf(version: number, all: readonly PositionRow[], selected: s
     openSymbols: [...new Set(all.map((row) => row.symbol))].sort(),
     hedgeNets: hedgeNetsOf(rows),
     summary: summaryOf(rows),
+    account: null,
   };
 }
 
