@@ -191,6 +191,19 @@ export function formatAmount(value: number, decimals = 2): string {
   return parsed === null ? NOT_AVAILABLE : localizedUnsigned(parsed, clampDecimals(decimals));
 }
 
+/** An amount that may be negative, shown without a plus sign: a balance, e.g. "12,150.50" / "−40.00". */
+export function formatBalance(value: number, decimals = 2): string {
+  const parsed = numberToDecimal(value);
+  if (parsed === null) return NOT_AVAILABLE;
+  const shown = localizedUnsigned(parsed, clampDecimals(decimals));
+  return parsed.negative && showsNonZero(shown) ? `${MINUS}${shown}` : shown;
+}
+
+/** An unsigned percentage: a ratio such as a margin ratio, e.g. "22.50%"; "—" when unknown. */
+export function formatRatioPercent(value: number | null, decimals = 2): string {
+  return value === null || !Number.isFinite(value) ? NOT_AVAILABLE : `${formatAmount(value, decimals)}%`;
+}
+
 /** A signed percentage, e.g. "+124.13%"; "—" when unknown. */
 export function formatPercent(value: number | null, decimals = 2): string {
   return value === null || !Number.isFinite(value) ? NOT_AVAILABLE : `${formatPnl(value, decimals)}%`;

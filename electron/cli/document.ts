@@ -6,6 +6,7 @@
  */
 import type { ConnectionState, ConnectionStatus, DemoAccount, Environment } from '../../shared/connection';
 import { isZeroDecimal } from '../../shared/decimal';
+import { accountJson, type AccountJson } from './account-json';
 import {
   exchangeFields,
   positionKey,
@@ -30,6 +31,10 @@ export type PositionJson = Omit<ExchangePosition, 'liquidationPrice'> & {
   markAt: number | null;
   snapshotAgeMs: number;
   markAgeMs: number | null;
+  /** Auto-deleveraging quantile 0–4 as the exchange shows it; null while unknown. */
+  adl: number | null;
+  /** Funding received (+) or paid (−) on the symbol since 00:00 UTC, in its margin asset; null while unknown. */
+  fundingToday: number | null;
 };
 
 export interface PositionsDocument {
@@ -49,6 +54,8 @@ export interface PositionsDocument {
   hedgeNets: HedgeNet[];
   /** Totals over the open positions in view. */
   summary: PositionsSummary;
+  /** The account's balances and margin ratios (account-json.ts); null before the first account read. */
+  account: AccountJson | null;
 }
 
 export interface StatusDocument {
@@ -68,6 +75,8 @@ export function positionJson(row: PositionRow, now: number): PositionJson {
     markAt: row.markAt,
     snapshotAgeMs: Math.max(0, now - row.snapshotAt),
     markAgeMs: row.markAt === null ? null : Math.max(0, now - row.markAt),
+    adl: row.adl ?? null,
+    fundingToday: row.fundingToday ?? null,
   };
 }
 
@@ -80,6 +89,8 @@ export function flatPositionJson(row: ExchangePosition, receivedAt: number, now:
     markAt: null,
     snapshotAgeMs: Math.max(0, now - receivedAt),
     markAgeMs: null,
+    adl: null,
+    fundingToday: null,
   };
 }
 
@@ -128,6 +139,7 @@ export function positionsDocument(input: DocumentInput): PositionsDocument {
     positions,
     hedgeNets: view.hedgeNets,
     summary: view.summary,
+    account: accountJson(view.account, now),
   };
 }
 

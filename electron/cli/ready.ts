@@ -19,7 +19,8 @@ export interface ReadyOptions {
   /** Overall limit for connecting and the first snapshot (exit 4 after it). */
   timeoutMs: number;
   /**
-   * After the snapshot, how long to wait for the first mark ticks. `markPrice@1s` ticks every second,
+   * After the snapshot, how long to wait for the first mark ticks and the account read (a failed
+   * account read prints without the account rather than failing the command). `markPrice@1s` ticks every second,
    * so 3 s covers the subscription and a period with margin; a symbol that stays quiet longer is
    * shown with its snapshot mark (markAt null) rather than failing the command.
    */
@@ -28,9 +29,12 @@ export interface ReadyOptions {
 
 export const DEFAULT_MARK_WAIT_MS = 3_000;
 
-/** True once the view holds a full snapshot and every row in it has had a mark tick. */
-export function hasFirstMarks(view: PositionsView): boolean {
-  return view.rows.every((row) => row.markAt !== null);
+/**
+ * True once every row in view has had a mark tick and the account has been read: the complete
+ * picture (a view with a full snapshot is assumed).
+ */
+export function isComplete(view: PositionsView): boolean {
+  return view.account !== null && view.rows.every((row) => row.markAt !== null);
 }
 
 /** Resolves when the first complete view is there; rejects with a CliError otherwise. */
@@ -57,7 +61,7 @@ export function waitForFirstView(source: ReadySource, options: ReadyOptions): Pr
       everLive = true;
       const view = source.view();
       if (view.snapshotAt === null) return;
-      if (hasFirstMarks(view)) return finish();
+      if (isComplete(view)) return finish();
       markTimer ??= setTimeout(() => finish(), options.markWaitMs ?? DEFAULT_MARK_WAIT_MS);
     };
     const deadline = setTimeout(() => {

@@ -7,6 +7,7 @@ import type { ConnectionStatus, DemoAccount, Environment } from '../../shared/co
 import { formatAmount, formatPercent, formatPnl, formatPrice, formatQuantity } from '../../shared/format';
 import type { PositionRow, PositionsView } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
+import { accountSummaryLine } from './account-json';
 import { displayWidth, padDisplay } from './text-width';
 
 export interface TableInput {
@@ -110,7 +111,10 @@ function headerLines(input: TableInput): string[] {
   ];
   if (summary.worstKey !== null) totals.push(`closest to liquidation ${summary.worstKey} ${formatPercent(summary.worstLiquidationDistancePct)}`);
   const lines = [parts.join(' · ')];
-  if (view.snapshotAt !== null || view.rows.length > 0) lines.push(totals.join(' · '));
+  if (view.snapshotAt !== null || view.rows.length > 0) {
+    lines.push(totals.join(' · '));
+    if (view.account !== null) lines.push(accountSummaryLine(view.account));
+  }
   if (status?.message) lines.push(`! ${status.message}`);
   return lines;
 }

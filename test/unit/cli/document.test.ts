@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { positionsDocument, statusDocument } from '../../../electron/cli/document';
 import type { ConnectionStatus } from '../../../shared/connection';
 import { exchangePositionSchema } from '../../../shared/position';
-import { HEDGE_ROWS, ONEWAY_ROWS, viewOf, withLiquidationPending } from './fixtures';
+import { accountView, HEDGE_ROWS, ONEWAY_ROWS, viewOf, withAccount, withLiquidationPending } from './fixtures';
 
 const T = 1_800_000_000_000;
 const V1_FIELDS = Object.keys(exchangePositionSchema.shape).sort();
@@ -36,7 +36,7 @@ describe('JSON document', () => {
     expect(document).toMatchObject({ type: 'positions', at: T + 2_000, environment: 'demo', demoAccount: 'oneway', connection: 'live', mode: 'oneway', symbol: null, snapshotAt: T });
     expect(document.positions.map((p) => p.symbol)).toEqual(['BTCUSDT', 'ETHUSDT']);
     const btc = document.positions[0]!;
-    expect(Object.keys(btc).sort()).toEqual([...V1_FIELDS, 'derived', 'markAgeMs', 'markAt', 'snapshotAgeMs', 'snapshotAt'].sort());
+    expect(Object.keys(btc).sort()).toEqual([...V1_FIELDS, 'adl', 'derived', 'fundingToday', 'markAgeMs', 'markAt', 'snapshotAgeMs', 'snapshotAt'].sort());
     const source = ONEWAY_ROWS.find((row) => row.symbol === 'BTCUSDT')!;
     for (const field of V1_FIELDS) expect(btc[field as keyof typeof btc]).toBe(source[field as keyof typeof source]);
     expect(btc.markPrice).toBe('101000.05000000'); // the snapshot's own string; the live mark is in derived
@@ -46,6 +46,50 @@ describe('JSON document', () => {
     const eth = document.positions[1]!;
     expect(eth).toMatchObject({ markAt: null, markAgeMs: null, positionAmt: '-2.500' });
     expect(document.summary.positions).toBe(2);
+  });
+
+  it('the account block: null before the first read, then the figures under the exchange names', () => {
+    expect(doc().account).toBeNull();
+    const account = doc(withAccount(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '101500.5']]), T - 3_000)).account!;
+    const view = accountView(T - 3_000);
+    expect(account).toEqual({
+      multiAssetsMargin: false,
+      currency: 'USDT',
+      totalWalletBalance: view.total.walletBalance,
+      totalUnrealizedProfit: view.total.unrealizedProfit,
+      totalMarginBalance: view.total.marginBalance,
+      totalMaintMargin: view.total.maintMargin,
+      totalInitialMargin: view.total.initialMargin,
+      availableBalance: view.total.availableBalance,
+      accountMarginRatioPct: 20,
+      totalCrossWalletBalance: view.cross.walletBalance,
+      totalCrossUnPnl: view.cross.unrealizedProfit,
+      crossMarginRatioPct: 22.5,
+      crossMaintMargin: view.cross.maintMargin,
+      assets: [
+        {
+          asset: 'USDT',
+          walletBalance: view.total.walletBalance,
+          unrealizedProfit: view.total.unrealizedProfit,
+          marginBalance: view.total.marginBalance,
+          maintMargin: view.total.maintMargin,
+          initialMargin: view.total.initialMargin,
+          availableBalance: view.total.availableBalance,
+          marginRatioPct: 20,
+        },
+      ],
+      readAt: T - 3_000,
+      readAgeMs: 5_000,
+      updatedAt: T - 2_600,
+    });
+  });
+
+  it('rows carry their ADL quantile and funding today, null while unknown', () => {
+    const view = viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '101500.5']]);
+    const rows = view.rows.map((row) => (row.symbol === 'BTCUSDT' ? { ...row, adl: 3, fundingToday: -1.25 } : row));
+    const [btc, eth] = doc({ ...view, rows }).positions;
+    expect(btc).toMatchObject({ adl: 3, fundingToday: -1.25 });
+    expect(eth).toMatchObject({ adl: null, fundingToday: null });
   });
 
   it('a liquidation price awaiting its snapshot is null, not the stale price; other rows keep theirs', () => {

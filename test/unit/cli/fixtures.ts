@@ -1,6 +1,7 @@
 /** Views built by the real reducer and view builder, for the CLI's output tests. */
 import { applyMarkPrice, applySnapshot, EMPTY_STATE, type PositionsState } from '../../../electron/positions/reducer';
 import { buildView } from '../../../electron/positions/view';
+import type { AccountView } from '../../../shared/account';
 import type { ExchangePosition, PositionsView } from '../../../shared/position';
 
 export function v1Row(
@@ -70,4 +71,32 @@ export function withLiquidationPending(view: PositionsView, symbol: string): Pos
         : { ...row, liquidationPending: true, derived: { ...row.derived, liquidationDistancePct: null, liquidationDistance: null } },
     ),
   };
+}
+
+/** An account as main derives it (shared/account.ts): single-asset USDT, one cross and one isolated position. */
+export function accountView(at: number, overrides: Partial<AccountView> = {}): AccountView {
+  const figures = (currency: string, scale = 1): AccountView['total'] => ({
+    currency,
+    walletBalance: 12_000 * scale,
+    unrealizedProfit: 150.5 * scale,
+    marginBalance: 12_150.5 * scale,
+    maintMargin: 2_430.1 * scale,
+    initialMargin: 3_000 * scale,
+    availableBalance: 8_350.25 * scale,
+    marginRatioPct: 20,
+  });
+  return {
+    multiAssets: false,
+    total: figures('USDT'),
+    cross: { ...figures('USDT', 0.9), marginRatioPct: 22.5 },
+    assets: [figures('USDT')],
+    readAt: at,
+    updatedAt: at + 400,
+    ...overrides,
+  };
+}
+
+/** The view with an account read in it. */
+export function withAccount(view: PositionsView, at: number): PositionsView {
+  return { ...view, account: accountView(at) };
 }

@@ -3,7 +3,7 @@ import { CliError, EXIT } from '../../../electron/cli/errors';
 import { waitForFirstView, type ReadySource } from '../../../electron/cli/ready';
 import type { ConnectionState, ConnectionStatus } from '../../../shared/connection';
 import type { PositionsView } from '../../../shared/position';
-import { ONEWAY_ROWS, viewOf } from './fixtures';
+import { ONEWAY_ROWS, viewOf, withAccount } from './fixtures';
 
 const T = 1_800_000_000_000;
 
@@ -65,14 +65,29 @@ describe('waiting for the first complete view', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(done).toBe(false); // ETHUSDT has not ticked yet
     source.setView(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '1'], ['ETHUSDT', '2']]));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(done).toBe(false); // every row has ticked, but the account has not been read yet
+    source.setView(withAccount(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '1'], ['ETHUSDT', '2']]), T));
     await wait;
     expect(done).toBe(true);
     expect(source.subscribers).toBe(0);
   });
 
-  it('an account without positions is complete with its snapshot', async () => {
+  it('an account read that does not come within the mark wait does not fail the command', async () => {
+    let done = false;
+    const wait = waitForFirstView(source, { timeoutMs: 10_000, markWaitMs: 3_000 }).then(() => (done = true));
     source.setState('live');
     source.setView(viewOf([], T));
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    await wait;
+    expect(done).toBe(true);
+  });
+
+  it('an account without positions is complete with its snapshot and its account read', async () => {
+    source.setState('live');
+    source.setView(withAccount(viewOf([], T), T));
     await expect(waitForFirstView(source, { timeoutMs: 1_000 })).resolves.toBeUndefined();
   });
 
@@ -111,7 +126,7 @@ describe('waiting for the first complete view', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(done).toBe(false);
     source.setState('live');
-    source.setView(viewOf([], T));
+    source.setView(withAccount(viewOf([], T), T));
     await wait;
     expect(done).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAge, renderTable, type TableInput } from '../../../electron/cli/table';
 import type { SymbolInfo } from '../../../shared/symbols';
-import { HEDGE_ROWS, ONEWAY_ROWS, viewOf, withLiquidationPending } from './fixtures';
+import { accountView, HEDGE_ROWS, ONEWAY_ROWS, viewOf, withAccount, withLiquidationPending } from './fixtures';
 
 const T = 1_800_000_000_000;
 const SYMBOLS = new Map<string, SymbolInfo>([
@@ -86,6 +86,25 @@ describe('positions table', () => {
     expect(renderTable(input({ view: waiting })).at(-1)).toBe('Waiting for the first snapshot…');
     const flat = viewOf(ONEWAY_ROWS, T, [], 'XRPUSDT');
     expect(renderTable(input({ view: flat })).at(-1)).toBe('No open position in XRPUSDT (mark 0.61230000).');
+  });
+
+  it('one account line under the totals once the account is read: the margin ratios, then the balances', () => {
+    expect(renderTable(input()).some((line) => line.startsWith('Account'))).toBe(false);
+    const lines = renderTable(input({ view: withAccount(viewOf(ONEWAY_ROWS, T, [['BTCUSDT', '101500.55']]), T) }));
+    expect(lines[2]).toBe(
+      'Account (USDT) · margin ratio 22.50% cross / 20.00% total · margin balance 12,150.50 · maint. 2,430.10 · available 8,350.25 · wallet 12,000.00',
+    );
+  });
+
+  it('a Multi-Assets account line gives each asset its own currency', () => {
+    const usdt = accountView(T).total;
+    const account = accountView(T, {
+      multiAssets: true,
+      total: { ...usdt, currency: 'USD' },
+      assets: [usdt, { ...usdt, currency: 'USDC', marginBalance: 500 }],
+    });
+    const lines = renderTable(input({ view: { ...viewOf(ONEWAY_ROWS, T), account } }));
+    expect(lines[2]).toMatch(/^Account \(USD, Multi-Assets\) · .* · USDT 12,150\.50 · USDC 500\.00$/);
   });
 
   it('a problem is shown under the header', () => {

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isZeroDecimal } from '../../../shared/decimal';
 import {
+  formatBalance,
+  formatRatioPercent,
   decimalsOfStep,
   formatAmount,
   formatDecimal,
@@ -72,6 +74,16 @@ describe('display formatting', () => {
     expect(formatPercent(124.1299)).toBe('+124.13%');
     expect(formatPercent(null)).toBe(NOT_AVAILABLE);
     expect(formatAmount(-21.12305052)).toBe('21.12');
+  });
+
+  it('balances keep a minus but get no plus; ratios are unsigned percentages', () => {
+    expect(formatBalance(12150.5)).toBe('12,150.50');
+    expect(formatBalance(-40)).toBe('−40.00');
+    expect(formatBalance(-0.001)).toBe('0.00');
+    expect(formatRatioPercent(22.5)).toBe('22.50%');
+    expect(formatRatioPercent(1000)).toBe('1,000.00%');
+    expect(formatRatioPercent(null)).toBe(NOT_AVAILABLE);
+    expect(formatRatioPercent(Number.NaN)).toBe(NOT_AVAILABLE);
   });
 });
 
