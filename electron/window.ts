@@ -37,7 +37,15 @@ export function blockNavigation(): void {
 }
 
 /**
- * The app window, loading the app's entry page and shown once its first paint is ready.
+ * How long the window waits for its first paint before it is shown anyway: a renderer that never
+ * paints (hung, or failing before its first frame) must not leave a running app with no window —
+ * the user could neither see what is wrong nor quit it from the window.
+ */
+export const SHOW_FALLBACK_MS = 5_000;
+
+/**
+ * The app window, loading the app's entry page and shown once its first paint is ready (or after
+ * SHOW_FALLBACK_MS, whichever comes first).
  * `onLoadFailure` hears when the page cannot be loaded at all (main reports it: a blank window
  * would otherwise be all the user sees).
  */
@@ -66,7 +74,14 @@ export function createMainWindow(onLoadFailure: (error: unknown) => void = () =>
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  const fallback = setTimeout(() => {
+    if (!window.isDestroyed() && !window.isVisible()) window.show();
+  }, SHOW_FALLBACK_MS);
+  window.once('ready-to-show', () => {
+    clearTimeout(fallback);
+    window.show();
+  });
+  window.once('closed', () => clearTimeout(fallback));
   window.loadURL(APP_ENTRY_URL).catch(onLoadFailure);
   return window;
 }

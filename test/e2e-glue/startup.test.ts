@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { RENDERER_ERROR_CHANNEL } from '../../shared/ipc';
 import { projectRoot } from '../support/electron/glue-app';
-import { logText, useGlueFixture } from './glue-fixture';
+import { logText, until, useGlueFixture } from './glue-fixture';
 
 const glue = useGlueFixture();
 
@@ -44,6 +44,15 @@ function buildWithBrokenWorker(): string {
 }
 
 describe('startup', () => {
+  test('a window whose first paint never comes is shown anyway, not left hidden with the app running', async () => {
+    const app = glue.start({ env: { PERPDESK_STAND_IN_NO_PAINT: '1' } });
+    const page = await app.firstPage();
+    await page.getByRole('table', { name: 'Positions' }).locator('[data-row-key]').first().waitFor();
+    // No 'ready-to-show' (the stand-in withholds it): main's fallback shows the window by itself.
+    await until(() => app.recorded('window-show').length > 0, 'the window to be shown without its first paint');
+    expect(app.recorded('window-show')).toHaveLength(1);
+  });
+
   test('a damaged settings file is set aside, the defaults are used, and the timeline says so once', async () => {
     const { userData } = glue.dirs();
     mkdirSync(userData, { recursive: true });

@@ -142,9 +142,12 @@ export class BrowserWindow extends EventEmitter {
     return this.webContents.loadURL(url);
   }
 
-  /** Electron: 'ready-to-show' once the page has painted for the first time. */
+  /**
+   * Electron: 'ready-to-show' once the page has painted for the first time. With
+   * PERPDESK_STAND_IN_NO_PAINT=1 it never comes, standing for a renderer that never paints.
+   */
   loaded() {
-    if (this.#readyToShowSent) return;
+    if (this.#readyToShowSent || process.env.PERPDESK_STAND_IN_NO_PAINT === '1') return;
     this.#readyToShowSent = true;
     this.emit('ready-to-show', electronEvent());
   }
