@@ -31,7 +31,7 @@ function canonical(rows: readonly object[]): string {
 
 /** What the CLI printed for a row, minus what main added: the exchange's v1 row. */
 function v1Part(position: PositionsDocument['positions'][number]): object {
-  const { derived: _d, snapshotAt: _s, markAt: _m, snapshotAgeMs: _sa, markAgeMs: _ma, ...v1 } = position;
+  const { derived: _d, snapshotAt: _s, markAt: _m, snapshotAgeMs: _sa, markAgeMs: _ma, adl: _adl, fundingToday: _f, ...v1 } = position;
   return v1;
 }
 
