@@ -17,7 +17,8 @@
  */
 import { serialize } from 'node:v8';
 import type { PositionsView } from '../shared/position';
-import { diffViews, fullChange, type PositionsChange } from '../shared/positions-delta';
+import { diffViews, fullPush } from '../shared/positions-delta';
+import type { PositionsPush } from '../shared/positions-push';
 import { basePrice, loadedEngine, symbolName } from './positions';
 import { median, summarize, type Summary } from './stats';
 
@@ -55,7 +56,7 @@ export interface P4SerialiseWorkload {
   pass: boolean;
 }
 
-type Split = (change: PositionsChange) => readonly unknown[];
+type Split = (change: PositionsPush) => readonly unknown[];
 
 /** The parts splitter, if this build still has it (issue 15 may remove it): null otherwise. */
 export async function loadSplitter(): Promise<Split | null> {
@@ -110,8 +111,8 @@ export async function runP4Serialise(options: { positions: number; hz: number; s
   const split = await loadSplitter();
   const engine = await loadedEngine(options.positions);
   const firstView = engine.view();
-  const fullOne = serialiseAll([fullChange(firstView)]);
-  const fullParts = split === null ? null : serialiseAll(split(fullChange(firstView)));
+  const fullOne = serialiseAll([fullPush(firstView)]);
+  const fullParts = split === null ? null : serialiseAll(split(fullPush(firstView)));
   const ticksPerPush = (options.positions * options.hz) / PUSHES_PER_SECOND;
   let sent = 0;
   let due = 0;

@@ -48,6 +48,11 @@ export class Receivers {
     for (const receiver of this.receivers) receiver.positions.notify();
   }
 
+  /** A receiver applied positions `version`: its pusher may send the next one. */
+  ackPositions(version: number): void {
+    for (const receiver of this.receivers) receiver.positions.ack(version);
+  }
+
   /** A receiver asked for the state (on load, or having lost track): its next positions push is a full view. */
   resync(): void {
     for (const receiver of this.receivers) receiver.positions.resync();
