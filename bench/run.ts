@@ -39,7 +39,8 @@ const stage = (id: string, title: string): void => {
  * `npm run bench -- --only P2,P4` runs only those figures (on a shared machine, re-measure just what
  * changed): it writes their sections to bench/results/partial.md and their raw numbers to
  * bench/results/partial.json, prints their summary lines, and leaves RESULTS.md as it is (its other
- * figures would otherwise be lost). Runnable alone: P1, P2, P4, P6 (P3, P5, P7 need the full run).
+ * figures would otherwise be lost). Runnable alone: P1, P2, P4, P6 (P3, P5, P7 need the full run);
+ * with P2, `--json-carrier` adds the comparison runs over the lighter carrier.
  */
 const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
 const onlyArg = onlyAt === -1 ? undefined : process.argv[onlyAt]!;
@@ -155,9 +156,16 @@ async function runPartial(ids: ReadonlySet<string>): Promise<never> {
     stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
     const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
     const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
+    // `--json-carrier`: the same over the lighter JSON-string carrier too, to tell the harness's share from the app's.
+    const p2Lighter = process.argv.includes('--json-carrier')
+      ? [
+          await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
+          await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
+        ]
+      : [];
     await browser.close();
-    Object.assign(raw, { p2Steady, p2Loaded });
-    sections.push(...p2Section(p2Steady, p2Loaded, []));
+    Object.assign(raw, { p2Steady, p2Loaded, p2Lighter });
+    sections.push(...p2Section(p2Steady, p2Loaded, p2Lighter));
     lines.push(...p2Lines({ p2Steady, p2Loaded }));
   }
   raw.loadAverages = loadAverages;
