@@ -1,12 +1,11 @@
 /**
  * P4's serialisation figure (DESIGN §10: main-side serialisation ≤ 2 % of one core at 500 positions
- * × 10 Hz): what it costs main to serialise positions pushes, for two schemes over the same versions.
+ * × 10 Hz): what it costs main to serialise positions pushes over the same versions.
  *
- * - **parts** (today): each version's change cut into parts under the 48 KB budget (`splitChange`),
- *   one IPC message per part;
- * - **one message per version**: the version's whole change (`diffViews` field-level patches, or
- *   `fullChange` on attach) as a single IPC message — computed from the engine's views, no product
- *   code changed.
+ * - **one message per version** (since issue 15): the version's whole change (`diffViews`
+ *   field-level patches, or `fullPush` on attach) as a single IPC message;
+ * - **parts** (before issue 15, measured only in a build that still has shared/positions-split.ts):
+ *   each version's change cut into parts under the 48 KB budget, one IPC message per part.
  *
  * Electron's IPC serialises with the structured clone algorithm (V8's ValueSerializer), which
  * `v8.serialize` runs; JSON.stringify bytes are the size the project has always reported. The engine

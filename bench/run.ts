@@ -21,7 +21,7 @@ import { runP5 } from './p5';
 import { runP6 } from './p6';
 import { runP7 } from './p7';
 import { p4Section, renderResults, type BenchResults } from './report';
-import { p2Section } from './report-felt';
+import { p2Section, p6Section } from './report-felt';
 import { figureLines, p2Lines, p4Line, type FigureLine } from './summary';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -148,7 +148,9 @@ async function runPartial(ids: ReadonlySet<string>): Promise<never> {
   }
   if (ids.has('P6')) {
     stage('P6', 'P6: 1,000,000-frame soak');
-    raw.p6 = await runP6({ ticks: 1_000_000, positions: 200 }, log);
+    const p6 = await runP6({ ticks: 1_000_000, positions: 200 }, log);
+    raw.p6 = p6;
+    sections.push(...p6Section(p6));
   }
   if (ids.has('P2')) {
     ensureBuilt(log);
