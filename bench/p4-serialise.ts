@@ -1,12 +1,11 @@
 /**
  * P4's serialisation figure (DESIGN §10: main-side serialisation ≤ 2 % of one core at 500 positions
- * × 10 Hz): what it costs main to serialise positions pushes, for two schemes over the same versions.
+ * × 10 Hz): what it costs main to serialise positions pushes over the same versions.
  *
- * - **parts** (today): each version's change cut into parts under the 48 KB budget (`splitChange`),
- *   one IPC message per part;
- * - **one message per version**: the version's whole change (`diffViews` field-level patches, or
- *   `fullChange` on attach) as a single IPC message — computed from the engine's views, no product
- *   code changed.
+ * - **one message per version** (since issue 15): the version's whole change (`diffViews`
+ *   field-level patches, or `fullPush` on attach) as a single IPC message;
+ * - **parts** (before issue 15, measured only in a build that still has shared/positions-split.ts):
+ *   each version's change cut into parts under the 48 KB budget, one IPC message per part.
  *
  * Electron's IPC serialises with the structured clone algorithm (V8's ValueSerializer), which
  * `v8.serialize` runs; JSON.stringify bytes are the size the project has always reported. The engine
@@ -17,7 +16,8 @@
  */
 import { serialize } from 'node:v8';
 import type { PositionsView } from '../shared/position';
-import { diffViews, fullChange, type PositionsChange } from '../shared/positions-delta';
+import { diffViews, fullPush } from '../shared/positions-delta';
+import type { PositionsPush } from '../shared/positions-push';
 import { basePrice, loadedEngine, symbolName } from './positions';
 import { median, summarize, type Summary } from './stats';
 
@@ -55,7 +55,7 @@ export interface P4SerialiseWorkload {
   pass: boolean;
 }
 
-type Split = (change: PositionsChange) => readonly unknown[];
+type Split = (change: PositionsPush) => readonly unknown[];
 
 /** The parts splitter, if this build still has it (issue 15 may remove it): null otherwise. */
 export async function loadSplitter(): Promise<Split | null> {
@@ -110,8 +110,8 @@ export async function runP4Serialise(options: { positions: number; hz: number; s
   const split = await loadSplitter();
   const engine = await loadedEngine(options.positions);
   const firstView = engine.view();
-  const fullOne = serialiseAll([fullChange(firstView)]);
-  const fullParts = split === null ? null : serialiseAll(split(fullChange(firstView)));
+  const fullOne = serialiseAll([fullPush(firstView)]);
+  const fullParts = split === null ? null : serialiseAll(split(fullPush(firstView)));
   const ticksPerPush = (options.positions * options.hz) / PUSHES_PER_SECOND;
   let sent = 0;
   let due = 0;

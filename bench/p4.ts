@@ -1,10 +1,13 @@
 /**
  * P4 (DESIGN §10): IPC pushes per second and payload size with 500 positions all updating at 10 Hz,
- * through the real PositionsPusher (leading-edge throttle, full view then deltas, each version cut
- * into parts under the part budget) fed by the real PositionEngine. Ticks are applied on a steady
- * schedule (every symbol ten times a second, spread evenly). Every IPC message is measured as the
- * project measures payloads (shared/payload-size.ts: UTF-8 bytes of JSON.stringify); so is the
- * getState() reply, and a 2,000-position account's full view and all-rows delta.
+ * through the real PositionsPusher (leading-edge throttle, full view then one delta per version,
+ * one version in flight until the receiver acknowledges it) fed by the real PositionEngine. Ticks
+ * are applied on a steady schedule (every symbol ten times a second, spread evenly). The receiver is
+ * simulated in-process: on the next turn of the event loop (as an IPC reply would come) it applies
+ * each push to the view it holds and acknowledges it, so every push is checked to be a whole version.
+ * Every IPC message is measured as the project measures payloads (shared/payload-size.ts: UTF-8 bytes
+ * of JSON.stringify); so is the getState() reply, and a 2,000-position account's full view and
+ * all-rows delta.
  */
 import { AlertBook } from '../electron/desk/alerts';
 import { mostUrgentAlerts } from '../electron/ipc/payload-bounds';
@@ -12,9 +15,10 @@ import { buildStatus } from '../electron/desk/status';
 import { PositionsPusher } from '../electron/desk/positions-pusher';
 import { PositionEngine } from '../electron/positions/engine';
 import type { AppState } from '../shared/ipc';
-import { IPC_PAYLOAD_LIMIT_BYTES, payloadBytes } from '../shared/payload-size';
+import { payloadBytes } from '../shared/payload-size';
+import type { PositionsView } from '../shared/position';
 import type { PositionsPush } from '../shared/positions-push';
-import { diffViews, fullChange } from '../shared/positions-delta';
+import { applyPush, diffViews, fullPush } from '../shared/positions-delta';
 import { loadSplitter } from './p4-serialise';
 import { ok } from '../shared/result';
 import { DEFAULT_SETTINGS } from '../shared/settings';
@@ -23,7 +27,8 @@ import { accountReply, basePrice, symbolName } from './positions';
 import { median, summarize, type Summary } from './stats';
 
 export const P4_MAX_PUSHES_PER_SECOND = 60;
-export const P4_MAX_PAYLOAD_BYTES = IPC_PAYLOAD_LIMIT_BYTES;
+/** The old per-payload guess (DESIGN §10 dropped it: not an Electron limit); sizes are reported against it for information. */
+export const P4_MAX_PAYLOAD_BYTES = 64 * 1024;
 
 export interface P4Options {
   positions: number;
@@ -45,6 +50,10 @@ interface Push {
 
 export interface P4Run {
   pushes: number;
+  /** Pushes the receiver could not apply to the view it held (each would cost a resync); 0 expected. */
+  misfits: number;
+  /** The receiver ended on the engine's last view. */
+  endedEqual: boolean;
   ticks: number;
   /** Mark updates the engine actually took per second (target: positions × hz). */
   ticksPerSecond: number;
@@ -125,18 +134,33 @@ function perSecond(times: readonly number[], seconds: number): number[] {
 async function runOnce(options: P4Options): Promise<P4Run> {
   const pushes: Push[] = [];
   let pusher: PositionsPusher | null = null;
+  let held: PositionsView | null = null;
+  let misfits = 0;
   const engine = engineWith(options.positions, () => pusher?.notify());
   await engine.snapshot(null);
+  // The receiver: applies each push on the next turn (as an IPC message arrives) and acknowledges it.
+  const receive = (push: PositionsPush): void => {
+    const view = applyPush(held, push);
+    if (view === null) {
+      misfits++;
+      pusher?.resync();
+      return;
+    }
+    held = view;
+    pusher?.ack(view.version);
+  };
   pusher = new PositionsPusher(
     () => engine.view(),
-    (push) =>
+    (push) => {
       pushes.push({
         at: performance.now(),
         kind: push.kind,
         bytes: payloadBytes(push),
         rows: rowsIn(push),
         completes: lastPartOfVersion(push),
-      }),
+      });
+      setImmediate(() => receive(push));
+    },
   );
   const started = performance.now();
   pusher.notify(); // a receiver attaches: the full view goes first
@@ -165,12 +189,17 @@ async function runOnce(options: P4Options): Promise<P4Run> {
     }, 1);
   });
   const seconds = (performance.now() - started) / 1000;
+  // Let the last push arrive and be acknowledged, then whatever changed since go out.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const endedEqual = held !== null && (held as PositionsView).version === engine.view().version;
   pusher.dispose();
   engine.stop();
   const whole = Math.floor(options.durationMs / 1000);
   const deltas = pushes.filter((push) => push.kind === 'delta');
   return {
     pushes: pushes.length,
+    misfits,
+    endedEqual,
     ticks: sent,
     ticksPerSecond: sent / seconds,
     pushesPerSecond: perSecond(pushes.map((push) => push.at - started), whole),
@@ -209,7 +238,7 @@ async function measureLarge(positions: number): Promise<P4Large> {
   engine.stop();
   // The parts as the pusher cuts them while this build has them; otherwise one message per version.
   const split = (await loadSplitter()) ?? ((change: unknown) => [change]);
-  const full = split(fullChange(before)).map(payloadBytes);
+  const full = split(fullPush(before)).map(payloadBytes);
   const delta = split(diffViews(before, after)).map(payloadBytes);
   return { positions, fullParts: full.length, fullBytes: summarize(full), deltaParts: delta.length, deltaBytes: summarize(delta) };
 }

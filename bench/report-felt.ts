@@ -97,19 +97,20 @@ function schemeRow(name: string, cost: SchemeCost): string {
 
 export function p4SerialiseSection(workloads: readonly P4SerialiseWorkload[]): string[] {
   return [
-    `### P4 serialisation — parts vs one message per version (target: ≤ ${P4_SERIALISE_TARGET_CORE_PCT} % of one core at 500 × 10 Hz)`,
+    `### P4 serialisation — one message per version${workloads.some((w) => w.parts !== null) ? ' vs parts' : ''} (target: ≤ ${P4_SERIALISE_TARGET_CORE_PCT} % of one core at 500 × 10 Hz)`,
     '',
     '| positions × rate | scheme | messages per push p50 (max) | clone bytes per message p50 / max | clone µs per push p50 (min–max) | clone per second at 60 pushes/s | JSON.stringify per push / per second | full view on attach |',
     '|---|---|---|---|---|---|---|---|',
     ...workloads.flatMap((w) => [
       schemeRow(`${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | one message per version`, w.perVersion),
-      w.parts === null ? `| ${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | parts | not in this build | | | | | |` : schemeRow(`${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | parts (48 KB budget)`, w.parts),
+      // The parts scheme is gone since issue 15 (bench/PROFILE.md keeps the last comparison); shown only for a build that has it.
+      ...(w.parts === null ? [] : [schemeRow(`${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | parts (48 KB budget)`, w.parts)]),
     ]),
     '',
     ...workloads.map(
       (w) =>
         `- ${w.positions.toLocaleString('en-US')} × ${w.hz} Hz: ${w.pushes} pushes measured (after 60 of warm-up); rows patched per push p50 ${w.rowsPatchedPerPush.p50.toFixed(0)}; ` +
-        `\`diffViews\` (needed by both schemes, not counted above) ${w.diffUsPerPush.p50.toFixed(0)} µs per push p50 = ${((w.diffUsPerPush.p50 * 60) / 10_000).toFixed(2)} % of a core. ` +
+        `\`diffViews\` (building the delta, not counted above) ${w.diffUsPerPush.p50.toFixed(0)} µs per push p50 = ${((w.diffUsPerPush.p50 * 60) / 10_000).toFixed(2)} % of a core. ` +
         (w.positions === 500 && w.hz === 10
           ? `One message per version against the target: ${verdict(w.perVersion.cloneCorePct <= P4_SERIALISE_TARGET_CORE_PCT)}.`
           : '(The target is set at 500 × 10 Hz; this row is for information.)'),

@@ -20,8 +20,9 @@ import { runP4Serialise } from './p4-serialise';
 import { runP5 } from './p5';
 import { runP6 } from './p6';
 import { runP7 } from './p7';
-import { renderResults, type BenchResults } from './report';
-import { figureLines } from './summary';
+import { p4Section, renderResults, type BenchResults } from './report';
+import { p2Section, p6Section } from './report-felt';
+import { figureLines, p2Lines, p4Line, type FigureLine } from './summary';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const log = (line: string): void => {
@@ -33,6 +34,23 @@ const stage = (id: string, title: string): void => {
   loadAverages[id] = load();
   log(`${title} (load ${loadAverages[id]})…`);
 };
+
+/**
+ * `npm run bench -- --only P2,P4` runs only those figures (on a shared machine, re-measure just what
+ * changed): it writes their sections to bench/results/partial.md and their raw numbers to
+ * bench/results/partial.json, prints their summary lines, and leaves RESULTS.md as it is (its other
+ * figures would otherwise be lost). Runnable alone: P1, P2, P4, P6 (P3, P5, P7 need the full run);
+ * with P2, `--json-carrier` adds the comparison runs over the lighter carrier.
+ */
+const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
+const onlyArg = onlyAt === -1 ? undefined : process.argv[onlyAt]!;
+const onlyValue = onlyArg === undefined ? null : onlyArg.includes('=') ? onlyArg.slice('--only='.length) : (process.argv[onlyAt + 1] ?? '');
+const only = onlyValue === null ? null : new Set(onlyValue.split(',').map((id) => id.trim().toUpperCase()));
+const PARTIAL = new Set(['P1', 'P2', 'P4', 'P6']);
+if (only !== null && [...only].some((id) => !PARTIAL.has(id))) {
+  throw new Error(`--only takes some of ${[...PARTIAL].join(', ')}; got ${onlyValue}`);
+}
+if (only !== null) await runPartial(only);
 
 const started = performance.now();
 const machine = describeMachine();
@@ -107,3 +125,62 @@ for (const line of figureLines(results)) log(`${line.id} ${line.what}: ${line.me
 log(`Wrote bench/RESULTS.md and bench/results/latest.json in ${Math.round(results.durationS)} s (load ${machine.loadAverage} → ${results.loadAverageAtEnd}).`);
 // Every child, browser and socket is closed; exit even if a stray timer remains.
 process.exit(0);
+
+/** Only the figures asked for: their sections and summary lines, RESULTS.md untouched. */
+async function runPartial(ids: ReadonlySet<string>): Promise<never> {
+  const partialStarted = performance.now();
+  const machine = describeMachine();
+  log(`PerpDesk bench (only ${[...ids].join(', ')}) — ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage}`);
+  const sections: string[] = [];
+  const lines: FigureLine[] = [];
+  const raw: Record<string, unknown> = { machine };
+  if (ids.has('P1')) {
+    stage('P1', 'P1: ingest per markPrice frame (floor vs engine)');
+    raw.p1 = await runP1({ workloads: [10, 100, 500].map((symbols) => ({ symbols, frames: 150_000 })), repetitions: 5 }, log);
+  }
+  if (ids.has('P4')) {
+    stage('P4', 'P4: pushes at 500 positions × 10 Hz');
+    const p4 = await runP4({ positions: 500, hz: 10, durationMs: 6_000, repetitions: 2 }, log);
+    const p4Serialise = [await runP4Serialise({ positions: 500, hz: 10, seconds: 4 }, log), await runP4Serialise({ positions: 2_000, hz: 10, seconds: 3 }, log)];
+    Object.assign(raw, { p4, p4Serialise });
+    sections.push(...p4Section({ p4, p4Serialise }));
+    lines.push(p4Line({ p4, p4Serialise }));
+  }
+  if (ids.has('P6')) {
+    stage('P6', 'P6: 1,000,000-frame soak');
+    const p6 = await runP6({ ticks: 1_000_000, positions: 200 }, log);
+    raw.p6 = p6;
+    sections.push(...p6Section(p6));
+  }
+  if (ids.has('P2')) {
+    ensureBuilt(log);
+    const browser = await launchChromium();
+    stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
+    const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
+    const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
+    // `--json-carrier`: the same over the lighter JSON-string carrier too, to tell the harness's share from the app's.
+    const p2Lighter = process.argv.includes('--json-carrier')
+      ? [
+          await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
+          await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
+        ]
+      : [];
+    await browser.close();
+    Object.assign(raw, { p2Steady, p2Loaded, p2Lighter });
+    sections.push(...p2Section(p2Steady, p2Loaded, p2Lighter));
+    lines.push(...p2Lines({ p2Steady, p2Loaded }));
+  }
+  raw.loadAverages = loadAverages;
+  raw.loadAverageAtEnd = load();
+  mkdirSync(here('./results'), { recursive: true });
+  writeFileSync(here('./results/partial.json'), `${JSON.stringify(raw, null, 2)}\n`);
+  const loads = Object.entries(loadAverages).map(([id, value]) => `${id} ${value}`).join(', ');
+  writeFileSync(
+    here('./results/partial.md'),
+    [`Partial run (${[...ids].join(', ')}) on ${machine.date}; 1-min load average before each figure: ${loads}; at the end ${load()}.`, '', ...sections].join('\n'),
+  );
+  log('');
+  for (const line of lines) log(`${line.id} ${line.what}: ${line.measured} (target ${line.target}) ${line.pass ? 'PASS' : 'FAIL'}`);
+  log(`Wrote bench/results/partial.md and partial.json in ${Math.round((performance.now() - partialStarted) / 1000)} s (load ${machine.loadAverage} → ${load()}).`);
+  process.exit(0);
+}

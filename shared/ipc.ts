@@ -16,7 +16,7 @@ import { timelineEntrySchema } from './timeline';
 /**
  * Everything the renderer needs to draw itself from nothing (first load, or after a reload), except
  * the positions: asking for the state also makes main send this receiver the full positions view
- * on the `positions` channel, in parts, because 2,000 positions cannot fit one IPC payload.
+ * on the `positions` channel (one message), so a reload or a lost delta starts again from a whole view.
  */
 export const appStateSchema = z.object({
   connection: connectionStatusSchema,
@@ -44,6 +44,9 @@ export const invokeContract = {
   /** The current state without the positions, which follow as a full view on the `positions` channel;
    * used on load and whenever a positions push cannot be applied. */
   getState: { args: z.tuple([]), result: appStateSchema },
+  /** The renderer applied this positions version; main sends the next one only then (one version in
+   * flight, electron/desk/positions-pusher.ts). An ack of a version not in flight changes nothing. */
+  ackPositions: { args: z.tuple([z.number().int().nonnegative()]), result: z.null() },
   /** Show one symbol (null: all positions). Main re-snapshots that symbol and follows its mark. */
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
   /** The trading perpetual symbols with their tick and step sizes, one page (from 0) at a time. */

@@ -1,15 +1,17 @@
 /**
- * How IPC payload sizes are measured everywhere (the pusher's split, the contract tests, the bench):
- * the UTF-8 bytes of `JSON.stringify(value)`. Structured clone, which Electron actually uses, is of
- * the same order; JSON is what can be measured identically in every process and in tests.
- * (No zod here: the renderer may import this file.)
+ * How IPC payload sizes are measured everywhere (the bounded answers of electron/ipc/payload-bounds.ts,
+ * the contract tests, the bench): the UTF-8 bytes of `JSON.stringify(value)`. Structured clone, which
+ * Electron actually uses, is of the same order; JSON is what can be measured identically in every
+ * process and in tests. (No zod here: the renderer may import this file.)
  */
 
-/** DESIGN §10 P4: every IPC payload stays below this. */
+/**
+ * What the answers whose size depends on how much happened (alerts in force, the timeline, a symbol
+ * page) are cut to stay under. Not an Electron limit (Electron carries large messages; DESIGN §10 P4):
+ * it keeps one answer from growing with a day's events. The positions are not bound by it: one
+ * message per version, whatever its size.
+ */
 export const IPC_PAYLOAD_LIMIT_BYTES = 64 * 1024;
-
-/** What the positions pusher packs into one part: the limit minus headroom for the part's envelope. */
-export const POSITIONS_PART_BUDGET_BYTES = 48 * 1024;
 
 /** UTF-8 length of a string, counted without allocating an encoded copy. */
 export function utf8Bytes(text: string): number {

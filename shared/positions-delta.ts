@@ -1,33 +1,12 @@
 /**
- * What it takes to turn the view a receiver holds into the sender's view, before it is cut into
- * parts (positions-split.ts) and after the parts are put together again (positions-assemble.ts).
- * Kept apart from the push schema (positions-push.ts) so the renderer can import it without zod,
- * which the renderer's CSP does not let initialise cleanly.
+ * What it takes to turn the view a receiver holds into the sender's view, as one `positions` push
+ * (shared/positions-push.ts): the whole view, or a delta against the version the receiver holds.
+ * The schema lives apart so the renderer can import this file without zod, which the renderer's CSP
+ * does not let initialise cleanly.
  */
 import type { HedgeNet, PositionRow, PositionsView } from './position';
-import { applyListEdit, diffList, type ListCodec, type ListEdit } from './positions-list-edit';
-import type { HedgeNetPatch, PositionsHead, RowPatch } from './positions-push';
-
-export interface PositionsFullChange {
-  kind: 'full';
-  version: number;
-  head: PositionsHead;
-  rows: PositionRow[];
-  openSymbols: string[];
-  hedgeNets: HedgeNet[];
-}
-
-export interface PositionsDeltaChange {
-  kind: 'delta';
-  version: number;
-  baseVersion: number;
-  head: PositionsHead;
-  rows: ListEdit<PositionRow, RowPatch>;
-  openSymbols: ListEdit<string, never>;
-  hedgeNets: ListEdit<HedgeNet, HedgeNetPatch>;
-}
-
-export type PositionsChange = PositionsFullChange | PositionsDeltaChange;
+import { applyListEdit, diffList, isEmptyEdit, type ListCodec } from './positions-list-edit';
+import type { HedgeNetPatch, PositionsDelta, PositionsFull, PositionsHead, PositionsPush, RowPatch } from './positions-push';
 
 /** Equal primitives, or flat objects (a row's `derived`) with equal fields. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -87,7 +66,7 @@ function viewOf(version: number, head: PositionsHead, rows: PositionRow[], openS
 }
 
 /** The whole view, for a receiver that holds nothing (or nothing it can build on). */
-export function fullChange(view: PositionsView): PositionsFullChange {
+export function fullPush(view: PositionsView): PositionsFull {
   return {
     kind: 'full',
     version: view.version,
@@ -99,37 +78,42 @@ export function fullChange(view: PositionsView): PositionsFullChange {
 }
 
 /** What turns `prev` into `next`. Rows are first compared by reference (the engine keeps an
- * unchanged row's object), then field by field, so only the fields that changed travel. */
-export function diffViews(prev: PositionsView, next: PositionsView): PositionsDeltaChange {
-  return {
-    kind: 'delta',
-    version: next.version,
-    baseVersion: prev.version,
-    head: headOf(next),
-    rows: diffList(prev.rows, next.rows, rowCodec),
-    openSymbols: diffList(prev.openSymbols, next.openSymbols, symbolCodec),
-    hedgeNets: diffList(prev.hedgeNets, next.hedgeNets, hedgeNetCodec),
-  };
+ * unchanged row's object), then field by field, so only the fields that changed travel; a list
+ * that did not change is left out. */
+export function diffViews(prev: PositionsView, next: PositionsView): PositionsDelta {
+  const delta: PositionsDelta = { kind: 'delta', version: next.version, baseVersion: prev.version, head: headOf(next) };
+  const rows = diffList(prev.rows, next.rows, rowCodec);
+  if (!isEmptyEdit(rows)) delta.rows = rows;
+  const openSymbols = diffList(prev.openSymbols, next.openSymbols, symbolCodec);
+  if (!isEmptyEdit(openSymbols)) delta.openSymbols = openSymbols;
+  const hedgeNets = diffList(prev.hedgeNets, next.hedgeNets, hedgeNetCodec);
+  if (!isEmptyEdit(hedgeNets)) delta.hedgeNets = hedgeNets;
+  return delta;
+}
+
+/** The one push that takes a receiver holding `prev` (null: nothing it can build on) to `next`. */
+export function pushFor(prev: PositionsView | null, next: PositionsView): PositionsPush {
+  return prev === null ? fullPush(next) : diffViews(prev, next);
 }
 
 /**
- * Applies a change to the view the receiver holds. Unchanged rows keep their object identity, also
+ * Applies a push to the view the receiver holds. Unchanged rows keep their object identity, also
  * across a full view, so a table row that did not change does not re-render. Returns null when a
  * delta does not apply to `current` (the receiver missed something): the caller must resync.
  */
-export function applyChange(current: PositionsView | null, change: PositionsChange): PositionsView | null {
-  if (change.kind === 'full') {
+export function applyPush(current: PositionsView | null, push: PositionsPush): PositionsView | null {
+  if (push.kind === 'full') {
     const held = new Map(current?.rows.map((row) => [row.key, row]));
-    const rows = change.rows.map((row) => {
+    const rows = push.rows.map((row) => {
       const same = held.get(row.key);
       return same !== undefined && rowCodec.diff(same, row) === null ? same : row;
     });
-    return viewOf(change.version, change.head, rows, change.openSymbols, change.hedgeNets);
+    return viewOf(push.version, push.head, rows, push.openSymbols, push.hedgeNets);
   }
-  if (current === null || current.version !== change.baseVersion) return null;
-  const rows = applyListEdit(current.rows, change.rows, rowCodec);
-  const openSymbols = applyListEdit(current.openSymbols, change.openSymbols, symbolCodec);
-  const hedgeNets = applyListEdit(current.hedgeNets, change.hedgeNets, hedgeNetCodec);
+  if (current === null || current.version !== push.baseVersion) return null;
+  const rows = applyListEdit(current.rows, push.rows ?? {}, rowCodec);
+  const openSymbols = applyListEdit(current.openSymbols, push.openSymbols ?? {}, symbolCodec);
+  const hedgeNets = applyListEdit(current.hedgeNets, push.hedgeNets ?? {}, hedgeNetCodec);
   if (rows === null || openSymbols === null || hedgeNets === null) return null;
-  return viewOf(change.version, change.head, rows, openSymbols, hedgeNets);
+  return viewOf(push.version, push.head, rows, openSymbols, hedgeNets);
 }

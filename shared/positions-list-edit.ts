@@ -12,15 +12,21 @@ export interface Placement {
   at: number;
 }
 
+/** An absent slot is empty: on the wire an unchanged list costs nothing. */
 export interface ListEdit<Item, Patch> {
   /** Keys that left the list. */
-  removed: string[];
+  removed?: string[];
   /** Items that are new (never patches). */
-  added: Item[];
+  added?: Item[];
   /** Items that stayed and changed: only the fields that changed, with the key. */
-  patched: Patch[];
+  patched?: Patch[];
   /** Where the new and the moved items stand in the new list. */
-  placed: Placement[];
+  placed?: Placement[];
+}
+
+/** True when the edit changes nothing. */
+export function isEmptyEdit(edit: ListEdit<unknown, unknown>): boolean {
+  return !edit.removed?.length && !edit.added?.length && !edit.patched?.length && !edit.placed?.length;
 }
 
 export interface ListCodec<Item, Patch> {
@@ -33,15 +39,16 @@ export interface ListCodec<Item, Patch> {
   apply(before: Item, patch: Patch): Item;
 }
 
-/** The edit that turns `prev` into `next` (keys unique in each). */
+/** The edit that turns `prev` into `next` (keys unique in each); its empty slots are left out. */
 export function diffList<Item, Patch>(
   prev: readonly Item[],
   next: readonly Item[],
   codec: ListCodec<Item, Patch>,
 ): ListEdit<Item, Patch> {
+  if (prev === next) return {}; // the engine keeps an unchanged list's array
   const prevIndex = new Map<string, number>();
   prev.forEach((item, index) => prevIndex.set(codec.keyOf(item), index));
-  const edit: ListEdit<Item, Patch> = { removed: [], added: [], patched: [], placed: [] };
+  const edit: Required<ListEdit<Item, Patch>> = { removed: [], added: [], patched: [], placed: [] };
   const survivorIndices: number[] = []; // prev index of each surviving item, in next order
   const nextKeys = new Set<string>();
   for (const item of next) {
@@ -73,7 +80,16 @@ export function diffList<Item, Patch>(
     if (!staying.has(survivor)) edit.placed.push({ key, at });
     survivor++;
   });
-  return edit;
+  return withoutEmptySlots(edit);
+}
+
+function withoutEmptySlots<Item, Patch>(edit: Required<ListEdit<Item, Patch>>): ListEdit<Item, Patch> {
+  const kept: ListEdit<Item, Patch> = {};
+  if (edit.removed.length > 0) kept.removed = edit.removed;
+  if (edit.added.length > 0) kept.added = edit.added;
+  if (edit.patched.length > 0) kept.patched = edit.patched;
+  if (edit.placed.length > 0) kept.placed = edit.placed;
+  return kept;
 }
 
 /**
@@ -86,37 +102,38 @@ export function applyListEdit<Item, Patch>(
   edit: ListEdit<Item, Patch>,
   codec: ListCodec<Item, Patch>,
 ): Item[] | null {
-  if (edit.removed.length + edit.added.length + edit.patched.length + edit.placed.length === 0) {
+  if (isEmptyEdit(edit)) {
     // Nothing changed: the receiver keeps the very same list, so nothing downstream recomputes.
     return base as Item[];
   }
+  const { removed = [], added: addedItems = [], patched = [], placed = [] } = edit;
   const items = new Map<string, Item>();
   for (const item of base) items.set(codec.keyOf(item), item);
-  for (const key of edit.removed) {
+  for (const key of removed) {
     if (!items.delete(key)) return null;
   }
-  for (const patch of edit.patched) {
+  for (const patch of patched) {
     const key = codec.patchKey(patch);
     const before = items.get(key);
     if (before === undefined) return null;
     items.set(key, codec.apply(before, patch));
   }
   const added = new Set<string>();
-  for (const item of edit.added) {
+  for (const item of addedItems) {
     const key = codec.keyOf(item);
     if (items.has(key)) return null;
     items.set(key, item);
     added.add(key);
   }
   const placedKeys = new Set<string>();
-  for (const { key } of edit.placed) {
+  for (const { key } of placed) {
     if (placedKeys.has(key) || !items.has(key)) return null;
     placedKeys.add(key);
   }
   for (const key of added) if (!placedKeys.has(key)) return null;
   const length = items.size;
   const slots = new Array<Item | undefined>(length);
-  for (const { key, at } of edit.placed) {
+  for (const { key, at } of placed) {
     if (!Number.isInteger(at) || at < 0 || at >= length || slots[at] !== undefined) return null;
     slots[at] = items.get(key);
   }

@@ -10,23 +10,29 @@ import {
 import { symbolNameSchema } from './symbols';
 
 /**
- * The `positions` push channel. One version of the view travels as one or more parts, each well
- * under the IPC payload limit (shared/payload-size.ts), sent one per push and applied by the
- * receiver only once every part of the version has arrived, in order (shared/positions-assemble.ts).
+ * The `positions` push channel: one IPC message per version of the view, whatever its size
+ * (Electron carries large messages; what a message costs is its serialisation, DESIGN §10 P4).
  *
- * - `full`: the whole view (on attach and after a resync), its lists cut across the parts in order.
- * - `delta`: what changed since `baseVersion`, the last version this receiver was sent: removed keys,
- *   new rows, field-level patches of changed rows (a mark tick sends the derived figures and the
- *   mark time, not the exchange's strings), and placements for new or moved items. The open symbols
- *   and hedge nets travel the same way, so they cost nothing when unchanged.
+ * - `full`: the whole view, on attach and after a resync.
+ * - `delta`: what changed since `baseVersion`, the last version this receiver acknowledged
+ *   (`ackPositions`): removed keys, new rows, field-level patches of changed rows (a mark tick sends
+ *   the derived figures and the mark time, not the exchange's strings), and placements for new or
+ *   moved items. The open symbols and hedge nets travel the same way; an empty slot or an unchanged
+ *   list is left out, so it costs nothing.
  *
- * The scalar fields (`head`) go in part 0.
+ * The receiver acknowledges every version it applied; main sends the next one only then (one
+ * version in flight per receiver, electron/desk/positions-pusher.ts).
  */
 
 const keySchema = z.string().max(48);
 
-/** Upper bound on list items per part; the pusher's byte budget keeps far fewer in practice. */
-const MAX_ITEMS_PER_PART = 2_000;
+/**
+ * Bounds of one message, generous on purpose: a symbol has at most two open legs (hedge mode) and
+ * the exchange lists well under 5,000 perpetuals, so no real account comes near them; they only stop
+ * a runaway sender from building an unbounded message.
+ */
+export const MAX_PUSH_ROWS = 10_000;
+export const MAX_PUSH_SYMBOLS = 5_000;
 
 export const positionsHeadSchema = z.object({
   selectedSymbol: symbolNameSchema.nullable(),
@@ -46,46 +52,39 @@ export type RowPatch = z.infer<typeof rowPatchSchema>;
 export const hedgeNetPatchSchema = hedgeNetSchema.partial().extend({ symbol: symbolNameSchema });
 export type HedgeNetPatch = z.infer<typeof hedgeNetPatchSchema>;
 
-const placementSchema = z.object({ key: keySchema, at: z.number().int().nonnegative().max(100_000) });
+const placementSchema = z.object({ key: keySchema, at: z.number().int().nonnegative().max(MAX_PUSH_ROWS) });
 
-/** One part's share of a list edit (shared/positions-list-edit.ts); absent slots are empty. */
-function listEditPartSchema<Item extends z.ZodType, Patch extends z.ZodType>(item: Item, patch: Patch) {
+/** A list edit on the wire (shared/positions-list-edit.ts); an absent slot is empty. */
+function listEditSchema<Item extends z.ZodType, Patch extends z.ZodType>(item: Item, patch: Patch, max: number) {
   return z.object({
-    removed: z.array(keySchema).max(MAX_ITEMS_PER_PART).optional(),
-    added: z.array(item).max(MAX_ITEMS_PER_PART).optional(),
-    patched: z.array(patch).max(MAX_ITEMS_PER_PART).optional(),
-    placed: z.array(placementSchema).max(MAX_ITEMS_PER_PART).optional(),
+    removed: z.array(keySchema).max(max).optional(),
+    added: z.array(item).max(max).optional(),
+    patched: z.array(patch).max(max).optional(),
+    placed: z.array(placementSchema).max(max).optional(),
   });
 }
 
-const partFields = {
-  /** The version this part belongs to. */
-  version: z.number().int().nonnegative(),
-  /** This part's index, from 0, and how many parts the version has. */
-  part: z.number().int().nonnegative(),
-  parts: z.number().int().positive(),
-  head: positionsHeadSchema.optional(),
-};
-
-export const positionsFullPartSchema = z.object({
+export const positionsFullSchema = z.object({
   kind: z.literal('full'),
-  ...partFields,
-  rows: z.array(positionRowSchema).max(MAX_ITEMS_PER_PART).optional(),
-  openSymbols: z.array(symbolNameSchema).max(MAX_ITEMS_PER_PART).optional(),
-  hedgeNets: z.array(hedgeNetSchema).max(MAX_ITEMS_PER_PART).optional(),
+  version: z.number().int().nonnegative(),
+  head: positionsHeadSchema,
+  rows: z.array(positionRowSchema).max(MAX_PUSH_ROWS),
+  openSymbols: z.array(symbolNameSchema).max(MAX_PUSH_SYMBOLS),
+  hedgeNets: z.array(hedgeNetSchema).max(MAX_PUSH_SYMBOLS),
 });
 
-export const positionsDeltaPartSchema = z.object({
+export const positionsDeltaSchema = z.object({
   kind: z.literal('delta'),
-  ...partFields,
+  version: z.number().int().nonnegative(),
   /** The version the receiver must hold for this delta to apply. */
   baseVersion: z.number().int().nonnegative(),
-  rows: listEditPartSchema(positionRowSchema, rowPatchSchema).optional(),
-  openSymbols: listEditPartSchema(symbolNameSchema, z.never()).optional(),
-  hedgeNets: listEditPartSchema(hedgeNetSchema, hedgeNetPatchSchema).optional(),
+  head: positionsHeadSchema,
+  rows: listEditSchema(positionRowSchema, rowPatchSchema, MAX_PUSH_ROWS).optional(),
+  openSymbols: listEditSchema(symbolNameSchema, z.never(), MAX_PUSH_SYMBOLS).optional(),
+  hedgeNets: listEditSchema(hedgeNetSchema, hedgeNetPatchSchema, MAX_PUSH_SYMBOLS).optional(),
 });
 
-export const positionsPushSchema = z.discriminatedUnion('kind', [positionsFullPartSchema, positionsDeltaPartSchema]);
+export const positionsPushSchema = z.discriminatedUnion('kind', [positionsFullSchema, positionsDeltaSchema]);
 export type PositionsPush = z.infer<typeof positionsPushSchema>;
-export type PositionsFullPart = z.infer<typeof positionsFullPartSchema>;
-export type PositionsDeltaPart = z.infer<typeof positionsDeltaPartSchema>;
+export type PositionsFull = z.infer<typeof positionsFullSchema>;
+export type PositionsDelta = z.infer<typeof positionsDeltaSchema>;

@@ -1,7 +1,7 @@
 /**
  * P6's soak, in its own process started with --expose-gc (bench/p6.ts): 1,000,000 mark ticks
  * through the real PositionEngine and PositionsPusher (real throttle timers; each push structured-
- * cloned as Electron's IPC would, then dropped), with a fresh positions snapshot every 100,000
+ * cloned as Electron's IPC would, then dropped and acknowledged on the next turn), with a fresh positions snapshot every 100,000
  * ticks as the desk's periodic refresh does. Every 100,000 ticks: full GC, then heap used, active
  * handles/timers and process listeners. Prints one JSON line.
  */
@@ -51,6 +51,8 @@ pusher = new PositionsPusher(
   (push) => {
     pushes++;
     pushedBytes += serialize(push).length;
+    // The receiver acknowledges each version once applied; here on the next turn, as an IPC reply would.
+    setImmediate(() => pusher?.ack(push.version));
   },
 );
 pusher.notify();

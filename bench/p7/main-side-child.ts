@@ -33,7 +33,11 @@ await desk.start();
 const detach = desk.attach((channel, payload) => {
   pushes++;
   pushedBytes += serialize(payload).length;
-  if (channel.toLowerCase().includes('position')) positionsPushes++;
+  if (channel === 'positions') {
+    positionsPushes++;
+    // A renderer acknowledges each version it applied; main sends the next only then.
+    setImmediate(() => void desk.handlers.ackPositions((payload as { version: number }).version));
+  }
 });
 const deadline = Date.now() + 30_000;
 while (desk.positionsView().rows.length === 0) {

@@ -5,6 +5,7 @@
  */
 import type { ConnectionStatus } from '../../shared/connection';
 import type { ExchangePosition, PositionsView } from '../../shared/position';
+import type { PositionsPush } from '../../shared/positions-push';
 import type { SymbolInfo } from '../../shared/symbols';
 import type { TimelineEntry } from '../../shared/timeline';
 import { Desk } from '../desk/desk';
@@ -59,8 +60,12 @@ export class CliSession {
   static async open(plan: SessionPlan, options: SessionOptions = {}): Promise<CliSession> {
     const session = new CliSession(plan, options);
     session.detach = session.desk.attach((channel, payload) => {
-      if (channel === 'positions') session.emit('positions');
-      else if (channel === 'connection') {
+      if (channel === 'positions') {
+        // Each version is acknowledged at once, as a renderer does once it applied it: main sends
+        // the next only then (electron/desk/positions-pusher.ts). The CLI reads the view itself.
+        void session.desk.handlers.ackPositions((payload as PositionsPush).version);
+        session.emit('positions');
+      } else if (channel === 'connection') {
         session.lastStatus = payload as ConnectionStatus;
         session.emit('status');
       } else if (channel === 'log') {

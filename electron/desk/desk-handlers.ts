@@ -30,6 +30,8 @@ export interface DeskHandlerPorts {
   readonly saveFile: SaveFile | undefined;
   /** The full state; resyncs the caller's positions as a side effect (see Desk). */
   getState(): AppState;
+  /** The renderer applied this positions version. */
+  ackPositions(version: number): void;
   /** Every trading symbol; throws an IpcFailure when the list cannot be loaded. */
   symbols(): Promise<SymbolInfo[]>;
   /** Asks the active client to reconnect (nothing when there is none). */
@@ -84,6 +86,7 @@ export function createDeskHandlers(ports: DeskHandlerPorts): InvokeHandlers {
 
   return {
     getState: () => ports.getState(),
+    ackPositions: (version) => { ports.ackPositions(version); return null; },
     selectSymbol,
     listSymbols,
     setDemoAccount: (account) => ports.setDemoAccount(account),

@@ -122,6 +122,7 @@ export class Desk {
       now: this.now,
       saveFile: options.saveFile,
       getState: () => this.getState(),
+      ackPositions: (version) => this.receivers.ackPositions(version),
       symbols: () => this.symbols(),
       reconnect: () => this.client?.reconnect(),
       setDemoAccount: (account) => this.setDemoAccount(account),
@@ -207,7 +208,7 @@ export class Desk {
   }
 
   private getState(): AppState {
-    // The positions do not fit one payload: the receiver gets them as a full view, in parts.
+    // The positions follow on their own channel, as a full view.
     this.receivers.resync();
     return {
       connection: this.status(),

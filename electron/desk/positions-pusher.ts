@@ -1,31 +1,37 @@
 /**
- * Sends positions to one receiver (a renderer): a full view first, deltas after, one IPC message per
- * throttle interval, so never more than 60 a second whatever the input rate. A delta is computed
- * against the last version this receiver was sent in full, so rows that did not change never travel
- * again, and a changed row sends only its changed fields. A version larger than the part budget
- * goes out as several parts on consecutive intervals; the receiver shows it once all have arrived.
- * Meanwhile newer changes wait, and the next delta covers all of them at once: the queue never
- * holds more than one version, and the receiver sees fewer, never partial, versions under load.
+ * Sends positions to one receiver (a renderer), paced by the receiver: a full view first, then one
+ * delta per version, each in one IPC message, and never more than one version in flight. The
+ * receiver acknowledges every version it applied (`ackPositions`); until it does, changes only
+ * accumulate in the engine, and the next push — sent when the ack arrives — is one delta from the
+ * acknowledged version to whatever the view is by then. So the queue between main and a receiver
+ * never holds more than one version at any input rate, a slow receiver is sent fewer versions (never
+ * a backlog of stale ones), and a receiver that stops acknowledging (hung) costs nothing but the
+ * view held for it. Pushes still go through the leading-edge throttle: at most 60 a second.
+ *
+ * The delta's base is the acknowledged version, which with one version in flight is always the one
+ * sent last: a delta is built only on a view the receiver said it holds, so it can never miss its
+ * base, and an ack lost or refused leaves the pusher waiting (until the receiver resyncs), never
+ * sending a delta the receiver cannot apply.
  */
 import type { PositionsView } from '../../shared/position';
-import { diffViews, fullChange } from '../../shared/positions-delta';
+import { pushFor } from '../../shared/positions-delta';
 import type { PositionsPush } from '../../shared/positions-push';
-import { splitChange } from '../../shared/positions-split';
 import { LeadingThrottle, PUSH_INTERVAL_MS } from '../ipc/throttle';
 
 export class PositionsPusher {
-  /** The last version whose every part was sent; null: the receiver needs a full view. */
-  private lastSent: PositionsView | null = null;
-  /** Parts of `sending` not sent yet. */
-  private queue: PositionsPush[] = [];
-  private sending: PositionsView | null = null;
+  /** The last version the receiver acknowledged; null: it needs a full view. */
+  private acked: PositionsView | null = null;
+  /** The version sent and not acknowledged yet; null: nothing in flight. */
+  private inFlight: PositionsView | null = null;
   private readonly throttle: LeadingThrottle;
 
   constructor(
     private readonly currentView: () => PositionsView,
     private readonly send: (push: PositionsPush) => void,
+    /** The throttle's clock (tests pass a fake one). */
+    now: () => number = () => performance.now(),
   ) {
-    this.throttle = new LeadingThrottle(PUSH_INTERVAL_MS, () => this.flush());
+    this.throttle = new LeadingThrottle(PUSH_INTERVAL_MS, () => this.flush(), now);
   }
 
   /** The view changed. */
@@ -33,12 +39,29 @@ export class PositionsPusher {
     this.throttle.notify();
   }
 
-  /** The receiver lost track (or just loaded): drop any version half sent and start again with a full view. */
-  resync(): void {
-    this.lastSent = null;
-    this.queue = [];
-    this.sending = null;
+  /**
+   * The receiver applied `version`. Only the version in flight counts: an ack of anything else (one
+   * sent before a resync, or a made-up number) changes nothing. Returns whether it was taken.
+   */
+  ack(version: number): boolean {
+    if (this.inFlight === null || this.inFlight.version !== version) return false;
+    this.acked = this.inFlight;
+    this.inFlight = null;
+    // Whatever changed while the version was in flight goes out now, or at the interval's end.
     this.throttle.notify();
+    return true;
+  }
+
+  /** The receiver lost track (or just loaded): forget what it holds and start again with a full view. */
+  resync(): void {
+    this.acked = null;
+    this.inFlight = null;
+    this.throttle.notify();
+  }
+
+  /** Whether a version is waiting for its ack (for the bench and tests). */
+  get waiting(): boolean {
+    return this.inFlight !== null;
   }
 
   dispose(): void {
@@ -46,15 +69,11 @@ export class PositionsPusher {
   }
 
   private flush(): void {
-    if (this.queue.length === 0) {
-      const view = this.currentView();
-      if (view === this.lastSent) return;
-      this.queue = splitChange(this.lastSent === null ? fullChange(view) : diffViews(this.lastSent, view));
-      this.sending = view;
-    }
-    const part = this.queue.shift()!;
-    if (this.queue.length === 0) this.lastSent = this.sending;
-    this.send(part);
-    if (this.queue.length > 0) this.throttle.notify(); // the next part goes one interval later
+    if (this.inFlight !== null) return; // the ack will call again
+    const view = this.currentView();
+    if (view === this.acked) return;
+    const push = pushFor(this.acked, view);
+    this.inFlight = view;
+    this.send(push);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Fan-out of pushes to every attached receiver (a window, the browser test bridge): positions as
- * throttled deltas per receiver, connection status only when it changed for that receiver, alerts
- * and timeline entries as they happen.
+ * throttled deltas per receiver, one version in flight until it is acknowledged, connection status
+ * only when it changed for that receiver, alerts and timeline entries as they happen.
  */
 import type { Alert } from '../../shared/alerts';
 import type { ConnectionStatus } from '../../shared/connection';
@@ -46,6 +46,13 @@ export class Receivers {
   /** The positions view changed. */
   positions(): void {
     for (const receiver of this.receivers) receiver.positions.notify();
+  }
+
+  /** A receiver applied positions `version`: its pusher may send the next one. Acks carry no receiver
+   * (invoke handlers are per desk, as getState's resync is), so each pusher takes it only if that is
+   * the version it has in flight; the app has one window. */
+  ackPositions(version: number): void {
+    for (const receiver of this.receivers) receiver.positions.ack(version);
   }
 
   /** A receiver asked for the state (on load, or having lost track): its next positions push is a full view. */

@@ -44,8 +44,8 @@ export class LeadingThrottle {
   }
 
   /**
-   * The interval counts from the END of a run: a run that takes longer than the interval (cutting a
-   * large view into parts) must not be followed at once by the next, or two sends would be closer
+   * The interval counts from the END of a run: a run that takes longer than the interval (diffing a
+   * large view) must not be followed at once by the next, or two sends would be closer
    * than the interval. A change notified during the run is scheduled after it, never run inside it.
    */
   private fire(): void {

@@ -7,7 +7,7 @@ import type { Alert } from '../../shared/alerts';
 import type { DemoAccount } from '../../shared/connection';
 import type { AppState as MainState, PerpdeskApi } from '../../shared/ipc';
 import type { PositionsView } from '../../shared/position';
-import { PositionsReceiver } from '../../shared/positions-assemble';
+import { applyPush } from '../../shared/positions-delta';
 import type { PositionsPush } from '../../shared/positions-push';
 import type { Result } from '../../shared/result';
 import type { ColumnPrefs, Settings } from '../../shared/settings';
@@ -29,8 +29,6 @@ interface Bridge {
   loading: Promise<void> | null;
   /** Grows with every symbol choice, so only the newest choice's answer is acted on. */
   selectionSeq: number;
-  /** Puts the parts of each positions version together. */
-  readonly positions: PositionsReceiver;
 }
 
 export interface BridgeOptions {
@@ -48,7 +46,7 @@ let active: Bridge | null = null;
  */
 export function startBridge(api: PerpdeskApi, store: AppStore, options: BridgeOptions = {}): () => void {
   if (active !== null) throw new Error('startBridge: a bridge is already running; dispose it first');
-  const bridge: Bridge = { api, store, now: options.now ?? Date.now, disposed: false, loading: null, selectionSeq: 0, positions: new PositionsReceiver() };
+  const bridge: Bridge = { api, store, now: options.now ?? Date.now, disposed: false, loading: null, selectionSeq: 0 };
   active = bridge;
   // Subscribe before asking, so no push can slip between main's answer and the subscription.
   const unsubscribers = [
@@ -70,12 +68,26 @@ export function startBridge(api: PerpdeskApi, store: AppStore, options: BridgeOp
 
 // --- Incoming data -----------------------------------------------------------------------------------
 
+/**
+ * One version of the positions per push: applied to the view held, then acknowledged, which lets
+ * main send the next one (it keeps one version in flight). A delta that does not fit the view held
+ * means a push was missed (or it arrived before the first full view): asking for the state makes
+ * main send the full view again.
+ */
 function onPositionsPush(bridge: Bridge, push: PositionsPush): void {
-  const outcome = bridge.positions.receive(bridge.store.getState().positions, push);
-  // A part out of order, or a delta that does not fit, means a push was missed (or arrived before
-  // the first full view): asking for the state makes main send the full view again.
-  if (outcome.kind === 'resync') void loadState(bridge);
-  else if (outcome.kind === 'view') setView(bridge, outcome.view);
+  const view = applyPush(bridge.store.getState().positions, push);
+  if (view === null) {
+    void loadState(bridge);
+    return;
+  }
+  setView(bridge, view);
+  void acknowledge(bridge, view.version);
+}
+
+/** Tells main a version was applied. Without the ack main sends nothing more: a failed one resyncs. */
+async function acknowledge(bridge: Bridge, version: number): Promise<void> {
+  const result = await settle(() => bridge.api.ackPositions(version));
+  if (!bridge.disposed && !result.ok) void loadState(bridge);
 }
 
 function setView(bridge: Bridge, view: PositionsView): void {

@@ -11,8 +11,8 @@ import type { Alert } from '../../shared/alerts';
 import type { ConnectionStatus } from '../../shared/connection';
 import type { AppState } from '../../shared/ipc';
 import { positionKey, type HedgeNet, type PositionRow, type PositionSide, type PositionsView } from '../../shared/position';
+import { pushFor } from '../../shared/positions-delta';
 import type { PositionsPush } from '../../shared/positions-push';
-import { pushesFor } from '../../shared/positions-split';
 import type { AppError } from '../../shared/result';
 import type { SymbolInfo } from '../../shared/symbols';
 import { summaryOf } from '../support/positions-summary';
@@ -47,9 +47,9 @@ export interface FakeDesk {
   calls(channel: string): Promise<unknown[][]>;
 }
 
-/** What the page receives: the script, with the full view already cut into parts in Node. */
+/** What the page receives: the script, with the full view already built in Node. */
 interface PageScript extends FakeScript {
-  positionParts: PositionsPush[];
+  fullView: PositionsPush;
 }
 
 /** Runs in the page before its scripts: the fake API. */
@@ -78,11 +78,13 @@ function installFake(script: PageScript): void {
       record('getState', []);
       if (script.holdState === true) return new Promise(() => undefined);
       if (script.stateError !== undefined) return Promise.resolve({ ok: false, error: script.stateError });
-      // Like main: the state answers without the positions, which follow as a full view in parts.
-      for (const part of script.positionParts) listeners.get('positions')?.forEach((listener) => listener(part));
+      // Like main: the state answers without the positions, which follow as a full view.
+      listeners.get('positions')?.forEach((listener) => listener(script.fullView));
       const { positions: _positions, ...rest } = state;
       return ok(rest);
     },
+    // Main would send the next version on an ack; this fake pushes only what the test sends.
+    ackPositions: () => ok(null),
     listSymbols: (page: number) => (record('listSymbols', [page]), ok({ symbols: page === 0 ? script.symbols : [], page, pages: 1, revision: 1 })),
     selectSymbol: (symbol: string | null) => {
       record('selectSymbol', [symbol]);
@@ -147,13 +149,13 @@ export const test = base.extend<{ fake: FakeDesk }>({
       page,
       errors,
       open: async (script) => {
-        const pageScript: PageScript = { ...script, positionParts: pushesFor(null, script.state.positions) };
+        const pageScript: PageScript = { ...script, fullView: pushFor(null, script.state.positions) };
         await page.addInitScript(installFake, pageScript);
         await page.goto(server.url);
       },
       push,
       pushView: async (prev, next) => {
-        for (const part of pushesFor(prev, next)) await push('positions', part);
+        await push('positions', pushFor(prev, next));
       },
       calls: (channel) =>
         page.evaluate(

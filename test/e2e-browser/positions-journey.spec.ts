@@ -100,3 +100,25 @@ test('a mark price on screen changes within 3 s', async ({ app }) => {
   const before = await mark.textContent();
   await expect.poll(() => mark.textContent(), { timeout: 3_000, intervals: [100] }).not.toBe(before);
 });
+
+test('every positions version is one push, acknowledged by the page before main sends the next', async ({ app }) => {
+  const { page } = app;
+  const mark = cell(page.getByRole('table', { name: 'Positions' }).locator('[data-row-key]').first(), 'mark');
+  await expect(mark).toHaveText(/\d/);
+  const before = await mark.textContent();
+  await expect.poll(() => mark.textContent(), { timeout: 3_000, intervals: [100] }).not.toBe(before);
+  // Read the record in order: a push, its ack, the next push (the ack's answer is recorded as a result).
+  const trail = app.bridge.records.filter(
+    (record) => (record.direction === 'push' && record.channel === 'positions') || (record.direction === 'invoke' && record.channel === 'ackPositions'),
+  );
+  const pushed = trail.filter((record) => record.direction === 'push').map((record) => (record.payload as { version: number }).version);
+  const acked = trail.filter((record) => record.direction === 'invoke').map((record) => (record.payload as number[])[0]!);
+  expect(pushed.length).toBeGreaterThan(1);
+  // Every version the page acknowledged is one main pushed, and main never had two deltas unacknowledged.
+  expect(acked.every((version) => pushed.includes(version))).toBe(true);
+  let unacknowledged = 0;
+  for (const record of trail) {
+    if (record.direction === 'invoke') unacknowledged = 0;
+    else if ((record.payload as { kind: string }).kind === 'delta') expect(++unacknowledged).toBeLessThanOrEqual(1);
+  }
+});

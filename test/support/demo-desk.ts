@@ -2,6 +2,7 @@
 import { Desk, type DeskOptions, type PushSink } from '../../electron/desk/desk';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../electron/simulator';
 import type { AppState } from '../../shared/ipc';
+import type { PositionsPush } from '../../shared/positions-push';
 import { simulatorDemoExchange } from './simulator-demo';
 
 export interface DemoDesk {
@@ -26,7 +27,11 @@ export async function startDemoDesk(
   });
   await desk.start();
   const pushes: Parameters<PushSink>[] = [];
-  const detach = desk.attach((channel, payload) => pushes.push([channel, payload]));
+  const detach = desk.attach((channel, payload) => {
+    pushes.push([channel, payload]);
+    // Acknowledge each positions version as a renderer does once applied: main sends the next only then.
+    if (channel === 'positions') void desk.handlers.ackPositions((payload as PositionsPush).version);
+  });
   return {
     simulator,
     desk,

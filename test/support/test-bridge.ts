@@ -3,7 +3,9 @@
  * Playwright instead of Electron IPC, in front of the same main-side Desk and the same
  * dispatchInvoke validation. `exposeBinding` carries invoke calls, `addInitScript` installs the API
  * from the contract's channel names, and `page.evaluate` delivers pushes. Every payload in either
- * direction is recorded, so tests can inspect what crossed the boundary.
+ * direction is recorded, so tests can inspect what crossed the boundary. The renderer's
+ * `ackPositions(version)` is an invoke like any other: it reaches the desk through the same
+ * dispatch, and main sends the next positions version only then (one in flight per receiver).
  */
 import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/desk/desk';

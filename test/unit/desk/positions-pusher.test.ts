@@ -1,51 +1,149 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PositionsPusher } from '../../../electron/desk/positions-pusher';
+import { Receivers } from '../../../electron/desk/receivers';
+import { dispatchInvoke } from '../../../electron/ipc/dispatch';
+import type { ConnectionStatus } from '../../../shared/connection';
+import { invokeContract, type InvokeHandlers } from '../../../shared/ipc';
 import type { PositionsView } from '../../../shared/position';
-import { replayPushes } from '../../../shared/positions-assemble';
+import { applyPush } from '../../../shared/positions-delta';
 import type { PositionsPush } from '../../../shared/positions-push';
 import { makeRows, tick, viewOf } from '../shared/positions-views';
-import { waitFor } from '../../support/wait';
 
 let pusher: PositionsPusher | null = null;
-afterEach(() => pusher?.dispose());
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  pusher?.dispose();
+  vi.useRealTimers();
+});
 
 function start(current: () => PositionsView) {
   const sent: PositionsPush[] = [];
-  pusher = new PositionsPusher(current, (push) => sent.push(push));
-  return sent;
+  pusher = new PositionsPusher(current, (push) => sent.push(push), () => Date.now());
+  return { sent, pusher };
 }
 
-const complete = (sent: readonly PositionsPush[]) => sent.length > 0 && sent[sent.length - 1]!.part === sent[sent.length - 1]!.parts - 1;
+const moved = (view: PositionsView, version: number, at: number): PositionsView =>
+  viewOf(version, view.rows.map((row, i) => (i % 2 === 0 ? tick(row, Number(row.derived.markPrice) + 1, at) : row)));
 
 describe('PositionsPusher', () => {
-  it('sends one part at a time, a full view first, then a delta from it', async () => {
-    let view = viewOf(1, makeRows(600));
-    const sent = start(() => view);
-    pusher!.notify();
-    // The leading edge sends at once, but only the first part: the rest follow interval by interval.
+  it('sends a 2,000-row full view as one message at once, then nothing until it is acknowledged', () => {
+    let view = viewOf(1, makeRows(2_000));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.kind).toBe('full');
-    expect(sent[0]!.parts).toBeGreaterThan(3);
-    await waitFor(() => (complete(sent) ? true : undefined), 5_000, 'the full view');
-    expect(replayPushes(sent)).toEqual(view);
+    expect(sent[0]).toMatchObject({ kind: 'full', version: 1 });
+    expect(applyPush(null, sent[0]!)).toEqual(view);
 
-    const fullParts = sent.length;
-    view = viewOf(2, view.rows.map((row, i) => (i % 2 === 0 ? tick(row, 7, 1_700_000_005_000) : row)));
-    pusher!.notify();
-    await waitFor(() => (sent.length > fullParts && complete(sent) ? true : undefined), 5_000, 'the delta');
-    expect(sent.slice(fullParts).every((push) => push.kind === 'delta')).toBe(true);
-    expect(replayPushes(sent)).toEqual(view);
+    // The view keeps changing; without an ack nothing more goes out, however long.
+    for (let version = 2; version <= 30; version++) {
+      view = moved(view, version, 1_700_000_000_000 + version);
+      pusher.notify();
+      vi.advanceTimersByTime(50);
+    }
+    expect(sent).toHaveLength(1);
+    expect(pusher.waiting).toBe(true);
+    // No timer keeps a hung receiver's pusher busy.
+    expect(vi.getTimerCount()).toBe(0);
+
+    // The ack: one delta from the acknowledged version straight to the newest.
+    expect(pusher.ack(1)).toBe(true);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ kind: 'delta', baseVersion: 1, version: 30 });
+    expect(applyPush(applyPush(null, sent[0]!), sent[1]!)).toEqual(view);
   });
 
-  it('a resync drops the version half sent and starts again with a full view', async () => {
-    const view = viewOf(1, makeRows(600));
-    const sent = start(() => view);
-    pusher!.notify();
+  it('ignores an ack of a version not in flight (stale, repeated or made up)', () => {
+    let view = viewOf(1, makeRows(10));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
+    view = moved(view, 2, 1_700_000_000_002);
+    pusher.notify();
+    expect(pusher.ack(7)).toBe(false);
+    expect(pusher.ack(0)).toBe(false);
+    vi.advanceTimersByTime(100);
     expect(sent).toHaveLength(1);
-    pusher!.resync();
-    await waitFor(() => (sent.length > 1 && complete(sent) ? true : undefined), 5_000, 'the full view again');
-    const restart = sent.findIndex((push, i) => i > 0 && push.part === 0);
-    expect(restart).toBe(1);
-    expect(replayPushes(sent.slice(restart))).toEqual(view);
+    expect(pusher.ack(1)).toBe(true);
+    expect(pusher.ack(1)).toBe(false); // the same ack twice
+    vi.advanceTimersByTime(100);
+    expect(sent.map((push) => push.version)).toEqual([1, 2]);
+  });
+
+  it('keeps the leading throttle: an ack within the interval sends at its end, never more than 60 a second', () => {
+    let view = viewOf(1, makeRows(20));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
+    const startedAt = Date.now();
+    // A receiver that acknowledges at once, and an engine that changes every millisecond.
+    for (let ms = 1; ms <= 1_000; ms++) {
+      view = moved(view, view.version + 1, 1_700_000_000_000 + ms);
+      pusher.notify();
+      const last = sent[sent.length - 1]!;
+      if (pusher.waiting) pusher.ack(last.version);
+      vi.advanceTimersByTime(1);
+    }
+    const times = sent.length;
+    expect(Date.now() - startedAt).toBe(1_000);
+    expect(times).toBeGreaterThanOrEqual(55);
+    expect(times).toBeLessThanOrEqual(61); // the leading push at 0 ms, then one per 16.7 ms
+  });
+
+  it('a resync starts again with a full view, without waiting for the ack of the version in flight', () => {
+    let view = viewOf(1, makeRows(10));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
+    view = moved(view, 2, 1_700_000_000_002);
+    pusher.resync();
+    vi.advanceTimersByTime(20);
+    expect(sent.map((push) => [push.kind, push.version])).toEqual([
+      ['full', 1],
+      ['full', 2],
+    ]);
+    // The ack of the version sent before the resync is not the one in flight now.
+    expect(pusher.ack(1)).toBe(false);
+    expect(pusher.ack(2)).toBe(true);
+  });
+
+  it('sends nothing for an unchanged view after an ack', () => {
+    const view = viewOf(1, makeRows(5));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
+    pusher.ack(1);
+    pusher.notify();
+    vi.advanceTimersByTime(100);
+    expect(sent).toHaveLength(1);
+    expect(pusher.waiting).toBe(false);
+  });
+});
+
+describe('acknowledgements across IPC', () => {
+  const status = {} as ConnectionStatus;
+
+  it('route to the receivers, validated like every invoke call', async () => {
+    let view = viewOf(1, makeRows(4));
+    const receivers = new Receivers(() => view, () => status);
+    const pushes: PositionsPush[] = [];
+    const detach = receivers.attach((channel, payload) => {
+      if (channel === 'positions') pushes.push(payload as PositionsPush);
+    });
+    const handlers = { ackPositions: (version: number) => (receivers.ackPositions(version), null) } as unknown as InvokeHandlers;
+    view = moved(view, 2, 1_700_000_000_002);
+    receivers.positions();
+    expect(pushes).toHaveLength(1);
+
+    for (const bad of [[-1], [1.5], ['1'], [], [1, 2], [null]]) {
+      const result = await dispatchInvoke(handlers, 'ackPositions', bad);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    vi.advanceTimersByTime(100);
+    expect(pushes).toHaveLength(1);
+
+    expect(await dispatchInvoke(handlers, 'ackPositions', [1])).toEqual({ ok: true, value: null });
+    vi.advanceTimersByTime(100);
+    expect(pushes.map((push) => push.version)).toEqual([1, 2]);
+    expect(invokeContract.ackPositions.result.parse(null)).toBeNull();
+    detach();
+    receivers.dispose();
   });
 });

@@ -9,6 +9,7 @@ function fakeHandlers(): InvokeHandlers & { calls: string[] } {
     getState: vi.fn(() => {
       throw new Error('not used');
     }),
+    ackPositions: vi.fn(() => null),
     selectSymbol: vi.fn((symbol: string | null) => {
       calls.push(`selectSymbol:${symbol}`);
       return null;

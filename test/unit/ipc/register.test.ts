@@ -29,6 +29,7 @@ function fakeWindow() {
 function handlers(): InvokeHandlers {
   return {
     getState: vi.fn(),
+    ackPositions: vi.fn(() => null),
     selectSymbol: vi.fn(() => null),
     listSymbols: vi.fn(() => ({ symbols: [], page: 0, pages: 1, revision: 1 })),
     setDemoAccount: vi.fn(() => null),
@@ -63,7 +64,7 @@ describe('registerInvokeHandlers', () => {
 
   it('registers one channel per contract entry and removes them all', () => {
     expect([...registered.keys()].sort()).toEqual(invokeChannels.map((c) => `perpdesk:invoke:${c}`).sort());
-    expect(registered.size).toBe(15);
+    expect(registered.size).toBe(16);
     unregister();
     expect(registered.size).toBe(0);
   });

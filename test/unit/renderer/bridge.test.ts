@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PositionsView } from '../../../shared/position';
+import { pushFor } from '../../../shared/positions-delta';
 import type { PositionsPush } from '../../../shared/positions-push';
-import { pushesFor } from '../../../shared/positions-split';
 import { err, ok, type Result } from '../../../shared/result';
 import {
   dismissAlert,
@@ -22,9 +22,10 @@ const BTC = positionRow('BTCUSDT', 'BOTH', '0.010');
 const ETH = positionRow('ETHUSDT', 'BOTH', '-1.500');
 const INITIAL: FakeState = appState(view(1, [BTC, ETH]));
 
-/** The parts of a delta from `prev` to `next` that claim another base version: what a missed push looks like. */
-function deltaFrom(baseVersion: number, prev: PositionsView, next: PositionsView): PositionsPush[] {
-  return pushesFor(prev, next).map((push) => (push.kind === 'delta' ? { ...push, baseVersion } : push));
+/** A delta from `prev` to `next` that claims another base version: what a missed push looks like. */
+function deltaFrom(baseVersion: number, prev: PositionsView, next: PositionsView): PositionsPush {
+  const push = pushFor(prev, next);
+  return push.kind === 'delta' ? { ...push, baseVersion } : push;
 }
 
 /** Lets pending promise callbacks (the bridge's awaited answers) run. */
@@ -123,8 +124,8 @@ describe('positions pushes', () => {
     fake.stateAnswers = [resync.promise];
 
     const current = store.getState().positions!;
-    deltaFrom(7, current, view(8, [ETH])).forEach((push) => fake.pushPositions(push));
-    deltaFrom(8, current, view(9, [ETH])).forEach((push) => fake.pushPositions(push));
+    fake.pushPositions(deltaFrom(7, current, view(8, [ETH])));
+    fake.pushPositions(deltaFrom(8, current, view(9, [ETH])));
     expect(fake.calls.getState).toBe(2);
     expect(store.getState().positions).toBe(current);
 
@@ -134,26 +135,45 @@ describe('positions pushes', () => {
     expect(store.getState().positions).toEqual(fresh.positions);
   });
 
-  it('shows a version sent in parts only once its last part arrived; a lost part asks for the state again', async () => {
+  it('acknowledges every version it applied, and only those', async () => {
     const fake = new FakeApi(INITIAL);
     const store = start(fake);
     await flush();
+    expect(fake.calls.ackPositions).toEqual([1]); // the full view from getState()
     const before = store.getState().positions!;
-    const many = view(2, Array.from({ length: 300 }, (_, i) => positionRow(`S${i}USDT`, 'BOTH', String(i + 1))));
-    const parts = pushesFor(before, many);
-    expect(parts.length).toBeGreaterThan(2);
-
-    parts.slice(0, -1).forEach((push) => fake.pushPositions(push));
-    expect(store.getState().positions).toBe(before);
-    fake.pushPositions(parts.at(-1)!);
+    const many = view(2, Array.from({ length: 2_000 }, (_, i) => positionRow(`S${i}USDT`, 'BOTH', String(i + 1))));
+    fake.pushView(before, many); // one message, however many rows
     expect(store.getState().positions).toEqual(many);
+    fake.pushView(many, view(3, many.rows.map((row, i) => withDerived(row, { unrealizedPnl: i, markTime: 5 }))));
+    expect(store.getState().positions!.version).toBe(3);
+    await flush();
+    expect(fake.calls.ackPositions).toEqual([1, 2, 3]);
 
-    const next = pushesFor(many, view(3, many.rows.map((row, i) => withDerived(row, { unrealizedPnl: i, markTime: 5 }))));
-    expect(next.length).toBeGreaterThan(1);
-    const calls = fake.calls.getState;
-    next.slice(1).forEach((push) => fake.pushPositions(push)); // part 0 lost
-    expect(fake.calls.getState).toBe(calls + 1);
-    expect(store.getState().positions!.version).toBe(2);
+    // A delta that does not fit is not acknowledged: the bridge asks for the state instead, and
+    // acknowledges the full view that follows (this fake's is version 1 again).
+    fake.pushPositions(deltaFrom(7, store.getState().positions!, view(8, [ETH])));
+    await flush();
+    expect(fake.calls.ackPositions).toEqual([1, 2, 3, 1]);
+    expect(fake.calls.getState).toBe(2);
+  });
+
+  it('asks for the state again when an ack fails, since main would otherwise send nothing more', async () => {
+    const fake = new FakeApi(INITIAL);
+    const store = start(fake);
+    await flush();
+    expect(fake.calls.getState).toBe(1);
+    fake.ackAnswer = err('IPC_FAILED', 'gone');
+    fake.pushView(store.getState().positions, view(2, [BTC]));
+    await flush();
+    expect(fake.calls.getState).toBe(2);
+    // The resync's full view is applied; its ack fails too while that getState() is still in
+    // flight, which shares it rather than asking again: failures never pile up requests.
+    expect(store.getState().positions).toEqual(INITIAL.positions);
+    fake.ackAnswer = ok(null);
+    await flush();
+    await flush();
+    expect(fake.calls.getState).toBe(2);
+    expect(fake.calls.ackPositions).toEqual([1, 2, 1]);
   });
 
   it('stays loading after getState() answered until the full view arrives, then shows the table or the empty state', async () => {

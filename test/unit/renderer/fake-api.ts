@@ -13,8 +13,8 @@ import {
   type PositionsSummary,
   type PositionsView,
 } from '../../../shared/position';
+import { pushFor } from '../../../shared/positions-delta';
 import type { PositionsPush } from '../../../shared/positions-push';
-import { pushesFor } from '../../../shared/positions-split';
 import { ok, type Result } from '../../../shared/result';
 import type { ColumnPrefs, Settings } from '../../../shared/settings';
 import type { SymbolInfo } from '../../../shared/symbols';
@@ -44,6 +44,7 @@ export class FakeApi {
     setColumnPrefs: [] as ColumnPrefs[],
     setAlertThreshold: [] as number[],
     setMarginRatioAlert: [] as number[],
+    ackPositions: [] as number[],
   };
   /** Order in which the bridge touched the API, to check it subscribes before it asks. */
   readonly log: string[] = [];
@@ -58,6 +59,7 @@ export class FakeApi {
   timelineAnswer: Answer<TimelineEntry[]> = ok([]);
   settingsAnswer: Answer<null> = ok(null);
   exportAnswer: Answer<string | null> = ok('/home/trader/positions.csv');
+  ackAnswer: Answer<null> = ok(null);
   /** Whether answering getState() pushes the full positions view, as main does. */
   pushPositionsOnState = true;
 
@@ -78,12 +80,12 @@ export class FakeApi {
     for (const listener of this.positionListeners) listener(push);
   }
 
-  /** Every part that takes a receiver holding `prev` (null: a full view) to `next`, in order. */
+  /** The push that takes a receiver holding `prev` (null: a full view) to `next`. */
   pushView(prev: PositionsView | null, next: PositionsView): void {
-    for (const push of pushesFor(prev, next)) this.pushPositions(push);
+    this.pushPositions(pushFor(prev, next));
   }
 
-  /** Like main: the state answers without the positions, which follow as a full view in parts. */
+  /** Like main: the state answers without the positions, which follow as a full view. */
   private answerState(result: Result<FakeState>): Result<AppState> {
     if (!result.ok) return result;
     const { positions, ...state } = result.value;
@@ -120,6 +122,10 @@ export class FakeApi {
         const pages = Math.max(1, Math.ceil(result.value.length / size));
         return ok({ symbols: result.value.slice(page * size, (page + 1) * size), page, pages, revision });
       });
+    },
+    ackPositions: (version) => {
+      this.calls.ackPositions.push(version);
+      return Promise.resolve(this.ackAnswer);
     },
     selectSymbol: (symbol) => {
       this.calls.selectSymbol.push(symbol);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_PAYLOAD_LIMIT_BYTES, payloadBytes, POSITIONS_PART_BUDGET_BYTES, utf8Bytes } from '../../../shared/payload-size';
-import { PositionsReceiver, replayPushes } from '../../../shared/positions-assemble';
-import { diffViews } from '../../../shared/positions-delta';
+import { payloadBytes, utf8Bytes } from '../../../shared/payload-size';
+import { applyPush, diffViews, pushFor } from '../../../shared/positions-delta';
 import { applyListEdit, diffList, longestIncreasing, type ListCodec } from '../../../shared/positions-list-edit';
-import { positionsPushSchema } from '../../../shared/positions-push';
-import { pushesFor } from '../../../shared/positions-split';
+import { MAX_PUSH_ROWS, positionsPushSchema } from '../../../shared/positions-push';
 import { makeRow, makeRows, tick, viewOf } from './positions-views';
 
 const AT = 1_700_000_000_000;
@@ -18,91 +16,79 @@ describe('positions deltas', () => {
   it('a mark tick sends only the derived figures and the mark time of the rows it moved', () => {
     const moved = tick(eth, 3_010, AT + 1_000);
     const change = diffViews(before, viewOf(2, [btc, moved, sol]));
-    expect(change.rows.patched).toEqual([{ key: 'ETHUSDT:BOTH', derived: moved.derived, markAt: AT + 1_000 }]);
-    expect(change.rows.added).toEqual([]);
-    expect(change.rows.removed).toEqual([]);
-    expect(change.rows.placed).toEqual([]);
-    // Same open symbols, no hedge legs: nothing of those lists travels.
-    expect(change.openSymbols).toEqual({ removed: [], added: [], patched: [], placed: [] });
+    // Only the slot that changed travels; the unchanged lists are left out altogether.
+    expect(change.rows).toEqual({ patched: [{ key: 'ETHUSDT:BOTH', derived: moved.derived, markAt: AT + 1_000 }] });
+    expect(change.openSymbols).toBeUndefined();
+    expect(change.hedgeNets).toBeUndefined();
+    expect(Object.keys(change).sort()).toEqual(['baseVersion', 'head', 'kind', 'rows', 'version']);
   });
 
   it('a new row travels whole with its place; a closed one by its key', () => {
     const xrp = makeRow('XRPUSDT', 'BOTH', -5, 2, AT);
     const change = diffViews(before, viewOf(2, [btc, eth, xrp]));
-    expect(change.rows.added).toEqual([xrp]);
-    expect(change.rows.placed).toEqual([{ key: 'XRPUSDT:BOTH', at: 2 }]);
-    expect(change.rows.removed).toEqual(['SOLUSDT:BOTH']);
-    expect(change.openSymbols.removed).toEqual(['SOLUSDT']);
-    expect(change.openSymbols.placed).toEqual([{ key: 'XRPUSDT', at: 2 }]);
+    expect(change.rows?.added).toEqual([xrp]);
+    expect(change.rows?.placed).toEqual([{ key: 'XRPUSDT:BOTH', at: 2 }]);
+    expect(change.rows?.removed).toEqual(['SOLUSDT:BOTH']);
+    expect(change.openSymbols?.removed).toEqual(['SOLUSDT']);
+    expect(change.openSymbols?.placed).toEqual([{ key: 'XRPUSDT', at: 2 }]);
   });
 
-  it('round-trips through its parts, keeps unchanged rows identical, and every part passes the schema', () => {
+  it('round-trips as one message through structured clone, keeps unchanged rows identical, and passes the schema', () => {
     const after = viewOf(2, [btc, tick(eth, 2_990, AT + 1), makeRow('XRPUSDT', 'BOTH', -5, 2, AT)]);
-    const pushes = pushesFor(before, after);
-    for (const push of pushes) expect(positionsPushSchema.parse(push)).toEqual(push);
-    const applied = replayPushes(pushes, before);
+    const push = structuredClone(pushFor(before, after)); // what IPC delivers
+    expect(positionsPushSchema.parse(push)).toEqual(push);
+    const applied = applyPush(before, push);
     expect(applied).toEqual(after);
     expect(applied?.rows[0]).toBe(btc);
   });
 
+  it('a version that changed nothing but the head sends only the head', () => {
+    const same = { ...before, version: 2, snapshotAt: AT + 5 };
+    const push = pushFor(before, same);
+    expect(Object.keys(push).sort()).toEqual(['baseVersion', 'head', 'kind', 'version']);
+    expect(applyPush(before, push)).toEqual(same);
+    // The receiver keeps its very lists, so nothing downstream recomputes.
+    expect(applyPush(before, push)?.rows).toBe(before.rows);
+  });
+
   it('a full view keeps the identity of the rows the receiver already holds with the same figures', () => {
     const copy = structuredClone(before); // what IPC delivers: equal values, new objects
-    const applied = replayPushes(pushesFor(null, copy), before);
+    const applied = applyPush(before, pushFor(null, copy));
     expect(applied).toEqual(before);
     applied!.rows.forEach((row, i) => expect(row).toBe(before.rows[i]));
   });
 
   it('refuses a delta built on another version (the receiver must resync)', () => {
-    const pushes = pushesFor(before, viewOf(2, [btc]));
-    expect(replayPushes(pushes, viewOf(7, [btc]))).toBeNull();
-    expect(replayPushes(pushes, null)).toBeNull();
+    const push = pushFor(before, viewOf(2, [btc]));
+    expect(applyPush(viewOf(7, [btc]), push)).toBeNull();
+    expect(applyPush(null, push)).toBeNull();
+  });
+
+  it('refuses a delta whose edit does not fit the view held, though the version matches', () => {
+    const push = pushFor(before, viewOf(2, [btc, eth]));
+    // Same version number, but the receiver holds other rows: the removed key is unknown to it.
+    expect(applyPush(viewOf(1, [btc, eth]), push)).toBeNull();
   });
 });
 
-describe('parts', () => {
-  it('a 2,000-row full view goes in parts under the budget, shown only once the last has arrived', () => {
+describe('schema bounds', () => {
+  it('a 2,000-position full view and its every-row delta are each one valid message', () => {
     const view = viewOf(5, makeRows(2_000));
-    const pushes = pushesFor(null, view);
-    expect(pushes.length).toBeGreaterThan(10);
-    for (const push of pushes) expect(payloadBytes(push)).toBeLessThanOrEqual(POSITIONS_PART_BUDGET_BYTES);
-    const receiver = new PositionsReceiver();
-    pushes.slice(0, -1).forEach((push) => expect(receiver.receive(null, push)).toEqual({ kind: 'waiting' }));
-    const last = receiver.receive(null, pushes[pushes.length - 1]!);
-    expect(last.kind === 'view' ? last.view : null).toEqual(view);
+    const full = pushFor(null, view);
+    expect(positionsPushSchema.safeParse(full).success).toBe(true);
+    const moved = viewOf(6, view.rows.map((row) => tick(row, Number(row.derived.markPrice) * 1.001, AT + 9)));
+    const delta = pushFor(view, moved);
+    expect(delta.kind === 'delta' ? delta.rows?.patched?.length : 0).toBe(2_000);
+    expect(positionsPushSchema.safeParse(delta).success).toBe(true);
+    expect(applyPush(view, structuredClone(delta))).toEqual(moved);
   });
 
-  it('a missing, repeated or swapped part asks for a resync instead of showing anything', () => {
-    const view = viewOf(5, makeRows(400));
-    const pushes = pushesFor(null, view);
-    expect(pushes.length).toBeGreaterThan(3);
-    const damaged = [
-      [pushes[0]!, pushes[2]!], // part 1 lost
-      [pushes[0]!, pushes[1]!, pushes[1]!], // part 1 twice
-      [pushes[1]!, pushes[0]!], // swapped
-    ];
-    for (const sequence of damaged) {
-      const receiver = new PositionsReceiver();
-      const outcomes = sequence.map((push) => receiver.receive(null, push).kind);
-      expect(outcomes).toContain('resync');
-      expect(outcomes).not.toContain('view');
-    }
-  });
-
-  it('a delta interrupted by the next one asks for a resync; one interrupted by a full view restarts quietly', () => {
-    const base = viewOf(1, makeRows(400));
-    const moved = viewOf(2, base.rows.map((row) => tick(row, Number(row.derived.markPrice) + 1, AT + 5)));
-    const delta = pushesFor(base, moved);
-    expect(delta.length).toBeGreaterThan(1);
-    const next = pushesFor(moved, viewOf(3, moved.rows));
-    const receiver = new PositionsReceiver();
-    expect(receiver.receive(base, delta[0]!).kind).toBe('waiting');
-    expect(receiver.receive(base, next[0]!).kind).toBe('resync');
-
-    const restarted = new PositionsReceiver();
-    restarted.receive(base, delta[0]!);
-    const full = pushesFor(null, moved);
-    const outcomes = full.map((push) => restarted.receive(base, push));
-    expect(outcomes.at(-1)).toEqual({ kind: 'view', view: moved });
+  it('refuses a message past its bounds instead of carrying it', () => {
+    const full = pushFor(null, viewOf(5, makeRows(1)));
+    const rows = Array.from({ length: MAX_PUSH_ROWS + 1 }, () => (full as { rows: unknown[] }).rows[0]);
+    expect(positionsPushSchema.safeParse({ ...full, rows }).success).toBe(false);
+    expect(positionsPushSchema.safeParse({ ...full, version: -1 }).success).toBe(false);
+    expect(positionsPushSchema.safeParse({ ...full, kind: 'part' }).success).toBe(false);
   });
 });
 
@@ -117,15 +103,17 @@ describe('list edits', () => {
 
   it('refuses placements outside the list, twice the same key, or an added key without a place', () => {
     const base = ['a', 'b'];
-    expect(applyListEdit(base, { removed: [], added: [], patched: [], placed: [{ key: 'a', at: 2 }] }, strings)).toBeNull();
-    expect(applyListEdit(base, { removed: [], added: [], patched: [], placed: [{ key: 'a', at: 0 }, { key: 'a', at: 1 }] }, strings)).toBeNull();
-    expect(applyListEdit(base, { removed: [], added: ['c'], patched: [], placed: [] }, strings)).toBeNull();
-    expect(applyListEdit(base, { removed: ['z'], added: [], patched: [], placed: [] }, strings)).toBeNull();
+    expect(applyListEdit(base, { placed: [{ key: 'a', at: 2 }] }, strings)).toBeNull();
+    expect(applyListEdit(base, { placed: [{ key: 'a', at: 0 }, { key: 'a', at: 1 }] }, strings)).toBeNull();
+    expect(applyListEdit(base, { added: ['c'] }, strings)).toBeNull();
+    expect(applyListEdit(base, { removed: ['z'] }, strings)).toBeNull();
   });
 
-  it('an empty edit hands back the very same list', () => {
+  it('an empty edit hands back the very same list, and an unchanged list diffs to nothing', () => {
     const base = ['a', 'b'];
+    expect(applyListEdit(base, {}, strings)).toBe(base);
     expect(applyListEdit(base, { removed: [], added: [], patched: [], placed: [] }, strings)).toBe(base);
+    expect(diffList(base, ['a', 'b'], strings)).toEqual({});
   });
 
   it('finds a longest increasing run', () => {
@@ -139,11 +127,10 @@ describe('list edits', () => {
 });
 
 describe('payload size', () => {
-  it('counts UTF-8 bytes of the JSON, as the limit is stated', () => {
+  it('counts UTF-8 bytes of the JSON', () => {
     expect(utf8Bytes('abc')).toBe(3);
     expect(utf8Bytes('é€')).toBe(5);
     expect(utf8Bytes('😀')).toBe(4);
     expect(payloadBytes({ a: 'é' })).toBe(Buffer.byteLength(JSON.stringify({ a: 'é' })));
-    expect(POSITIONS_PART_BUDGET_BYTES).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
   });
 });
