@@ -83,11 +83,14 @@ function MarginBar({ ratioPct, thresholdPct, risk, label, testId }: { ratioPct: 
 }
 
 function Item({ label, value, tone, testId }: { label: string; value: string; tone?: string | undefined; testId: string }) {
+  // The currency in a smaller face after the number: named on every figure, yet the six fit one row.
+  const at = value.lastIndexOf(' ');
   return (
     <div className="account-item">
       <dt>{label}</dt>
       <dd className={tone} data-testid={testId}>
-        {value}
+        {at < 0 ? value : value.slice(0, at)}
+        {at >= 0 && <span className="account-unit">{value.slice(at)}</span>}
       </dd>
     </div>
   );

@@ -13,6 +13,7 @@ export function AssetTable({ assets }: { assets: readonly AccountFigures[] }) {
   if (assets.length === 0) return null;
   return (
     <table className="asset-table" aria-label="Balances per asset" data-testid="account-assets">
+      <caption>Per asset, each in its own currency</caption>
       <thead>
         <tr>
           <th scope="col">Asset</th>
