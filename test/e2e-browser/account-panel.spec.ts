@@ -51,8 +51,9 @@ test('the panel shows the cross and whole-account figures as main gives them, la
   await expect(meter).toHaveAttribute('aria-valuetext', '7.32%, safe');
   await expect(page.getByTestId('account-age')).toHaveText(/^Updated \d+ s ago · read \d+ s ago$/);
 
-  // The totals bar names each total's currency.
+  // The totals bar names each total's currency, after the number.
   await expect(page.getByTestId('total-upnl-USDT')).toHaveText(/^[+−][\d,]+\.\d\d USDT$/);
+  await expect(page.getByTestId('totals-bar').locator('.total-label')).toHaveText(['Positions', 'Notional', 'uPnL', 'Closest to liquidation']);
   await expect(page.getByTestId('total-notional-USDT')).toHaveText(/^[\d,]+\.\d\d USDT$/);
 
   // Cross rows show the account's cross ratio, tagged; isolated rows their own.
@@ -62,6 +63,12 @@ test('the panel shows the cross and whole-account figures as main gives them, la
   const btcRatio = page.locator('[data-row-key="BTCUSDT:BOTH"] [data-col="marginRatio"]');
   await expect(btcRatio).toHaveText(/^\d+\.\d\d%$/);
   await shoot(fake, 'account-panel');
+
+  // The link drops: the figures stay, dimmed as the last known.
+  await expect(panel).not.toHaveAttribute('data-stale', 'true');
+  await fake.push('connection', connection({ state: 'reconnecting', message: 'Reconnecting in 2 s' }));
+  await expect(panel).toHaveAttribute('data-stale', 'true');
+  await expect(page.getByTestId('account-cross-ratio')).toHaveText('7.32%');
 });
 
 test('before the first account read: "—" and the reason', async ({ fake }) => {

@@ -5,7 +5,7 @@
  */
 import type { AccountView } from '../../../shared/account';
 import { NOT_AVAILABLE } from '../../../shared/format';
-import { selectAccount, selectConnection, selectMarginRatioAlert } from '../../store/selectors';
+import { selectAccount, selectConnection, selectDataFlowing, selectMarginRatioAlert } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useClock } from '../clock';
 import { ageText } from '../figures';
@@ -20,8 +20,16 @@ const QUIET_MS = 10_000;
 export function AccountPanel() {
   const account = useAppStore(selectAccount);
   const threshold = useAppStore(selectMarginRatioAlert);
+  // Figures that stopped flowing are dimmed, as the rows are: they are the last known, not live.
+  const flowing = useAppStore(selectDataFlowing);
   return (
-    <section className="account-panel" aria-label="Account" data-testid="account-panel" data-state={account === null ? 'waiting' : 'figures'}>
+    <section
+      className={flowing ? 'account-panel' : 'account-panel stale'}
+      aria-label="Account"
+      data-testid="account-panel"
+      data-state={account === null ? 'waiting' : 'figures'}
+      data-stale={flowing ? undefined : 'true'}
+    >
       <header className="account-head">
         <h2 className="account-title">Account</h2>
         {account === null ? <WaitingReason /> : <AccountMode account={account} />}
