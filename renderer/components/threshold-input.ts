@@ -10,7 +10,7 @@ export type ThresholdInput = { ok: true; value: number } | { ok: false; message:
 export function readThreshold(text: string, min: number, max: number, what: string): ThresholdInput {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return { ok: false, message: `Enter the ${what}, from ${min}% to ${max}%.` };
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return { ok: false, message: `The ${what} must be a number from ${min}% to ${max}%.` };
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(trimmed)) return { ok: false, message: `The ${what} must be a number from ${min}% to ${max}%.` };
   const value = Number(trimmed);
   if (value < min || value > max) return { ok: false, message: `The ${what} must be from ${min}% to ${max}%.` };
   return { ok: true, value };
