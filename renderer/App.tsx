@@ -1,7 +1,8 @@
 /**
- * Layout only: toolbar, banners, totals, the positions panel, the status bar. Each panel sits in its
+ * Layout only: toolbar, banners, totals, the positions panel, the account panel, the status bar. Each panel sits in its
  * own PanelBoundary, so a value one of them cannot render blanks that panel, never the window.
  */
+import { AccountPanel } from './components/account/AccountPanel';
 import { AlertSettings } from './components/AlertSettings';
 import { Banners } from './components/Banners';
 import { ColumnsMenu } from './components/ColumnsMenu';
@@ -72,6 +73,9 @@ export function App() {
           <PositionsPanel />
         </PanelBoundary>
       </main>
+      <PanelBoundary name="Account">
+        <AccountPanel />
+      </PanelBoundary>
       <PanelBoundary name="Status bar">
         <StatusBar />
       </PanelBoundary>

@@ -208,3 +208,17 @@ export function formatRatioPercent(value: number | null, decimals = 2): string {
 export function formatPercent(value: number | null, decimals = 2): string {
   return value === null || !Number.isFinite(value) ? NOT_AVAILABLE : `${formatPnl(value, decimals)}%`;
 }
+
+/**
+ * A rate given as a fraction, shown in percent: 0.0001 → "0.0100%", −0.00005 → "−0.0050%" (four
+ * decimals, as the exchange shows funding rates). The point is moved on the decimal string, not by
+ * multiplying a float, so 0.0007 stays "0.0700%". "—" when unknown.
+ */
+export function formatRatePercent(rate: number | null, decimals = 4): string {
+  if (rate === null || !Number.isFinite(rate)) return NOT_AVAILABLE;
+  const [mantissa = '', exponent = '0'] = String(rate).split(/e/i);
+  const parsed = parseDecimal(`${mantissa}e${Number(exponent) + 2}`);
+  if (parsed === null) return NOT_AVAILABLE;
+  const shown = localizedUnsigned(parsed, clampDecimals(decimals));
+  return `${parsed.negative && showsNonZero(shown) ? MINUS : ''}${shown}%`;
+}

@@ -19,6 +19,10 @@ export const POSITION_COLUMNS = [
   'marginRatio',
   'upnl',
   'roe',
+  'funding',
+  'estFunding',
+  'fundingToday',
+  'adl',
   'age',
 ] as const;
 export type PositionColumn = (typeof POSITION_COLUMNS)[number];
@@ -35,3 +39,10 @@ export const MARGIN_RATIO_ALERT_MAX_PCT = 99;
 
 /** Connection timeline entries kept; older ones are dropped. */
 export const TIMELINE_LIMIT = 200;
+
+/**
+ * The margin ratio main shows when the margin balance is gone (shared/account.ts's
+ * MARGIN_RATIO_CAP_PCT, repeated here because the renderer cannot load that zod module; a unit test
+ * keeps the two equal). The window shows a ratio at the cap as "≥1,000%".
+ */
+export const MARGIN_RATIO_DISPLAY_CAP_PCT = 1_000;

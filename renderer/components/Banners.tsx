@@ -29,7 +29,7 @@ const selectRefreshError = (state: AppState) => (state.positions === null ? null
 const ALERT_TITLE: Record<Alert['kind'], string> = {
   'liquidation-proximity': 'Near liquidation',
   'margin-call': 'Margin call',
-  'account-margin-ratio': 'Account margin ratio',
+  'account-margin-ratio': 'Account margin ratio high',
   liquidation: 'Liquidated',
   adl: 'Auto-deleveraged',
   'auth-failed': 'API key rejected',

@@ -38,9 +38,10 @@ export function TotalsBar() {
       <Total label="Positions" value={String(summary.positions)} testId="total-positions" />
       {currencyTotals(summary).map((totals) => (
         <Fragment key={totals.asset}>
-          <Total label={`Notional ${totals.asset}`} value={`${amountText(totals.notional)} ${totals.asset}`} testId={`total-notional-${totals.asset}`} />
+          {/* The currency is named once, after the number, as the account panel does. */}
+          <Total label="Notional" value={`${amountText(totals.notional)} ${totals.asset}`} testId={`total-notional-${totals.asset}`} />
           <Total
-            label={`uPnL ${totals.asset}`}
+            label="uPnL"
             value={`${formatPnl(totals.unrealizedPnl)} ${totals.asset}`}
             tone={toneOf(totals.unrealizedPnl)}
             testId={`total-upnl-${totals.asset}`}

@@ -25,3 +25,13 @@ export function netQuantityText(amount: number, info: SymbolInfo | undefined): s
 export function amountText(value: number): string {
   return formatAmount(value, 2);
 }
+
+/**
+ * A balance in its currency, two decimals, with a minus only when negative ("−12.30 USDT"): a
+ * margin balance or available balance below zero must never read as positive.
+ */
+export function balanceText(value: number, currency: string): string {
+  if (!Number.isFinite(value)) return NOT_AVAILABLE;
+  const shown = formatAmount(Math.abs(value), 2);
+  return `${value < 0 && /[1-9]/.test(shown) ? '−' : ''}${shown} ${currency}`;
+}

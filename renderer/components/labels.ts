@@ -65,6 +65,10 @@ export const COLUMN_LABEL: Record<PositionColumn, string> = {
   marginRatio: 'Margin ratio',
   upnl: 'uPnL',
   roe: 'ROE %',
+  funding: 'Funding',
+  estFunding: 'Est. funding',
+  fundingToday: 'Funding today',
+  adl: 'ADL',
   age: 'Age',
 };
 

@@ -14,7 +14,7 @@ import type { ColumnPrefs, Settings } from '../../shared/settings';
 import { dismissAlert as dismissInSlice, replaceAlerts } from './alerts';
 import { updateBadges } from './badges';
 import { normalizeColumns } from './column-prefs';
-import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT } from '../../shared/ui-constants';
+import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT, MARGIN_RATIO_ALERT_MAX_PCT, MARGIN_RATIO_ALERT_MIN_PCT } from '../../shared/ui-constants';
 import { recordRows } from './sparklines';
 import { readSymbolPages } from './symbol-pages';
 import { patchUi, symbolsSlice, type AppStore, type UiSlice } from './store';
@@ -235,6 +235,20 @@ export function setAlertThreshold(pct: number): Promise<boolean> {
     return Promise.resolve(false);
   }
   return changeSettings('alertThresholdPct', pct, (api) => api.setAlertThreshold(pct));
+}
+
+/** The account margin ratio (%) at which main raises the account alert. Out-of-range values are refused here. */
+export function setMarginRatioAlert(pct: number): Promise<boolean> {
+  if (!Number.isFinite(pct) || pct < MARGIN_RATIO_ALERT_MIN_PCT || pct > MARGIN_RATIO_ALERT_MAX_PCT) {
+    setUi(running(), {
+      actionError: {
+        code: 'INVALID_THRESHOLD',
+        message: `The margin ratio alert must be between ${MARGIN_RATIO_ALERT_MIN_PCT}% and ${MARGIN_RATIO_ALERT_MAX_PCT}%.`,
+      },
+    });
+    return Promise.resolve(false);
+  }
+  return changeSettings('marginRatioAlertPct', pct, (api) => api.setMarginRatioAlert(pct));
 }
 
 /** Asks main to save the view as CSV (main shows the save dialog) and says where it went. */

@@ -14,21 +14,45 @@ export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...POSITION_COLUMNS],
 const KNOWN = new Set<string>(POSITION_COLUMNS);
 
 export interface ResolvedColumns {
-  /** Every column, in the user's order; columns the prefs do not mention keep their default place at the end. */
+  /**
+   * Every column, in the user's order; a column the prefs do not mention (one added since they
+   * were saved) is shown, right after the column it follows by default.
+   */
   readonly order: readonly PositionColumn[];
   readonly hidden: ReadonlySet<PositionColumn>;
   /** Shown columns, in order. */
   readonly visible: readonly PositionColumn[];
 }
 
-/** Drops unknown and repeated ids, appends missing ones, and never hides the symbol column. */
+/** Drops unknown and repeated ids, inserts missing ones at their default place, and never hides the symbol column. */
 export function resolveColumns(prefs: ColumnPrefs | null | undefined): ResolvedColumns {
-  const order = new Set<PositionColumn>();
-  for (const id of prefs?.order ?? []) if (KNOWN.has(id)) order.add(id);
-  for (const id of POSITION_COLUMNS) order.add(id);
+  const known = new Set<PositionColumn>();
+  for (const id of prefs?.order ?? []) if (KNOWN.has(id)) known.add(id);
+  const all = withMissingColumns([...known]);
   const hidden = new Set<PositionColumn>((prefs?.hidden ?? []).filter((id) => KNOWN.has(id) && id !== LOCKED_COLUMN));
-  const all = [...order];
   return { order: all, hidden, visible: all.filter((id) => !hidden.has(id)) };
+}
+
+/**
+ * The user's order with every column it lacks put back where it sits by default: after the
+ * nearest column that precedes it in POSITION_COLUMNS (the first of all when none does). Prefs saved
+ * before the funding columns existed thus show them next to ROE, not after Age.
+ */
+function withMissingColumns(order: PositionColumn[]): PositionColumn[] {
+  const result = [...order];
+  POSITION_COLUMNS.forEach((id, index) => {
+    if (result.includes(id)) return;
+    let at = 0;
+    for (let before = index - 1; before >= 0; before -= 1) {
+      const place = result.indexOf(POSITION_COLUMNS[before]!);
+      if (place >= 0) {
+        at = place + 1;
+        break;
+      }
+    }
+    result.splice(at, 0, id);
+  });
+  return result;
 }
 
 /** The prefs in their normal form (what is sent to main). */

@@ -6,7 +6,7 @@ import type { HedgeNet, PositionRow } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
 import { visibleAlerts } from './alerts';
 import type { BadgeMap, SymbolBadge } from './badges';
-import { DEFAULT_ALERT_THRESHOLD_PCT } from '../../shared/ui-constants';
+import { DEFAULT_ALERT_THRESHOLD_PCT, DEFAULT_MARGIN_RATIO_ALERT_PCT } from '../../shared/ui-constants';
 import type { AppState } from './store';
 
 /** Shared empty lists, so "nothing" keeps its reference and nothing downstream reprocesses. */
@@ -26,6 +26,13 @@ export const selectBadges = (state: AppState) => state.badges;
 export const selectSettings = (state: AppState) => state.settings;
 export const selectColumnPrefs = (state: AppState) => state.settings?.columns ?? null;
 export const selectThreshold = (state: AppState) => state.settings?.alertThresholdPct ?? DEFAULT_ALERT_THRESHOLD_PCT;
+export const selectMarginRatioAlert = (state: AppState) => state.settings?.marginRatioAlertPct ?? DEFAULT_MARGIN_RATIO_ALERT_PCT;
+/** The account's figures; null before main's first account read (or before the first view). */
+export const selectAccount = (state: AppState) => state.positions?.account ?? null;
+/** The cross part's margin ratio, which every cross row shows; undefined before the first account read. */
+export const selectCrossMarginRatio = (state: AppState) => state.positions?.account?.cross.marginRatioPct;
+/** Server time minus local time (ms), 0 until measured: exchange timestamps read on the local clock. */
+export const selectClockOffset = (state: AppState) => state.connection?.clockOffsetMs ?? 0;
 export const selectTimeline = (state: AppState) => state.timeline;
 export const selectLoadError = (state: AppState) => state.ui.loadError;
 export const selectSymbolsError = (state: AppState) => state.ui.symbolsError;

@@ -42,7 +42,7 @@ test('Columns: hide and move by keyboard; main is told; the choice survives a re
   await moveLeft.focus();
   for (let i = 0; i < 11; i += 1) await page.keyboard.press('Enter');
   await expect(moveLeft).toBeFocused();
-  const expected = ['symbol', 'upnl', 'side', 'size', 'notional', 'entry', 'mark', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'roe', 'age'];
+  const expected = ['symbol', 'upnl', 'side', 'size', 'notional', 'entry', 'mark', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'roe', 'funding', 'estFunding', 'fundingToday', 'adl', 'age'];
   await expect.poll(() => headerIds(table)).toEqual(expected);
   // Every row follows the header.
   const cells = await table.locator('[data-row-key="BTCUSDT:BOTH"] > td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-col')));

@@ -74,8 +74,9 @@ function expectedCells(
     liqDistance: truthLiq === 0 ? '—' : percent((distance / mark) * 100),
     marginType: `${isolated ? 'Isolated' : 'Cross'} ${row.leverage}×`,
     margin: formatAmount(isolated ? Number(row.isolatedWallet) + upnl : notional / leverage, 2),
-    // Isolated only, and only once main knows the symbol's maintenance brackets.
-    marginRatio: isolated ? /^(\d[\d,]*\.\d\d%|—)$/ : '—',
+    // Isolated: the position's own, once main knows the symbol's maintenance brackets. Cross: the
+    // account's cross ratio, tagged "acct" ("—" until main has read the account).
+    marginRatio: isolated ? /^(\d[\d,]*\.\d\d%|—)$/ : /^(—|(\d[\d,]*\.\d\d%|≥1,000%)acct)$/,
     upnl: formatPnl(upnl),
     roe: formatPercent((upnl / (notional / leverage)) * 100),
     age: /^\d+ s$/,
@@ -116,7 +117,7 @@ test('one-way: every column shows the simulator’s truth on the symbol’s grid
   const truth = openTruth(app, 'oneway');
   await expect(table.locator('[data-row-key]')).toHaveCount(truth.length);
   const headers = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-col')));
-  expect(headers).toEqual(['symbol', 'side', 'size', 'notional', 'entry', 'breakEven', 'mark', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'upnl', 'roe', 'age']);
+  expect(headers).toEqual(['symbol', 'side', 'size', 'notional', 'entry', 'breakEven', 'mark', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'upnl', 'roe', 'funding', 'estFunding', 'fundingToday', 'adl', 'age']);
   const grid = await symbolGrid(app);
   // Both sides are read at nearly the same moment; a mark tick in between just means one more poll.
   await expect.poll(() => mismatches(app, 'oneway', grid), { timeout: 20_000, intervals: [100, 250] }).toEqual([]);
@@ -208,7 +209,7 @@ test('the column choice and the chosen symbol survive a reload (main persists th
   await menu.getByRole('button', { name: 'Move Mark left' }).click();
   await page.keyboard.press('Escape');
   const headers = () => table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-col')));
-  const expected = ['symbol', 'side', 'size', 'notional', 'mark', 'entry', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'upnl', 'roe', 'age'];
+  const expected = ['symbol', 'side', 'size', 'notional', 'mark', 'entry', 'liquidation', 'liqDistance', 'marginType', 'margin', 'marginRatio', 'upnl', 'roe', 'funding', 'estFunding', 'fundingToday', 'adl', 'age'];
   await expect.poll(headers).toEqual(expected);
 
   const chosen = truth[1]!.symbol;

@@ -10,6 +10,7 @@ import type { PositionColumn } from '../../../shared/ui-constants';
 import type { SymbolInfo } from '../../../shared/symbols';
 import { amountText, netQuantityText } from '../figures';
 import { toneOf } from './cells';
+import { FundingAmountCell } from './funding-cells';
 import { ROW_HEIGHT } from './PositionsTableRow';
 
 interface Props {
@@ -23,7 +24,7 @@ interface Props {
   readonly onToggle: (symbol: string) => void;
 }
 
-const NUMERIC = new Set<string>(['size', 'notional', 'upnl']);
+const NUMERIC = new Set<string>(['size', 'notional', 'upnl', 'fundingToday']);
 
 function netDirection(amount: number): { text: string; className: string } {
   if (amount > 0) return { text: 'NET LONG', className: 'side side-long' };
@@ -63,6 +64,9 @@ function NetRowView({ net, legs, collapsed, grid, columnsKey, index, start, onTo
         return amountText(Math.abs(net.netNotional));
       case 'upnl':
         return <span className={`pnl ${toneOf(net.netUnrealizedPnl) ?? ''}`}>{formatPnl(net.netUnrealizedPnl)}</span>;
+      case 'fundingToday':
+        // The symbol's funding, once: the legs under this row leave the cell to it.
+        return <FundingAmountCell amount={net.fundingToday} currency={grid?.marginAsset} what="today" />;
       default:
         return null;
     }

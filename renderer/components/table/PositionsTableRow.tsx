@@ -12,6 +12,7 @@ import { selectDataFlowing } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useClock } from '../clock';
 import { dataTimeOf, STALE_AFTER_MS } from './cells';
+import { OnNetRowCell } from './funding-cells';
 import type { PositionsFeatures } from './positions-columns';
 import { countRender } from './render-counts';
 import { riskLevel } from './risk';
@@ -71,7 +72,8 @@ function PositionsTableRowView({ row, leg, thresholdPct, index, start }: Props) 
           data-col={cell.column.id}
           className={cell.column.columnDef.meta?.numeric === true ? 'num' : undefined}
         >
-          <FlexRender cell={cell} />
+          {/* Funding is booked per symbol: a hedge leg leaves it to its net row, so it is not shown twice. */}
+          {leg && cell.column.id === 'fundingToday' ? <OnNetRowCell /> : <FlexRender cell={cell} />}
         </td>
       ))}
     </tr>

@@ -24,10 +24,11 @@ import type { PositionRow } from '../../../shared/position';
 import type { PositionColumn } from '../../../shared/ui-constants';
 import type { SymbolInfo } from '../../../shared/symbols';
 import { directionOf } from '../../store/badges';
-import { amountText, percentText } from '../figures';
+import { amountText } from '../figures';
 import { priceText, quantityText } from '../grid-format';
 import { COLUMN_LABEL } from '../labels';
 import { AgeCell, dataTimeOf, MarginModeCell, PnlCell, Quantity, RiskCell, SideCell, SignedPercent, UpdatingCell } from './cells';
+import { AdlCell, FundingAmountCell, FundingCell, MarginRatioCell } from './funding-cells';
 
 interface PositionsTableMeta {
   /** The symbol list by name, for each row's tick and step size. */
@@ -123,10 +124,11 @@ export const positionsColumns = column.columns([
     ...numeric,
     cell: ({ row }) => amountText(row.original.derived.margin),
   }),
+  // Sorted by the position's own ratio: cross rows (which show the account's) sort last.
   column.accessor((row) => nullableKey(row.derived.marginRatioPct), {
     ...label('marginRatio'),
     ...numeric,
-    cell: ({ row }) => percentText(row.original.derived.marginRatioPct),
+    cell: ({ row }) => <MarginRatioCell row={row.original} />,
   }),
   column.accessor((row) => row.derived.unrealizedPnl, {
     ...label('upnl'),
@@ -137,6 +139,26 @@ export const positionsColumns = column.columns([
     ...label('roe'),
     ...numeric,
     cell: ({ row }) => <SignedPercent value={row.original.derived.roePct} />,
+  }),
+  column.accessor((row) => nullableKey(row.derived.fundingRate), {
+    ...label('funding'),
+    ...numeric,
+    cell: ({ row }) => <FundingCell row={row.original} />,
+  }),
+  column.accessor((row) => nullableKey(row.derived.estimatedFunding), {
+    ...label('estFunding'),
+    ...numeric,
+    cell: (context) => <FundingAmountCell amount={context.row.original.derived.estimatedFunding} currency={gridOf(context)?.marginAsset} what="next" />,
+  }),
+  column.accessor((row) => row.fundingToday ?? undefined, {
+    ...label('fundingToday'),
+    ...numeric,
+    cell: (context) => <FundingAmountCell amount={context.row.original.fundingToday} currency={gridOf(context)?.marginAsset} what="today" />,
+  }),
+  column.accessor((row) => row.adl ?? undefined, {
+    ...label('adl'),
+    ...numeric,
+    cell: ({ row }) => <AdlCell adl={row.original.adl} />,
   }),
   // Sorted by data time, inverted: ascending puts the freshest (smallest age) first.
   column.accessor(dataTimeOf, {
