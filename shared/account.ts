@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MARGIN_RATIO_CAP_PCT } from './ui-constants';
 
 /**
  * The account's figures as main knows them: read with `v2/account.status` (at connect, after a
@@ -22,12 +23,12 @@ export const accountFiguresSchema = z.object({
    * Maintenance margin ÷ margin balance, in percent: liquidation at 100. Null when nothing is at
    * stake (no maintenance margin); capped at MARGIN_RATIO_CAP_PCT when the margin balance is gone.
    */
-  marginRatioPct: z.number().min(0).max(1_000).nullable(),
+  marginRatioPct: z.number().min(0).max(MARGIN_RATIO_CAP_PCT).nullable(),
 });
 export type AccountFigures = z.infer<typeof accountFiguresSchema>;
 
-/** Shown instead of a ratio that would divide by a margin balance at or below zero. */
-export const MARGIN_RATIO_CAP_PCT = 1_000;
+/** Reported instead of a ratio that would divide by a margin balance at or below zero (shared/ui-constants.ts). */
+export { MARGIN_RATIO_CAP_PCT };
 
 export const accountViewSchema = z.object({
   /** Multi-Assets mode: the totals are in USD across assets, the per-asset figures in their own asset. */

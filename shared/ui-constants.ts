@@ -41,8 +41,8 @@ export const MARGIN_RATIO_ALERT_MAX_PCT = 99;
 export const TIMELINE_LIMIT = 200;
 
 /**
- * The margin ratio main shows when the margin balance is gone (shared/account.ts's
- * MARGIN_RATIO_CAP_PCT, repeated here because the renderer cannot load that zod module; a unit test
- * keeps the two equal). The window shows a ratio at the cap as "≥1,000%".
+ * The margin ratio main reports when the margin balance is gone (no finite ratio says more): the
+ * bound of `marginRatioPct` in shared/account.ts, kept here, free of zod, so the renderer can read it
+ * too. The window shows a ratio at the cap as "≥1,000%".
  */
-export const MARGIN_RATIO_DISPLAY_CAP_PCT = 1_000;
+export const MARGIN_RATIO_CAP_PCT = 1_000;

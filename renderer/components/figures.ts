@@ -1,5 +1,5 @@
 /** Derived numbers (main's arithmetic) and ages as display text, through `shared/format.ts`. */
-import { decimalsOfStep, formatAmount, NOT_AVAILABLE } from '../../shared/format';
+import { decimalsOfStep, formatAmount, formatBalance, NOT_AVAILABLE } from '../../shared/format';
 import type { SymbolInfo } from '../../shared/symbols';
 
 /** "0 s", "42 s", "3 min", "2 h": how old a figure is. */
@@ -31,7 +31,5 @@ export function amountText(value: number): string {
  * margin balance or available balance below zero must never read as positive.
  */
 export function balanceText(value: number, currency: string): string {
-  if (!Number.isFinite(value)) return NOT_AVAILABLE;
-  const shown = formatAmount(Math.abs(value), 2);
-  return `${value < 0 && /[1-9]/.test(shown) ? '−' : ''}${shown} ${currency}`;
+  return Number.isFinite(value) ? `${formatBalance(value)} ${currency}` : NOT_AVAILABLE;
 }

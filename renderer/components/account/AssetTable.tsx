@@ -3,11 +3,10 @@
  * the account's USD totals above do that, with the exchange's haircuts).
  */
 import type { AccountFigures } from '../../../shared/account';
-import { formatAmount, formatPnl } from '../../../shared/format';
+import { formatBalance, formatPnl } from '../../../shared/format';
 import { toneOf } from '../table/cells';
 import { marginRatioText } from './margin-risk';
 
-const signed = (value: number) => `${value < 0 ? '−' : ''}${formatAmount(Math.abs(value), 2)}`;
 
 export function AssetTable({ assets }: { assets: readonly AccountFigures[] }) {
   if (assets.length === 0) return null;
@@ -30,12 +29,12 @@ export function AssetTable({ assets }: { assets: readonly AccountFigures[] }) {
         {assets.map((asset) => (
           <tr key={asset.currency} data-asset={asset.currency}>
             <th scope="row">{asset.currency}</th>
-            <td>{signed(asset.walletBalance)}</td>
+            <td>{formatBalance(asset.walletBalance)}</td>
             <td className={toneOf(asset.unrealizedProfit)}>{formatPnl(asset.unrealizedProfit)}</td>
-            <td>{signed(asset.marginBalance)}</td>
-            <td>{signed(asset.maintMargin)}</td>
-            <td>{signed(asset.initialMargin)}</td>
-            <td>{signed(asset.availableBalance)}</td>
+            <td>{formatBalance(asset.marginBalance)}</td>
+            <td>{formatBalance(asset.maintMargin)}</td>
+            <td>{formatBalance(asset.initialMargin)}</td>
+            <td>{formatBalance(asset.availableBalance)}</td>
             <td>{marginRatioText(asset.marginRatioPct)}</td>
           </tr>
         ))}

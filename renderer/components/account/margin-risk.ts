@@ -3,8 +3,8 @@
  * the exchange liquidates at 100 %): the colour of the ratio and its bar. Warning from the user's
  * alert threshold, danger near 100 % whatever the threshold.
  */
-import { formatAmount, NOT_AVAILABLE } from '../../../shared/format';
-import { MARGIN_RATIO_DISPLAY_CAP_PCT } from '../../../shared/ui-constants';
+import { formatAmount, formatRatioPercent, NOT_AVAILABLE } from '../../../shared/format';
+import { MARGIN_RATIO_CAP_PCT } from '../../../shared/ui-constants';
 
 /** At or past this ratio the account is close to liquidation, whatever the user's threshold. */
 export const MARGIN_RATIO_DANGER_PCT = 90;
@@ -30,6 +30,6 @@ export function marginFill(ratioPct: number | null | undefined): number {
  */
 export function marginRatioText(ratioPct: number | null | undefined): string {
   if (ratioPct === null || ratioPct === undefined || !Number.isFinite(ratioPct)) return NOT_AVAILABLE;
-  if (ratioPct >= MARGIN_RATIO_DISPLAY_CAP_PCT) return `≥${formatAmount(MARGIN_RATIO_DISPLAY_CAP_PCT, 0)}%`;
-  return `${formatAmount(ratioPct, 2)}%`;
+  if (ratioPct >= MARGIN_RATIO_CAP_PCT) return `≥${formatAmount(MARGIN_RATIO_CAP_PCT, 0)}%`;
+  return formatRatioPercent(ratioPct);
 }

@@ -12,8 +12,7 @@ import type { PositionsView } from '../../../shared/position';
 import { AppStoreContext, createAppStore } from '../../../renderer/store/store';
 import { AccountPanel } from '../../../renderer/components/account/AccountPanel';
 import { marginFill, marginRatioText, marginRisk } from '../../../renderer/components/account/margin-risk';
-import { MARGIN_RATIO_CAP_PCT } from '../../../shared/account';
-import { MARGIN_RATIO_DISPLAY_CAP_PCT } from '../../../shared/ui-constants';
+import { MARGIN_RATIO_CAP_PCT } from '../../../shared/ui-constants';
 
 const NOW = 1_764_600_000_000;
 vi.mock('../../../renderer/components/clock', () => ({ useClock: <T>(fn: (now: number) => T): T => fn(NOW) }));
@@ -157,9 +156,5 @@ describe('margin risk', () => {
     expect(marginFill(50)).toBe(0.5);
     expect(marginFill(250)).toBe(1);
     expect(marginRatioText(4.567)).toBe('4.57%');
-  });
-
-  it('knows the cap main uses', () => {
-    expect(MARGIN_RATIO_DISPLAY_CAP_PCT).toBe(MARGIN_RATIO_CAP_PCT);
   });
 });
