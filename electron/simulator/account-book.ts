@@ -24,7 +24,7 @@ import { quantity as formatQuantity, money8 } from './format';
 import { type FillReceipt, type TradeStep, receiptOf, splitQuantity, tradeEvent } from './trade-reports';
 import { AccountHistory } from './account-history';
 import { EventClock } from './event-clock';
-import { applyFunding } from './funding';
+import { type FundingCharge, applyFunding } from './funding';
 import { IncomeLedger } from './income-ledger';
 import { accountMetrics } from './leg-metrics';
 import type { Market } from './market';
@@ -226,25 +226,37 @@ export class AccountBook {
   settleFunding(due?: (symbol: string) => boolean): void {
     for (const name of this.accounts.keys()) {
       const T = this.deps.now();
-      const { account, charges } = applyFunding(this.get(name), this.deps.market, T, due);
+      const { charges } = applyFunding(this.get(name), this.deps.market, T, due);
       if (charges.length === 0) continue;
-      // Funding is paid in each position's margin asset (Multi-Assets: USDT and USDC apart).
-      const crossByAsset = new Map<string, Dec>();
-      for (const charge of charges) {
-        const asset = this.assetOf(charge.leg.symbol);
-        if (charge.cross) crossByAsset.set(asset, (crossByAsset.get(asset) ?? 0n) + charge.amount);
-      }
-      const byAsset = new Map<string, Dec>();
-      for (const charge of charges) byAsset.set(this.assetOf(charge.leg.symbol), (byAsset.get(this.assetOf(charge.leg.symbol)) ?? 0n) + charge.amount);
-      this.commit(name, withAssetDeltas(account, byAsset), T);
       for (const charge of charges) {
         this.income.book(name, { symbol: charge.leg.symbol, incomeType: 'FUNDING_FEE', amount: charge.amount, asset: this.assetOf(charge.leg.symbol), time: T });
       }
-      if (crossByAsset.size > 0) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
+      // The account moves one update at a time, so each update's balances (wb, cw) are the state
+      // right after it: a client that adds each bc to the previous wb stays exact.
+      let account: Account = { ...this.get(name), updateTime: T };
+      const credit = (amount: Dec, byAsset: ReadonlyMap<string, Dec>, leg?: FundingCharge['leg']): void => {
+        const positions = leg
+          ? account.positions.map((p) => (p.symbol === leg.symbol && p.positionSide === leg.positionSide ? leg : p))
+          : account.positions;
+        account = withAssetDeltas({ ...account, walletBalance: account.walletBalance + amount, positions }, byAsset);
+        this.commit(name, account, T);
+      };
+      // Funding is paid in each position's margin asset (Multi-Assets: USDT and USDC apart).
+      const crossByAsset = new Map<string, Dec>();
+      for (const charge of charges.filter((c) => c.cross)) {
+        const asset = this.assetOf(charge.leg.symbol);
+        crossByAsset.set(asset, (crossByAsset.get(asset) ?? 0n) + charge.amount);
+      }
+      if (crossByAsset.size > 0) {
+        credit([...crossByAsset.values()].reduce((a, b) => a + b, 0n), crossByAsset);
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
+      }
       for (const charge of charges.filter((c) => !c.cross)) {
         const { leg } = charge;
+        const change = new Map([[this.assetOf(leg.symbol), charge.amount]]);
+        credit(charge.amount, change, leg);
         const row = this.positionRow(name, { ...leg, cumulativeRealized: leg.cumulativeRealized ?? 0n });
-        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], new Map([[this.assetOf(leg.symbol), charge.amount]]));
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], change);
       }
       this.checkRisk(name);
     }
