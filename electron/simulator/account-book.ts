@@ -10,11 +10,8 @@ import {
   type Account,
   type AccountName,
   type MarginType,
-  type PositionSide,
   accountProblems,
-  assetWallets,
-  crossWalletBalance,
-  isCross,
+  assetWalletOf,
   withAssetDeltas,
   settingsOf,
 } from './account-model';
@@ -23,6 +20,7 @@ import { type FillResult, type LegAfter, type OrderSide, applyFill } from './fil
 import { quantity as formatQuantity, money8 } from './format';
 import { type FillReceipt, type TradeStep, receiptOf, splitQuantity, tradeEvent } from './trade-reports';
 import { AccountHistory } from './account-history';
+import type { AdlRequest, BookOutcome, FillRequest } from './book-requests';
 import { EventClock } from './event-clock';
 import { type FundingCharge, applyFunding } from './funding';
 import { IncomeLedger } from './income-ledger';
@@ -42,6 +40,7 @@ import {
 } from './user-events';
 
 export type { FillReceipt } from './trade-reports';
+export type { AdlRequest, BookOutcome, FillRequest } from './book-requests';
 
 /** What the book needs from the simulator. */
 export interface BookDeps {
@@ -52,31 +51,6 @@ export interface BookDeps {
   /** Margin ratio (maintenance ÷ margin balance) at which MARGIN_CALL is pushed. */
   readonly marginCallRatio: Dec;
 }
-
-/** A fill to execute; the price defaults to the current mark. */
-export interface FillRequest {
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly positionSide: PositionSide;
-  readonly quantity: Dec;
-  readonly price?: Dec;
-  /**
-   * Trades the order fills in (default 1), all at one transaction time `T`, as an order that
-   * meets several resting orders does: one ORDER_TRADE_UPDATE (PARTIALLY_FILLED … FILLED) and
-   * one ACCOUNT_UPDATE per trade, equal `T`s, increasing `E`s (PROTOCOL §13.5).
-   */
-  readonly trades?: number;
-}
-
-/** An auto-deleverage to execute: the whole leg unless `quantity` is given; priced at the mark. */
-export interface AdlRequest {
-  readonly symbol: string;
-  readonly positionSide: PositionSide;
-  readonly quantity?: Dec;
-}
-
-/** A result or a reason. */
-export type BookOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Liquidations per check are capped; each one removes a group, so this is only a safety net. */
 const MAX_LIQUIDATIONS_PER_CHECK = 64;
@@ -383,14 +357,8 @@ export class AccountBook {
   private pushAccountUpdate(name: AccountName, times: EventTimes, reason: UpdateReason, rows: PositionUpdate[], changes?: ReadonlyMap<string, Dec>): void {
     const account = this.get(name);
     const moved = changes ?? new Map([...new Set(rows.map((r) => this.assetOf(r.s)))].map((asset) => [asset, 0n]));
-    const wallets = assetWallets(account);
     const balances = [...moved].map(([asset, change]) => {
-      // The asset's cross wallet: its wallet less the isolated wallets of its own positions.
-      const isolated = account.positions
-        .filter((p) => !isCross(account, p) && this.assetOf(p.symbol) === asset)
-        .reduce((sum, p) => sum + p.isolatedWallet, 0n);
-      const wallet = account.assetBalances ? (wallets.get(asset) ?? 0n) : account.walletBalance;
-      const cross = account.assetBalances ? wallet - isolated : crossWalletBalance(account);
+      const { wallet, cross } = assetWalletOf(account, asset, (symbol) => this.assetOf(symbol));
       return balanceUpdate(wallet, cross, change, asset);
     });
     this.deps.emit(name, accountUpdate(times, reason, balances, rows));
