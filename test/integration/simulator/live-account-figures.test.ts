@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../electron/simulator';
+import { control } from './helpers';
 import { type LiveEvent, liveSimulators } from './live-helpers';
 import { signedJson } from './rest-signing';
 
@@ -116,6 +117,17 @@ describe('account figures by Binance\'s definitions', () => {
       });
     }
   }
+
+  it('accountTruth (in process and over POST /__sim) is the v2/account.status reply', async () => {
+    const { sim, call } = await start({ control: true });
+    sim.control.pressMargin('multi', 40);
+    for (const account of ['oneway', 'hedge', 'multi'] as const) {
+      const wire = (await call('v2/account.status', account)).result;
+      expect(sim.accountTruth(account)).toEqual(wire);
+      expect(sim.control.accountTruth(account)).toEqual(wire);
+      expect((await control(sim, { command: 'accountTruth', account })).body).toEqual({ ok: true, status: wire });
+    }
+  });
 
   it('still hold after marks move, fills, funding and a liquidation', async () => {
     const { sim, call } = await start();
