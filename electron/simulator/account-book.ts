@@ -183,6 +183,11 @@ export class AccountBook {
    */
   setMarginType(name: AccountName, symbol: string, marginType: MarginType): BookOutcome<MarginType> {
     const account = this.get(name);
+    // Binance's Multi-Assets mode "only supports the Cross Margin Mode" (FAQ "What Is Multi-Assets
+    // Mode"); the code is -4168 from memory of the error list (UNCONFIRMED).
+    if (account.assetBalances && marginType === 'isolated') {
+      return { ok: false, error: 'isolated margin is not available in Multi-Assets mode (Binance -4168)' };
+    }
     if (account.positions.some((p) => p.symbol === symbol)) {
       return { ok: false, error: `margin type of ${symbol} cannot be changed while it has a position (Binance -4048)` };
     }

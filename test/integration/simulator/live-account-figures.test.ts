@@ -148,7 +148,8 @@ describe('account figures by Binance\'s definitions', () => {
       expect(pct, account).toBeGreaterThanOrEqual(10);
       expect(pct, account).toBeLessThanOrEqual(40);
     }
-    // Isolated positions to show: on oneway and hedge (multi keeps its two cross legs, which other suites rely on).
+    // Isolated positions to show on oneway and hedge; Multi-Assets mode supports cross margin only, as on Binance.
+    expect(() => sim.control.setMarginType('multi', 'SOLUSDT', 'isolated')).toThrow(/Multi-Assets/);
     for (const account of ['oneway', 'hedge'] as const) {
       expect(sim.truth(account).some((r) => r.marginType === 'isolated' && units(r.positionAmt) !== 0n)).toBe(true);
     }
