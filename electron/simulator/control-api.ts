@@ -42,6 +42,15 @@ export interface AdlArgs {
   qty?: string;
 }
 
+/** What {@link SimControl.pressMargin} did. */
+export interface MarginPressResult {
+  account: AccountName;
+  /** The cross margin ratio reached, percent with 2 decimals. */
+  ratioPct: number;
+  /** The new marks by symbol (8-decimal strings). */
+  marks: Record<string, string>;
+}
+
 /** The control operations. */
 export interface SimControl {
   /** Runs a raw command object exactly as `POST /__sim` would; never throws. */
@@ -61,6 +70,12 @@ export interface SimControl {
   lagSnapshots(ms: number): void;
   /** Forces a mark (and runs the liquidation / margin-call checks it may trigger). */
   setMark(symbol: string, price: string): void;
+  /**
+   * Moves the marks of the account's cross positions (all together, proportionally) until its cross
+   * margin ratio is `ratioPct` (± 0.5); the walk goes on from there. Throws when the account has no
+   * cross position or the ratio cannot be reached.
+   */
+  pressMargin(account: AccountName, ratioPct: number): MarginPressResult;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
   setLeverage(account: AccountName, symbol: string, leverage: number): void;
   /** Changes a flat symbol's margin type (refused while it has a position, as Binance's -4048). */
@@ -87,6 +102,8 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** The account's current `v2/account.status` reply: totals, assets, positions. */
+  accountTruth(account: AccountName): Record<string, unknown>;
   /** Retires a v1 account method: it answers -5000 "… is retired" (or, `as: 'unknown'`, an unknown method's error). */
   retireMethod(method: RetirableMethod, as?: RetiredAs): void;
   /** Brings back one retired method, or all; returns how many came back. */
@@ -119,6 +136,10 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     bepZero: (enabled) => void call({ command: 'bepZero', enabled }),
     lagSnapshots: (ms) => void call({ command: 'lagSnapshots', ms }),
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
+    pressMargin: (account, ratioPct) => {
+      const { ok: _ok, ...result } = call({ command: 'pressMargin', account, ratioPct });
+      return result as unknown as MarginPressResult;
+    },
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
     setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),
     dropConnections: (args = {}) => count({ command: 'dropConnections', ...args }, 'dropped'),
@@ -134,6 +155,7 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     retireMethod: (method, as) => void call({ command: 'retireMethod', method, as }),
     restoreMethod: (method) => count({ command: 'restoreMethod', method }, 'restored'),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
+    accountTruth: (account) => call({ command: 'accountTruth', account }).status as Record<string, unknown>,
     stats: () => {
       const { ok: _ok, ...stats } = call({ command: 'stats' });
       return stats as unknown as TrafficStats;

@@ -45,7 +45,7 @@ export type { SimulatorOptions } from './options';
 export type { ScenarioName } from './scenarios';
 export type { ControlReply } from './control';
 export type { FillReceipt } from './account-book';
-export { SimControlError, type FillArgs, type SimControl } from './control-api';
+export { SimControlError, type FillArgs, type MarginPressResult, type SimControl } from './control-api';
 export type { TrafficStats } from './traffic';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
@@ -81,6 +81,11 @@ export interface RunningSimulator {
    * rows included, like v1.
    */
   truth(account: AccountName): V1PositionRow[];
+  /**
+   * The account's current `v2/account.status` reply (totals, assets, positions), exactly what the
+   * WS API answers now: the figures a client's account view must equal.
+   */
+  accountTruth(account: AccountName): Record<string, unknown>;
   /**
    * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it,
    * and positions it carries past their liquidation price are liquidated.
@@ -128,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
+  const accountTruth = (name: AccountName): Record<string, unknown> => accountStatus(book.get(name), market, 2);
   const retirement = new MethodRetirement();
   // Position queries can lag the stream (PROTOCOL §13.4): they read the state of `ms` ago.
   const snapshotLag = { ms: 0 };
@@ -172,7 +178,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ledger,
     traffic,
     truth,
+    accountTruth,
     setMark,
+    setMarks: (marks) => {
+      for (const [symbol, price] of marks) market.walk.setMark(symbol, price);
+      book.checkAllRisk();
+    },
     settleFunding: () => book.settleFunding(),
     retirement,
     snapshotLag,
@@ -227,6 +238,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     accounts: DEMO_CREDENTIALS.map((c) => ({ ...c })),
     keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
     truth,
+    accountTruth,
     setMark,
     controlToken: o.controlToken,
     control: createControlApi(run),
