@@ -7,7 +7,7 @@ import {
   positionsSummarySchema,
   symbolMarkSchema,
 } from './position';
-import { symbolNameSchema } from './symbols';
+import { MAX_LISTED_SYMBOLS, symbolNameSchema } from './symbols';
 
 /**
  * The `positions` push channel: one IPC message per version of the view, whatever its size
@@ -28,11 +28,10 @@ const keySchema = z.string().max(48);
 
 /**
  * Bounds of one message, generous on purpose: a symbol has at most two open legs (hedge mode) and
- * the exchange lists well under 5,000 perpetuals, so no real account comes near them; they only stop
+ * the exchange lists well under MAX_LISTED_SYMBOLS perpetuals, so no real account comes near them; they only stop
  * a runaway sender from building an unbounded message.
  */
 export const MAX_PUSH_ROWS = 10_000;
-export const MAX_PUSH_SYMBOLS = 5_000;
 
 export const positionsHeadSchema = z.object({
   selectedSymbol: symbolNameSchema.nullable(),
@@ -69,8 +68,8 @@ export const positionsFullSchema = z.object({
   version: z.number().int().nonnegative(),
   head: positionsHeadSchema,
   rows: z.array(positionRowSchema).max(MAX_PUSH_ROWS),
-  openSymbols: z.array(symbolNameSchema).max(MAX_PUSH_SYMBOLS),
-  hedgeNets: z.array(hedgeNetSchema).max(MAX_PUSH_SYMBOLS),
+  openSymbols: z.array(symbolNameSchema).max(MAX_LISTED_SYMBOLS),
+  hedgeNets: z.array(hedgeNetSchema).max(MAX_LISTED_SYMBOLS),
 });
 
 export const positionsDeltaSchema = z.object({
@@ -80,8 +79,8 @@ export const positionsDeltaSchema = z.object({
   baseVersion: z.number().int().nonnegative(),
   head: positionsHeadSchema,
   rows: listEditSchema(positionRowSchema, rowPatchSchema, MAX_PUSH_ROWS).optional(),
-  openSymbols: listEditSchema(symbolNameSchema, z.never(), MAX_PUSH_SYMBOLS).optional(),
-  hedgeNets: listEditSchema(hedgeNetSchema, hedgeNetPatchSchema, MAX_PUSH_SYMBOLS).optional(),
+  openSymbols: listEditSchema(symbolNameSchema, z.never(), MAX_LISTED_SYMBOLS).optional(),
+  hedgeNets: listEditSchema(hedgeNetSchema, hedgeNetPatchSchema, MAX_LISTED_SYMBOLS).optional(),
 });
 
 export const positionsPushSchema = z.discriminatedUnion('kind', [positionsFullSchema, positionsDeltaSchema]);

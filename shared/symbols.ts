@@ -43,6 +43,13 @@ export function streamSymbol(symbol: string): string {
  * and its price/quantity grid. Every contract type and status the exchange lists is kept (TradFi
  * perpetuals, quarterlies, a symbol being settled): a position can be open in any of them.
  */
+/**
+ * The most symbols PerpDesk reads from one exchange list (exchangeInfo, fundingInfo, adlQuantile,
+ * leverage brackets, symbol configs) or sends to the window in one message: the exchange lists about
+ * 700 today, so only a runaway reply comes near it.
+ */
+export const MAX_LISTED_SYMBOLS = 5_000;
+
 export const symbolInfoSchema = z.object({
   symbol: symbolNameSchema,
   baseAsset: z.string().max(20),

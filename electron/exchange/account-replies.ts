@@ -4,6 +4,7 @@
  * without it the reply says nothing, and the error names the field. Lists (assets, positions, income,
  * ADL, funding intervals) are read row by row: an odd row is dropped and counted, the rest is used.
  */
+import { MAX_LISTED_SYMBOLS } from '../../shared/symbols';
 import type {
   AccountConfigRead,
   AccountStatusRead,
@@ -30,7 +31,6 @@ const MAX_ASSET_ROWS = 200;
 const MAX_STATUS_POSITION_ROWS = 10_000;
 /** `limit` is at most 1000 on the income endpoint. */
 export const MAX_INCOME_ROWS = 1_000;
-const MAX_SYMBOL_ROWS = 5_000;
 
 export type AccountStatusMethod = 'v2/account.status' | 'account.status';
 
@@ -93,7 +93,7 @@ export function readFundingIncomePage(result: unknown): { rows: FundingIncomeRea
  * (`BOTH` one-way or isolated hedge; `LONG`, `SHORT` hedge). The engine uses the keys its rows have.
  */
 export function readAdlQuantiles(result: unknown): Dropping<AdlQuantiles> {
-  const entries = readRows(result, adlQuantileEntrySchema, 'adlQuantile', MAX_SYMBOL_ROWS);
+  const entries = readRows(result, adlQuantileEntrySchema, 'adlQuantile', MAX_LISTED_SYMBOLS);
   const quantiles = new Map<string, number>();
   for (const { symbol, adlQuantile } of entries.rows) {
     for (const side of ['BOTH', 'LONG', 'SHORT'] as const) {
@@ -109,7 +109,7 @@ export const DEFAULT_FUNDING_INTERVAL_HOURS = 8;
 
 /** `GET /fapi/v1/fundingInfo`, entry by entry: hours by symbol (unlisted symbols are 8 h). */
 export function readFundingInfo(result: unknown): Dropping<FundingIntervals> {
-  const entries = readRows(result, fundingInfoEntrySchema, 'fundingInfo', MAX_SYMBOL_ROWS);
+  const entries = readRows(result, fundingInfoEntrySchema, 'fundingInfo', MAX_LISTED_SYMBOLS);
   return { read: new Map(entries.rows.map((entry) => [entry.symbol, entry.fundingIntervalHours])), dropped: entries.dropped };
 }
 

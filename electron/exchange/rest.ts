@@ -5,7 +5,7 @@
  * List replies are read row by row (rows.ts). The client sends all of them through its request gate.
  */
 import type { SymbolInfo } from '../../shared/symbols';
-import { symbolInfoSchema } from '../../shared/symbols';
+import { MAX_LISTED_SYMBOLS, symbolInfoSchema } from '../../shared/symbols';
 import { linkError } from './errors';
 import { restGet, type RestContext } from './rest-http';
 import { describeDrop, readRows, type RowDrops } from './rows';
@@ -15,7 +15,6 @@ import {
   exchangeInfoSchema,
   filterDecimal,
   leverageBracketEntrySchema,
-  MAX_EXCHANGE_INFO_SYMBOLS,
   requestWeightLimit,
   serverTimeSchema,
   symbolConfigSchema,
@@ -52,7 +51,7 @@ export interface ExchangeInfoRead {
 export async function fetchExchangeInfo(target: string | RestContext): Promise<ExchangeInfoRead> {
   const parsed = exchangeInfoSchema.safeParse(await restGet(contextOf(target), '/fapi/v1/exchangeInfo'));
   if (!parsed.success) throw linkError('/fapi/v1/exchangeInfo sent an unexpected reply');
-  const entries = readRows(parsed.data.symbols, exchangeInfoEntrySchema, 'exchangeInfo', MAX_EXCHANGE_INFO_SYMBOLS);
+  const entries = readRows(parsed.data.symbols, exchangeInfoEntrySchema, 'exchangeInfo', MAX_LISTED_SYMBOLS);
   const symbols: SymbolInfo[] = [];
   let count = entries.dropped.count;
   let first = entries.dropped.first;
@@ -96,7 +95,7 @@ export interface BracketsRead {
  * maintenance margin and margin ratio. The API key travels in the X-MBX-APIKEY header.
  */
 export async function fetchLeverageBrackets(context: RestContext, signer: Signer): Promise<BracketsRead> {
-  const read = readRows(await restGet(context, '/fapi/v1/leverageBracket', { signer }), leverageBracketEntrySchema, 'leverageBracket', 5_000);
+  const read = readRows(await restGet(context, '/fapi/v1/leverageBracket', { signer }), leverageBracketEntrySchema, 'leverageBracket', MAX_LISTED_SYMBOLS);
   return { brackets: new Map(read.rows.map((entry) => [entry.symbol, entry.brackets])), dropped: read.dropped };
 }
 
@@ -110,6 +109,6 @@ export interface SymbolConfigRead {
  * auto-add-margin and max notional of every symbol — what `v2/account.position` leaves out.
  */
 export async function fetchSymbolConfig(context: RestContext, signer: Signer): Promise<SymbolConfigRead> {
-  const read = readRows(await restGet(context, '/fapi/v1/symbolConfig', { signer }), symbolConfigSchema, 'symbolConfig', 5_000);
+  const read = readRows(await restGet(context, '/fapi/v1/symbolConfig', { signer }), symbolConfigSchema, 'symbolConfig', MAX_LISTED_SYMBOLS);
   return { configs: new Map(read.rows.map((entry) => [entry.symbol, entry])), dropped: read.dropped };
 }

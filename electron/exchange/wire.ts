@@ -184,12 +184,10 @@ export const exchangeInfoEntrySchema = z.object({
 });
 export type ExchangeInfoEntry = z.infer<typeof exchangeInfoEntrySchema>;
 
-/** The most symbols an exchangeInfo reply may list (about 700 today): a longer one fails as a whole. */
-export const MAX_EXCHANGE_INFO_SYMBOLS = 5_000;
 
 /**
  * REST `GET /fapi/v1/exchangeInfo`: the envelope. `symbols[]` entries are read one by one (their
- * bound is MAX_EXCHANGE_INFO_SYMBOLS, checked by readRows); `rateLimits` is read by
+ * bound is MAX_LISTED_SYMBOLS, checked by readRows); `rateLimits` is read by
  * requestWeightLimit, tolerantly: it only feeds the usage display and must not cost the symbol list.
  */
 export const exchangeInfoSchema = z.object({
