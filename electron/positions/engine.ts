@@ -13,23 +13,31 @@
  */
 import type { ExchangePosition, PositionsView } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
-import type { AccountUpdatePosition } from '../exchange/user-events';
+import type { AccountStatusRead } from '../exchange/account-types';
+import type { AccountUpdateBalance, AccountUpdatePosition } from '../exchange/user-events';
 import type { MarkTick } from '../exchange/wire';
+import { AccountTracker } from './account-tracker';
 import { applyAccountUpdate, applyLeverage } from './account-update';
 import type { Bracket } from './brackets';
-import { applyBrackets, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { adlOf, applyBrackets, applyFundingIntervals, applyRowExtras, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { SideReads, type SideReadsExchange } from './side-reads';
 import { MarginAssets } from './margin-assets';
 import { EVENT_REFRESH_FLOOR_MS, eventRefreshFloor, isPositionChangingExecution, refreshDelay } from './refresh-policy';
 import { EMPTY_STATE, StateDraft, type Leg, type PositionsState } from './state';
 import { TickBatch } from './tick-batch';
 import { buildView } from './view';
 
-/** What the engine needs from the exchange client. */
-export interface EngineExchange {
+/**
+ * What the engine needs from the exchange client. The reads beside positions are optional: without
+ * one, its figures stay unknown (null) and nothing else changes.
+ */
+export interface EngineExchange extends SideReadsExchange {
   fetchPositions(symbol?: string): Promise<ExchangePosition[]>;
   followMarks(symbols: Iterable<string>): void;
   /** Notional brackets per symbol, for maintenance margin (optional: without them it stays unknown). */
   fetchBrackets?(): Promise<ReadonlyMap<string, readonly Bracket[]>>;
+  /** `v2/account.status`: balances and margins, read with every whole-account snapshot. */
+  fetchAccountStatus?(): Promise<AccountStatusRead>;
 }
 
 export interface EngineOptions {
@@ -54,6 +62,11 @@ export interface EngineOptions {
   eventRefreshFloorMs?: number;
   /** How far a position query may lag the user data stream (ms, PROTOCOL §13.4; reducer.ts). */
   snapshotLagAllowanceMs?: number;
+  /** A read beside the positions failed (the account, funding, ADL): told once until it succeeds again. */
+  onReadNotice?: (message: string) => void;
+  /** Least time between funding income reads, and the ADL poll interval (ms; side-reads.ts). */
+  fundingReadFloorMs?: number;
+  adlIntervalMs?: number;
 }
 
 /** Position queries lag the stream by seconds at worst in volatile markets; beyond this a snapshot wins. */
@@ -83,13 +96,46 @@ export class PositionEngine {
   /** Local time the last snapshot was asked for (the event refresh floor counts from it). */
   private lastSnapshotAt = -Infinity;
   private readonly assets = new MarginAssets();
+  /** The account's balances, mode and last read. */
+  private readonly account: AccountTracker;
+  /** True when the last whole-account snapshot's open rows carried their ADL quantile (v2). */
+  private snapshotsCarryAdl = false;
+  private readonly sideReads: SideReads;
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(private readonly options: EngineOptions) {
+    const live = (epoch: number): boolean => !this.stopped && epoch === this.epoch;
+    const notice = (message: string): void => options.onReadNotice?.(message);
+    this.account = new AccountTracker({
+      read: options.exchange.fetchAccountStatus?.bind(options.exchange),
+      now: options.now,
+      live,
+      lagAllowanceMs: () => options.snapshotLagAllowanceMs ?? SNAPSHOT_LAG_ALLOWANCE_MS,
+      onChange: () => this.changed(),
+      onNotice: notice,
+    });
+    this.sideReads = new SideReads({
+      exchange: options.exchange,
+      now: options.now,
+      serverNow: options.serverNow,
+      epoch: () => this.epoch,
+      live,
+      hasOpenPositions: () => this.current().rows.size > 0,
+      snapshotsCarryAdl: () => this.snapshotsCarryAdl,
+      weightUsage: () => options.weightUsage?.() ?? null,
+      onConfig: (config) => this.account.multiAssets(config.multiAssetsMargin),
+      onFundingIntervals: (intervals) => this.commit(applyFundingIntervals(this.current(), intervals)),
+      onFundingToday: (bySymbol) => this.commit(applyRowExtras(this.current(), { fundingToday: bySymbol })),
+      onAdl: (quantiles) => this.commit(applyRowExtras(this.current(), { adl: quantiles })),
+      onNotice: notice,
+      ...(options.fundingReadFloorMs === undefined ? {} : { fundingReadFloorMs: options.fundingReadFloorMs }),
+      ...(options.adlIntervalMs === undefined ? {} : { adlIntervalMs: options.adlIntervalMs }),
+    });
+  }
 
   /** The current view; the same object until something changes. */
   view(): PositionsView {
     const state = this.current();
-    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt, this.assets.of);
+    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt, this.assets.of, this.account.view(state.rows.values(), this.assets.of));
     return this.cached;
   }
 
@@ -104,9 +150,11 @@ export class PositionEngine {
     // was known before is no longer newer than a snapshot — the lag allowance is for a live stream —
     // so the snapshot that follows is the truth.
     this.commit(forgetObserved(this.current()));
+    this.account.reconnected();
     this.scheduleRefresh();
     void this.snapshot(null);
     if (this.current().brackets.size === 0) this.loadBrackets();
+    this.sideReads.connected();
   }
 
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
@@ -157,6 +205,23 @@ export class PositionEngine {
     this.refreshSoon();
   }
 
+  /**
+   * The balances of an ACCOUNT_UPDATE (`B`: wallet and cross wallet per asset, transaction time
+   * `time`, event time `eventTime`): the account figures move at once; older news changes nothing.
+   * A FUNDING_FEE event (`reason`) also has today's funding read again shortly.
+   */
+  balanceUpdate(balances: readonly AccountUpdateBalance[], time: number, eventTime: number = time, reason?: string): void {
+    this.account.balances(balances, time, eventTime);
+    if (reason === 'FUNDING_FEE' && !this.stopped) this.sideReads.fundingFee();
+  }
+
+  /** ACCOUNT_CONFIG_UPDATE `ai`: the Multi-Assets mode changed; the config is read again to be sure. */
+  multiAssetsChanged(multiAssets: boolean): void {
+    this.account.multiAssets(multiAssets);
+    if (!this.stopped) this.sideReads.configChanged();
+    this.refreshSoon();
+  }
+
   /** An ORDER_TRADE_UPDATE: only a fill can have changed a position, and only a fill costs a snapshot. */
   orderUpdate(executionType: string): void {
     if (isPositionChangingExecution(executionType)) this.refreshSoon();
@@ -202,12 +267,16 @@ export class PositionEngine {
     this.refreshTimer = null;
     this.debounceTimer = null;
     this.queued = null;
+    this.sideReads.stop();
   }
 
-  /** Forgets every position (the account changed). */
+  /** Forgets every position and the account's figures (the account changed). */
   reset(): void {
     this.epoch++;
     this.queued = null;
+    this.sideReads.reset();
+    this.account.reset();
+    this.snapshotsCarryAdl = false;
     // Ticks still waiting belong to the account being forgotten.
     this.pendingTicks.clear();
     this.draft = null;
@@ -241,10 +310,13 @@ export class PositionEngine {
     this.lastSnapshotAt = this.options.now();
     // The reply knows every change up to about the moment of the request (on the exchange's clock).
     const requestedAt = Math.round(this.options.serverNow());
+    // The account is read with every whole-account snapshot, in parallel: one more request, same cadence.
+    const accountRead = symbol === null ? this.account.read(epoch, requestedAt) : Promise.resolve();
     let rows: ExchangePosition[];
     try {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
     } catch (error) {
+      await accountRead;
       // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
       if (!this.stopped && epoch === this.epoch) this.options.onSnapshotError(error);
       return;
@@ -255,8 +327,10 @@ export class PositionEngine {
     this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol, lagAllowanceMs }));
     if (symbol === null) {
       this.snapshotAt = receivedAt;
+      this.snapshotsCarryAdl = rows.some((row) => adlOf(row) !== null);
       this.changed();
     }
+    await accountRead;
     this.followMarks();
     // A reply that lagged the stream left some liquidation price unknown: ask again (floored).
     if (symbol === null && [...this.current().rows.values()].some((row) => row.liquidationPending === true)) this.refreshSoon();
