@@ -16,6 +16,8 @@ export interface DeskEngineOptions {
   onSnapshotRows?: ((rows: readonly ExchangePosition[], symbol: string | null, receivedAt: number) => void) | undefined;
   onChange: () => void;
   onSnapshotError: (error: unknown) => void;
+  /** A read beside the positions failed (account, funding, ADL): for the timeline. */
+  onReadNotice: (message: string) => void;
   refreshIntervalMs?: number | undefined;
 }
 
@@ -36,6 +38,7 @@ export function createDeskEngine(options: DeskEngineOptions): PositionEngine {
     serverNow: () => now() + (client()?.metrics.clockOffsetMs ?? 0),
     onChange: options.onChange,
     onSnapshotError: options.onSnapshotError,
+    onReadNotice: options.onReadNotice,
     weightUsage: () => {
       const metrics = client()?.metrics;
       return metrics?.weightUsed != null && metrics.weightLimit ? metrics.weightUsed / metrics.weightLimit : null; // eslint-disable-line eqeqeq -- null or undefined

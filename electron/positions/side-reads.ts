@@ -15,10 +15,12 @@ import { eventRefreshFloor } from './refresh-policy';
 
 /** The exchange reads these need (all optional: an exchange without one simply lacks its figures). */
 export interface SideReadsExchange {
-  fetchAccountConfig?(): Promise<AccountConfigRead>;
-  fetchFundingIntervals?(): Promise<FundingIntervals>;
-  fetchFundingIncome?(startTime: number): Promise<FundingIncomeRead[]>;
-  fetchAdlQuantiles?(): Promise<AdlQuantiles>;
+  // Function-valued properties, not methods: they are called unbound.
+  fetchAccountConfig?: () => Promise<AccountConfigRead>;
+  fetchFundingIntervals?: () => Promise<FundingIntervals>;
+  /** FUNDING_FEE income rows from `startTime` (exchange ms) on. */
+  fetchFundingIncome?: (startTime: number) => Promise<FundingIncomeRead[]>;
+  fetchAdlQuantiles?: () => Promise<AdlQuantiles>;
 }
 
 export interface SideReadsOptions {
