@@ -4,6 +4,7 @@
  * asset or income row never loses the rest. The readers live with the client (account-reads.ts);
  * these shapes are the contract between the client and the engine.
  */
+import type { ExchangePosition } from '../../shared/position';
 
 /** The totals of `v2/account.status` (PROTOCOL §5): USDT in single-asset mode, USD across assets in Multi-Assets mode. */
 export interface AccountTotalsRead {
@@ -56,6 +57,11 @@ export interface AccountStatusRead {
   totals: AccountTotalsRead;
   assets: AccountAssetRead[];
   positions: AccountPositionRead[];
+  /**
+   * Which method answered (added for issue 13): `account.status` (v1) only when the exchange refused
+   * v2 as unknown; v1's positions lack notional and isolated wallet, so `positions` is then empty.
+   */
+  method?: 'v2/account.status' | 'account.status';
 }
 
 /** The part of `GET /fapi/v1/accountConfig` PerpDesk reads (v2/account.status no longer says the mode). */
@@ -79,3 +85,10 @@ export type AdlQuantiles = ReadonlyMap<string, number>;
 
 /** Hours between fundings by symbol, from `GET /fapi/v1/fundingInfo` (it lists only adjusted symbols; others are 8). */
 export type FundingIntervals = ReadonlyMap<string, number>;
+
+/**
+ * A position row as `fetchPositions` returns it: v1-shaped whichever method answered, plus what only
+ * `v2/account.position` carries (added for issue 13): the ADL quantile 0–4 and the row's margin asset.
+ * Both are absent on v1 rows (ADL then comes from `adlQuantiles()`, the asset from the listing).
+ */
+export type ReadPosition = ExchangePosition & { adl?: number; marginAsset?: string };

@@ -7,7 +7,6 @@
  * (request-gate.ts: 429/418/WAF pauses, clock retry, auth stop); positions come from positions-reader.ts.
  */
 import type { ConnectionState } from '../../shared/connection';
-import type { ExchangePosition } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { DEFAULT_TIMINGS, emptyMetrics, recordReply, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
@@ -16,6 +15,7 @@ import { ExchangeError, forKeyType, linkError } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
 import { pingUserDataStream, serverNoticeError, sessionLogon, type WsApiContext } from './methods';
 import { AccountReads } from './account-reads';
+import type { AccountConfigRead, AccountStatusRead, AdlQuantiles, FundingIncomeRead, FundingIntervals, ReadPosition } from './account-types';
 import type { PositionsApi } from './positions-reader';
 import { RequestGate } from './request-gate';
 import { fetchServerTime } from './rest';
@@ -128,9 +128,34 @@ export class ExchangeClient {
     return this.reads.symbols();
   }
 
-  /** The account's positions (or one symbol's), v1-shaped whichever method the exchange serves. */
-  fetchPositions(symbol?: string): Promise<ExchangePosition[]> {
+  /** The account's positions (or one symbol's), v1-shaped whichever method the exchange serves (v2 rows keep `adl`, `marginAsset`). */
+  fetchPositions(symbol?: string): Promise<ReadPosition[]> {
     return this.reads.fetchPositions(symbol);
+  }
+
+  /** The account's totals, assets and margin figures (`v2/account.status`, v1 if v2 is unknown). */
+  accountStatus(): Promise<AccountStatusRead> {
+    return this.reads.accountStatus();
+  }
+
+  /** The account's modes: Multi-Assets, hedge (signed REST accountConfig). */
+  accountConfig(): Promise<AccountConfigRead> {
+    return this.reads.accountConfig();
+  }
+
+  /** Every funding payment since `startTime` (exchange ms), each once, oldest first (paged REST income). */
+  fundingIncome(startTime: number): Promise<FundingIncomeRead[]> {
+    return this.reads.fundingIncome(startTime);
+  }
+
+  /** ADL quantiles 0–4 by `${symbol}:${positionSide}` (signed REST adlQuantile). */
+  adlQuantiles(): Promise<AdlQuantiles> {
+    return this.reads.adlQuantiles();
+  }
+
+  /** Hours between fundings of the symbols fundingInfo lists (others 8), reused for an hour. */
+  fundingIntervals(): Promise<FundingIntervals> {
+    return this.reads.fundingIntervals();
   }
 
   /** Notional brackets per symbol (signed REST), through the same gate as every request. */

@@ -90,6 +90,15 @@ export async function accountPositionV2Rows(context: WsApiContext, symbol?: stri
   return readV2PositionRows(await call(context, 'v2/account.position', signed(context, 'v2/account.position', params)));
 }
 
+/**
+ * `v2/account.status` (weight 5), USER_DATA, or v1 `account.status` (weight 5) when v2 is refused as
+ * unknown: the account's totals, its assets and (v2) the positions with margin figures. The raw result;
+ * account-replies.ts reads it (totals required, lists row by row).
+ */
+export async function accountStatusResult(context: WsApiContext, method: 'v2/account.status' | 'account.status'): Promise<unknown> {
+  return call(context, method, signed(context, method, {}));
+}
+
 /** `userDataStream.start` (weight 1, USER_STREAM: apiKey only): the account's listen key, new or active. */
 export async function startUserDataStream(context: WsApiContext): Promise<string> {
   return readListenKey(await call(context, 'userDataStream.start', { apiKey: context.signer.apiKey }));

@@ -9,7 +9,7 @@
  * Rows are read one by one; the drops are passed on for the timeline and the metrics.
  */
 import { isZeroDecimal } from '../../shared/decimal';
-import type { ExchangePosition } from '../../shared/position';
+import type { ReadPosition } from './account-types';
 import { isMethodGone } from './errors';
 import { accountPositionRows, accountPositionV2Rows, type WsApiContext } from './methods';
 import { SymbolConfigBook, toV1Row } from './positions-v2';
@@ -46,7 +46,7 @@ export class PositionReader {
   }
 
   /** The account's rows, or one symbol's (zero rows included where the exchange sends them). */
-  async fetch(symbol?: string): Promise<ExchangePosition[]> {
+  async fetch(symbol?: string): Promise<ReadPosition[]> {
     // A name outside the unreserved set is never signed: the whole account is read and filtered here.
     const ask = symbol !== undefined && isUnreserved(symbol) ? symbol : undefined;
     const rows = await this.read(ask);
@@ -67,7 +67,7 @@ export class PositionReader {
     this.config.markStale();
   }
 
-  private async read(symbol: string | undefined): Promise<ExchangePosition[]> {
+  private async read(symbol: string | undefined): Promise<ReadPosition[]> {
     if (this.api === 'v2') return this.readV2(symbol);
     try {
       const read = await this.deps.call((context) => accountPositionRows(context, symbol));
@@ -85,7 +85,7 @@ export class PositionReader {
     }
   }
 
-  private async readV2(symbol: string | undefined): Promise<ExchangePosition[]> {
+  private async readV2(symbol: string | undefined): Promise<ReadPosition[]> {
     const read = await this.deps.call((context) => accountPositionV2Rows(context, symbol));
     this.deps.onDrops('v2/account.position', read.dropped);
     // A position in a symbol the config does not list (a new listing) is worth one more read, not one per snapshot.

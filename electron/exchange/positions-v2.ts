@@ -6,6 +6,7 @@
  */
 import { isZeroDecimal } from '../../shared/decimal';
 import { positionCoreFields, type ExchangePosition, type MarginType } from '../../shared/position';
+import type { ReadPosition } from './account-types';
 import type { SymbolConfig, V2Position } from './wire';
 
 /** `CROSSED`/`ISOLATED` in symbolConfig and MARGIN_CALL; `cross`/`isolated` in positions (PROTOCOL §0.7). */
@@ -25,8 +26,11 @@ function leverageFromMargin(row: V2Position): string {
   return leverage >= 1 && leverage <= 200 ? String(leverage) : '0';
 }
 
-/** A v2 row as the v1 row the engine reads, completed from the symbol's config. */
-export function toV1Row(row: V2Position, config: SymbolConfig | undefined): ExchangePosition {
+/**
+ * A v2 row as the v1 row the engine reads, completed from the symbol's config, keeping what only v2
+ * carries: the ADL quantile and the row's own margin asset (when the reply has them).
+ */
+export function toV1Row(row: V2Position, config: SymbolConfig | undefined): ReadPosition {
   const fromConfig: Pick<ExchangePosition, 'leverage' | 'marginType' | 'isAutoAddMargin' | 'maxNotionalValue'> =
     config === undefined
       ? {
@@ -42,7 +46,10 @@ export function toV1Row(row: V2Position, config: SymbolConfig | undefined): Exch
           isAutoAddMargin: config.isAutoAddMargin ? 'true' : 'false',
           maxNotionalValue: String(config.maxNotionalValue),
         };
-  return { ...positionCoreFields(row), ...fromConfig };
+  const v2Only: Pick<ReadPosition, 'adl' | 'marginAsset'> = {};
+  if (row.adl !== undefined) v2Only.adl = row.adl;
+  if (row.marginAsset !== undefined) v2Only.marginAsset = row.marginAsset;
+  return { ...positionCoreFields(row), ...fromConfig, ...v2Only };
 }
 
 /**

@@ -59,6 +59,8 @@ export function parseAccountPositionResult(result: unknown): ExchangePosition[] 
 export const v2PositionSchema = positionCoreSchema.extend({
   marginAsset: z.string().max(20).optional(),
   positionInitialMargin: decimalStringSchema.optional(),
+  // The ADL quantile 0–4 (PROTOCOL §4). Read tolerantly: an odd value is "unknown", never a lost row.
+  adl: z.number().int().min(0).max(4).optional().catch(undefined),
 });
 export type V2Position = z.infer<typeof v2PositionSchema>;
 
@@ -102,10 +104,10 @@ export interface MarkTick {
   markPrice: string;
   /** Exchange event time (ms). */
   eventTime: number;
-  /** The current funding rate (`r`) as sent; absent when the frame carries none. */
-  fundingRate?: string;
-  /** The next funding time (`T`, exchange ms); absent when the frame carries none. */
-  nextFundingTime?: number;
+  /** The current funding rate (`r`) as sent; undefined when the frame carries none (or an unreadable one). */
+  fundingRate?: string | undefined;
+  /** The next funding time (`T`, exchange ms); undefined when the frame carries none (or 0). */
+  nextFundingTime?: number | undefined;
 }
 
 /**
@@ -148,7 +150,13 @@ export function readMarkTick(data: unknown): MarkTick | null {
   if (typeof markPrice !== 'string' || !isDecimal(markPrice)) return null;
   const eventTime = frame.E;
   if (typeof eventTime !== 'number' || !Number.isSafeInteger(eventTime) || eventTime < 0) return null;
-  return { symbol, markPrice, eventTime };
+  // Funding is optional: a frame without it (a quarterly sends `r: ""`, `T: 0`) still gives its mark.
+  const rate = frame.r;
+  const fundingRate = typeof rate === 'string' && isDecimal(rate) ? rate : undefined;
+  const next = frame.T;
+  const nextFundingTime = typeof next === 'number' && Number.isSafeInteger(next) && next > 0 ? next : undefined;
+  // Both properties always set, in this order, so every tick has one object shape (bench/PROFILE.md: P1).
+  return { symbol, markPrice, eventTime, fundingRate, nextFundingTime };
 }
 
 /** The market stream's control replies: `{"result":…,"id":…}` or `{"error":{code,msg},"id":…}`. */

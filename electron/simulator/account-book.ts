@@ -25,6 +25,7 @@ import { type FillReceipt, type TradeStep, receiptOf, splitQuantity, tradeEvent 
 import { AccountHistory } from './account-history';
 import { EventClock } from './event-clock';
 import { applyFunding } from './funding';
+import { IncomeLedger } from './income-ledger';
 import { accountMetrics } from './leg-metrics';
 import type { Market } from './market';
 import { marginAssetOf } from './symbols';
@@ -90,6 +91,8 @@ export class AccountBook {
   private nextTradeId = 500_000_100;
   /** `"bep":"0"` on open ACCOUNT_UPDATE rows, as the documented example has it (PROTOCOL §13.5). */
   private bepZero = false;
+  /** Every wallet movement booked here, for `GET /fapi/v1/income`. */
+  readonly income = new IncomeLedger();
 
   constructor(
     accounts: Readonly<Record<string, Account>>,
@@ -151,6 +154,7 @@ export class AccountBook {
         side: request.side, positionSide: request.positionSide, symbol: request.symbol, clientOrderId: `sim-${orderId}`,
         reduceOnly: false,
       });
+      this.bookTrade(name, T, result, tradeId);
       this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', [this.positionRow(name, result.leg)]);
     });
     this.checkRisk(name);
@@ -180,6 +184,7 @@ export class AccountBook {
       orderId, orderQuantity: quantity, lastQuantity: quantity, filledQuantity: quantity, averagePrice: price, price,
       side, positionSide: leg.positionSide, symbol: leg.symbol, clientOrderId: 'adl_autoclose', forced: 'adl', reduceOnly: true,
     });
+    this.bookTrade(name, T, outcome.result, tradeId);
     this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', [this.positionRow(name, outcome.result.leg)]);
     this.checkRisk(name);
     return { ok: true, value: receiptOf(orderId, tradeId, price, [outcome.result], spec.stepSize) };
@@ -232,6 +237,9 @@ export class AccountBook {
       const byAsset = new Map<string, Dec>();
       for (const charge of charges) byAsset.set(this.assetOf(charge.leg.symbol), (byAsset.get(this.assetOf(charge.leg.symbol)) ?? 0n) + charge.amount);
       this.commit(name, withAssetDeltas(account, byAsset), T);
+      for (const charge of charges) {
+        this.income.book(name, { symbol: charge.leg.symbol, incomeType: 'FUNDING_FEE', amount: charge.amount, asset: this.assetOf(charge.leg.symbol), time: T });
+      }
       if (crossByAsset.size > 0) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
       for (const charge of charges.filter((c) => !c.cross)) {
         const { leg } = charge;
@@ -285,14 +293,18 @@ export class AccountBook {
       const outcome = this.trade(this.get(name), { symbol: leg.symbol, side, positionSide: leg.positionSide, quantity: size, price, time: T });
       if (!outcome.ok) continue; // cannot happen: closing a whole open leg is always valid
       let account = outcome.result.account;
+      let cleared = 0n;
       if (!m.cross) {
         // The isolated margin left after the loss goes to the insurance fund: the leg loses its whole wallet.
         const left = leg.isolatedWallet + outcome.result.realizedPnl - outcome.result.commission;
-        if (left > 0n) account = withAssetDeltas({ ...account, walletBalance: account.walletBalance - left }, new Map([[this.assetOf(leg.symbol), -left]]));
+        if (left > 0n) {
+          cleared = left;
+          account = withAssetDeltas({ ...account, walletBalance: account.walletBalance - left }, new Map([[this.assetOf(leg.symbol), -left]]));
+        }
       }
       this.commit(name, account, T);
       const orderId = this.nextOrderId++;
-      this.report(name, T, outcome.result, {
+      const tradeId = this.report(name, T, outcome.result, {
         orderId, orderQuantity: size, lastQuantity: size, filledQuantity: size, averagePrice: price, price,
         side, positionSide: leg.positionSide, symbol: leg.symbol,
         // Binance names liquidation orders "autoclose-<id>" (PROTOCOL §6).
@@ -300,6 +312,8 @@ export class AccountBook {
         forced: 'liquidation',
         reduceOnly: true,
       });
+      this.bookTrade(name, T, outcome.result, tradeId);
+      this.income.book(name, { symbol: leg.symbol, incomeType: 'INSURANCE_CLEAR', amount: -cleared, asset: this.assetOf(leg.symbol), time: T });
       rows.push(this.positionRow(name, outcome.result.leg));
     }
     this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'ORDER', rows);
@@ -335,6 +349,14 @@ export class AccountBook {
     const stepDecimals = spec ? significantDecimalsOf(spec.stepSize) : 8;
     this.deps.emit(name, tradeEvent({ T, E: this.clock.stamp(T) }, result, step, tradeId, stepDecimals));
     return tradeId;
+  }
+
+  /** Books a trade's realised PnL and commission (each only when non-zero, as Binance lists them). */
+  private bookTrade(name: AccountName, T: number, result: FillResult, tradeId: number): void {
+    const asset = this.assetOf(result.leg.symbol);
+    const symbol = result.leg.symbol;
+    this.income.book(name, { symbol, incomeType: 'REALIZED_PNL', amount: result.realizedPnl, asset, time: T, tradeId });
+    this.income.book(name, { symbol, incomeType: 'COMMISSION', amount: -result.commission, asset, time: T, tradeId });
   }
 
   private positionRow(name: AccountName, leg: LegAfter): PositionUpdate {

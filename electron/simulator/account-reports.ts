@@ -5,7 +5,8 @@
  */
 import { type Account, assetWallets, sidesOf, settingsOf } from './account-model';
 import { bracketsOf, maxNotionalAt } from './brackets';
-import { type Dec, ONE, div, significantDecimalsOf } from './decimal';
+import { adlQuantiles } from './adl-quantile';
+import { type Dec, significantDecimalsOf } from './decimal';
 import { integerText, money8, price8, quantity, trimmedPrice } from './format';
 import { type AccountMetrics, type LegMetrics, type MarketView, accountMetrics } from './leg-metrics';
 import { breakEvenPrice, isolatedMargin } from './position-math';
@@ -48,17 +49,19 @@ const ACCOUNT_ALIAS = 'SgsRfWfT';
 export function v2PositionRows(account: Account, market: MarketView, onlySymbol?: string): V2PositionRow[] {
   const metrics = accountMetrics(account, market);
   const open = new Set(metrics.legs.map((m) => m.leg.symbol));
+  const quantiles = adlQuantiles(metrics);
   return market.symbols
     .filter((s) => open.has(s.symbol) && (onlySymbol === undefined || s.symbol === onlySymbol))
     .flatMap((spec) =>
       sidesOf(account.mode).map((side) => {
         const m = metrics.of(spec.symbol, side);
-        return m ? openV2(m) : flatV2(spec, side, market.markOf(spec.symbol));
+        return m ? openV2(m, quantiles.get(`${spec.symbol}:${side}`) ?? 0) : flatV2(spec, side, market.markOf(spec.symbol));
       }),
     );
 }
 
-function openV2(m: LegMetrics): V2PositionRow {
+/** An open leg's row; `adl` is the quantile adl-quantile.ts gives it (the same as `GET /fapi/v1/adlQuantile`). */
+function openV2(m: LegMetrics, adl: number): V2PositionRow {
   const { leg } = m;
   return {
     symbol: leg.symbol,
@@ -77,7 +80,7 @@ function openV2(m: LegMetrics): V2PositionRow {
     maintMargin: money8(m.maintenance),
     positionInitialMargin: money8(m.initialMargin),
     openOrderInitialMargin: '0',
-    adl: adlQuantile(m),
+    adl,
     bidNotional: '0',
     askNotional: '0',
     updateTime: leg.updateTime,
@@ -107,17 +110,6 @@ function flatV2(spec: SymbolSpec, side: string, mark: Dec): V2PositionRow {
     askNotional: '0',
     updateTime: 0,
   };
-}
-
-/**
- * ADL quantile 0–4. Binance ranks by profit and leverage across all traders; one account
- * cannot be ranked, so this approximates it from the leg's ROE: losing legs 0, then one step
- * per 50 % of ROE, capped at 4.
- */
-function adlQuantile(m: LegMetrics): number {
-  if (m.unrealized <= 0n || m.initialMargin <= 0n) return 0;
-  const roe = div(m.unrealized, m.initialMargin);
-  return Math.min(4, 1 + Number(roe / (ONE / 2n)));
 }
 
 /** Totals shared by `account.balance` and `account.status`. */
@@ -207,6 +199,38 @@ export function balanceRows(account: Account, market: MarketView): Record<string
   }));
 }
 
+/** `GET /fapi/v1/accountConfig`, keys in the documented order; v1 `account.status` opens with the same flags. */
+export interface AccountConfig {
+  feeTier: number;
+  canTrade: boolean;
+  canDeposit: boolean;
+  canWithdraw: boolean;
+  dualSidePosition: boolean;
+  updateTime: number;
+  multiAssetsMargin: boolean;
+  tradeGroupId: number;
+}
+
+/** The account's configuration: fee tier 0 (the simulator's only tier), every permission, its mode. */
+export function accountConfig(account: Account): AccountConfig {
+  return {
+    feeTier: 0,
+    canTrade: true,
+    canDeposit: true,
+    canWithdraw: true,
+    dualSidePosition: account.mode === 'hedge',
+    updateTime: 0, // documented as reserved ("ignore")
+    multiAssetsMargin: account.assetBalances !== undefined,
+    tradeGroupId: -1, // not in a trade group
+  };
+}
+
+/** v1 `account.status` carries the flags but not the position mode. */
+function withoutMode(config: AccountConfig): Omit<AccountConfig, 'dualSidePosition'> {
+  const { dualSidePosition: _mode, ...rest } = config;
+  return rest;
+}
+
 /** `account.status` (v1: permissions, all symbols) or `v2/account.status` (open symbols only). */
 export function accountStatus(account: Account, market: MarketView, version: 1 | 2): Record<string, unknown> {
   const t = totals(account, market);
@@ -246,13 +270,7 @@ export function accountStatus(account: Account, market: MarketView, version: 1 |
     return { ...sums, assets, positions: metrics.legs.map(v2StatusPosition) };
   }
   return {
-    feeTier: 0,
-    canTrade: true,
-    canDeposit: true,
-    canWithdraw: true,
-    updateTime: 0, // documented as reserved
-    multiAssetsMargin: account.assetBalances !== undefined,
-    tradeGroupId: -1,
+    ...withoutMode(accountConfig(account)),
     ...sums,
     assets,
     positions: v1StatusPositions(account, market, metrics),

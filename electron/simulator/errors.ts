@@ -27,6 +27,10 @@ export const mandatoryParam = (name: string): ApiError =>
 export const invalidParam = (name: string): ApiError =>
   error(400, -1130, `Data sent for parameter '${name}' is not valid.`);
 
+/** -1100: a LONG/INT parameter that is not plain digits (Binance's ILLEGAL_CHARS wording). */
+export const illegalChars = (name: string): ApiError =>
+  error(400, -1100, `Illegal characters found in parameter '${name}'; legal range is '^[0-9]{1,20}$'.`);
+
 /** -1021, timestamp too old for the request's recvWindow. */
 export const timestampOutsideWindow = (): ApiError =>
   error(400, -1021, 'Timestamp for this request is outside of the recvWindow.');

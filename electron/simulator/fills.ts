@@ -49,7 +49,7 @@ export interface FillResult {
 /** A fill, or why Binance would refuse it. */
 export type FillOutcome = { ok: true; result: FillResult } | { ok: false; error: string };
 
-/** Commissions are charged to 8 decimals, like every wallet amount Binance prints. */
+/** Commissions and realised PnL are booked to 8 decimals, like every wallet amount Binance prints. */
 const COMMISSION_DECIMALS = 8;
 
 /** Applies `fill` to `account`. */
@@ -93,7 +93,9 @@ export function applyFill(account: Account, fill: Fill, feeRate: Dec = TAKER_FEE
     isolatedWallet = wallet + marginFor(quantity, price);
   } else {
     const closed = quantity < abs(amount) ? quantity : abs(amount);
-    realizedPnl = mul(mul(closed, price - entry), amount > 0n ? ONE : -ONE);
+    // Wallet amounts are 8-decimal, like the commission: the realised PnL is booked (and listed in
+    // the income history) to 8 decimals, so the wallet never holds digits no reply can show.
+    realizedPnl = quantize(mul(mul(closed, price - entry), amount > 0n ? ONE : -ONE), COMMISSION_DECIMALS, 'truncate');
     const released = div(mul(wallet, closed), abs(amount));
     const flipped = after !== 0n && after > 0n !== amount > 0n;
     entryPrice = flipped ? price : entry;

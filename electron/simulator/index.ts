@@ -8,7 +8,8 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AccountName, accountProblems } from './account-model';
 import { AccountBook } from './account-book';
-import { accountStatus, balanceRows, v2PositionRows } from './account-reports';
+import { accountConfig, accountStatus, balanceRows, v2PositionRows } from './account-reports';
+import { adlQuantileEntries } from './adl-quantile';
 import { DEMO_CREDENTIALS } from './accounts';
 import { startActivity } from './activity';
 import { SimClock } from './clock';
@@ -188,6 +189,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       weightLimit: o.weightLimit,
       listenKeys,
       symbolConfig: (name, symbols) => symbolConfigRows(book.get(name), symbols),
+      income: (name, query) => book.income.query(name, query),
+      adlQuantile: (name, symbol) => adlQuantileEntries(book.get(name), market, symbol),
+      accountConfig: (name) => accountConfig(book.get(name)),
       ledger,
       findKey: exchange.findKey,
       traffic,

@@ -1,7 +1,8 @@
 /**
  * The REST endpoints (PROTOCOL §5): `GET /fapi/v1/time`, `exchangeInfo`, `premiumIndex`
  * (public), the listenKey endpoints (`POST/PUT/DELETE /fapi/v1/listenKey`, USER_STREAM),
- * `GET /fapi/v1/leverageBracket` and `GET /fapi/v1/symbolConfig` (signed). Each declares its weight and security; the HTTP
+ * `GET /fapi/v1/leverageBracket` and `GET /fapi/v1/symbolConfig` (signed), plus the account
+ * endpoints of rest-account-endpoints.ts. Each declares its weight and security; the HTTP
  * plumbing lives in http-routes.ts.
  */
 import type { AccountName } from './account-model';
@@ -14,9 +15,13 @@ import type { Market } from './market';
 import type { FundingSchedule } from './funding-schedule';
 import { type SymbolSpec, fundingHoursOf } from './symbols';
 import type { Caller } from './ws-api-types';
+import { ACCOUNT_ROUTES, type AccountRestDeps } from './rest-account-endpoints';
+import { type RestResult, callerAccount, fail, fixed, ok } from './rest-reply';
+
+export type { RestResult } from './rest-reply';
 
 /** What endpoints read and change. */
-export interface RestDeps {
+export interface RestDeps extends AccountRestDeps {
   readonly now: () => number;
   readonly market: Market;
   /** Each symbol's funding period (funding-schedule.ts). */
@@ -32,11 +37,6 @@ export interface RestDeps {
   };
 }
 
-/** A REST reply: status and JSON body. */
-export interface RestResult {
-  readonly status: number;
-  readonly body: unknown;
-}
 
 /** One endpoint. */
 export interface RestRoute {
@@ -46,14 +46,6 @@ export interface RestRoute {
   readonly handle: (params: URLSearchParams, caller: Caller | undefined, deps: RestDeps) => RestResult;
 }
 
-const ok = (body: unknown): RestResult => ({ status: 200, body });
-const fail = (error: ApiError): RestResult => ({ status: error.status, body: { code: error.code, msg: error.msg } });
-const fixed = (weight: number) => (): number => weight;
-
-function callerAccount(caller: Caller | undefined): AccountName {
-  if (!caller) throw new Error('an authenticated endpoint ran without a caller');
-  return caller.account;
-}
 
 type SymbolList = { ok: true; list: readonly SymbolSpec[] } | { ok: false; error: ApiError };
 
@@ -108,7 +100,8 @@ function bracketEntry(spec: SymbolSpec): Record<string, unknown> {
 }
 
 /** Every REST endpoint, by path then HTTP method. */
-export const REST_ROUTES: ReadonlyMap<string, ReadonlyMap<string, RestRoute>> = new Map<string, Map<string, RestRoute>>([
+export const REST_ROUTES: ReadonlyMap<string, ReadonlyMap<string, RestRoute>> = new Map<string, ReadonlyMap<string, RestRoute>>([
+  ...ACCOUNT_ROUTES,
   ['/fapi/v1/time', new Map([['GET', { weight: fixed(1), security: 'NONE', handle: (_p, _c, d) => ok({ serverTime: d.now() }) }]])],
   [
     '/fapi/v1/exchangeInfo',

@@ -59,3 +59,43 @@ describe('readMarkTick', () => {
     expect(tickWith({ s: 'A'.repeat(40) })).not.toBeNull();
   });
 });
+
+describe('readMarkTick: funding (r, T)', () => {
+  const frame = { e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.1', i: '96990', P: '96995', ap: '97000' };
+
+  it('reads the funding rate as sent and the next funding time', () => {
+    expect(readMarkTick({ ...frame, r: '0.00038167', T: 1_700_006_400_000 })).toStrictEqual({
+      symbol: 'BTCUSDT',
+      markPrice: '97000.1',
+      eventTime: 1_700_000_000_000,
+      fundingRate: '0.00038167',
+      nextFundingTime: 1_700_006_400_000,
+    });
+    expect(readMarkTick({ ...frame, r: '-0.00012500', T: 1 })).toMatchObject({ fundingRate: '-0.00012500', nextFundingTime: 1 });
+  });
+
+  it('a frame without funding, or with unreadable funding, still gives its mark; the fields are undefined', () => {
+    const unreadable: Array<{ r?: unknown; T?: unknown }> = [
+      {},
+      { r: '', T: 0 }, // a quarterly contract: no funding
+      { r: 0.0001, T: '1700006400000' },
+      { r: '1e-4', T: 1.5 },
+      { r: null, T: -5 },
+      { r: '0.0001.2', T: Number.MAX_SAFE_INTEGER + 2 },
+    ];
+    for (const funding of unreadable) {
+      const tick = readMarkTick({ ...frame, ...funding });
+      expect(tick).toMatchObject({ symbol: 'BTCUSDT', markPrice: '97000.1' });
+      expect(tick?.fundingRate).toBeUndefined();
+      expect(tick?.nextFundingTime).toBeUndefined();
+    }
+    expect(readMarkTick({ ...frame, r: 'bad', T: 1_700_006_400_000 })).toMatchObject({ fundingRate: undefined, nextFundingTime: 1_700_006_400_000 });
+  });
+
+  it('every tick has the same own properties in the same order (one object shape on the hot path)', () => {
+    const shapes = [{}, { r: '0.0001', T: 1_700_006_400_000 }, { r: '', T: 0 }, { r: '0.0001' }].map((funding) =>
+      Object.keys(readMarkTick({ ...frame, ...funding }) ?? {}),
+    );
+    for (const keys of shapes) expect(keys).toEqual(['symbol', 'markPrice', 'eventTime', 'fundingRate', 'nextFundingTime']);
+  });
+});

@@ -27,10 +27,14 @@ const V2_ROW = {
   updateTime: 1_700_000_000_000,
   marginAsset: 'USDT',
   positionInitialMargin: '1525.00000000',
+  adl: 2,
 };
 const V1_ROW = { ...V2_ROW, leverage: '10', maxNotionalValue: '5000000', marginType: 'cross', isAutoAddMargin: 'false' } as Record<string, unknown>;
 delete V1_ROW.marginAsset;
 delete V1_ROW.positionInitialMargin;
+delete V1_ROW.adl;
+/** What only v2 carries and the reader keeps on its v1-shaped rows. */
+const V2_ONLY = { marginAsset: 'USDT', adl: 2 };
 
 const config = (symbol: string, leverage: number, marginType: 'CROSSED' | 'ISOLATED' = 'CROSSED'): SymbolConfig => ({
   symbol,
@@ -93,7 +97,7 @@ describe('v1 first, v2 when v1 is gone', () => {
   ])('v1 %s: v2 + symbolConfig, v1-shaped rows, said once, and v1 is never asked again', async (_name, answers) => {
     const exchange = scriptedExchange(answers);
     const rows = await exchange.reader.fetch();
-    expect(rows).toEqual([{ ...V1_ROW, leverage: '20', maxNotionalValue: '1000000' }]);
+    expect(rows).toEqual([{ ...V1_ROW, leverage: '20', maxNotionalValue: '1000000', ...V2_ONLY }]);
     expect(exchange.reader.positionsApi).toBe('v2');
     expect(exchange.notices).toHaveLength(1);
     expect(exchange.notices[0]).toMatch(/v2\/account\.position.*symbolConfig/);
@@ -156,8 +160,32 @@ describe('v2 rows as v1 rows', () => {
     expect(marginTypeOf('ISOLATED')).toBe('isolated');
     const row = toV1Row({ ...V2_ROW, positionSide: 'BOTH' }, { ...config('BTCUSDT', 7, 'ISOLATED'), maxNotionalValue: 250000 });
     expect(row).toMatchObject({ leverage: '7', marginType: 'isolated', isAutoAddMargin: 'true', maxNotionalValue: '250000' });
-    expect(Object.keys(row).sort()).toEqual(Object.keys(V1_ROW).sort());
+    expect(Object.keys(row).sort()).toEqual([...Object.keys(V1_ROW), ...Object.keys(V2_ONLY)].sort());
     // Nothing to derive leverage from: "0", which the engine treats as unknown (no ROE shown).
     expect(toV1Row({ ...V2_ROW, positionSide: 'BOTH', positionInitialMargin: undefined }, undefined).leverage).toBe('0');
+  });
+});
+
+describe('v2 rows keep adl and marginAsset', () => {
+  it('an odd adl is unknown, never a lost row; a v1 row has neither field', async () => {
+    const odd = [
+      { ...V2_ROW, symbol: 'AUSDT', adl: 7 },
+      { ...V2_ROW, symbol: 'BUSDT', adl: '3' },
+      { ...V2_ROW, symbol: 'CUSDT', adl: 1.5 },
+      { ...V2_ROW, symbol: 'DUSDT', adl: 0 },
+    ];
+    const exchange = scriptedExchange({ 'account.position': retired, 'v2/account.position': odd });
+    exchange.setConfigs(['AUSDT', 'BUSDT', 'CUSDT', 'DUSDT'].map((symbol) => config(symbol, 5)));
+    const rows = await exchange.reader.fetch();
+    expect(rows.map((row) => [row.symbol, row.adl, row.marginAsset])).toEqual([
+      ['AUSDT', undefined, 'USDT'],
+      ['BUSDT', undefined, 'USDT'],
+      ['CUSDT', undefined, 'USDT'],
+      ['DUSDT', 0, 'USDT'],
+    ]);
+    expect(rows.filter((row) => 'adl' in row).map((row) => row.symbol)).toEqual(['DUSDT']);
+    const v1 = await scriptedExchange({ 'account.position': [V1_ROW] }).reader.fetch();
+    expect(v1[0]).not.toHaveProperty('adl');
+    expect(v1[0]).not.toHaveProperty('marginAsset');
   });
 });
