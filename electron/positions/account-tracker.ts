@@ -25,13 +25,26 @@ export interface AccountTrackerOptions {
 export class AccountTracker {
   private state: AccountState = EMPTY_ACCOUNT;
   private failing = false;
+  /** The epoch of the read in flight, or null. */
+  private inFlightEpoch: number | null = null;
 
   constructor(private readonly options: AccountTrackerOptions) {}
 
-  /** One read, asked for in `epoch` at exchange time `requestedAt`; settles when it is in (or failed). */
-  async read(epoch: number, requestedAt: number): Promise<void> {
+  /**
+   * One read, asked for in `epoch` at exchange time `requestedAt`. It runs beside the snapshot, never
+   * holding it up; while one of this epoch is in flight no second is asked for (it would cost weight
+   * and could land out of order), so the next snapshot's read covers it.
+   */
+  read(epoch: number, requestedAt: number): void {
     const read = this.options.read;
-    if (read === undefined) return;
+    if (read === undefined || this.inFlightEpoch === epoch) return;
+    this.inFlightEpoch = epoch;
+    void this.run(read, epoch, requestedAt).finally(() => {
+      if (this.inFlightEpoch === epoch) this.inFlightEpoch = null;
+    });
+  }
+
+  private async run(read: () => Promise<AccountStatusRead>, epoch: number, requestedAt: number): Promise<void> {
     let status: AccountStatusRead;
     try {
       status = await read();

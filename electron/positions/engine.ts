@@ -311,12 +311,11 @@ export class PositionEngine {
     // The reply knows every change up to about the moment of the request (on the exchange's clock).
     const requestedAt = Math.round(this.options.serverNow());
     // The account is read with every whole-account snapshot, in parallel: one more request, same cadence.
-    const accountRead = symbol === null ? this.account.read(epoch, requestedAt) : Promise.resolve();
+    if (symbol === null) this.account.read(epoch, requestedAt);
     let rows: ExchangePosition[];
     try {
       rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
     } catch (error) {
-      await accountRead;
       // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
       if (!this.stopped && epoch === this.epoch) this.options.onSnapshotError(error);
       return;
@@ -330,7 +329,6 @@ export class PositionEngine {
       this.snapshotsCarryAdl = rows.some((row) => adlOf(row) !== null);
       this.changed();
     }
-    await accountRead;
     this.followMarks();
     // A reply that lagged the stream left some liquidation price unknown: ask again (floored).
     if (symbol === null && [...this.current().rows.values()].some((row) => row.liquidationPending === true)) this.refreshSoon();
