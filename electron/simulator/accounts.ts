@@ -73,7 +73,9 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     oneway: {
       name: 'oneway',
       mode: 'oneway',
-      walletBalance: dec('12000'),
+      // Cross wallet 646.635 (wallet less the isolated BTC and XRP wallets): a cross margin ratio
+      // near 10 % at the start marks, so the account panel has a figure worth reading.
+      walletBalance: dec('4700'),
       settings: new Map([
         ['BTCUSDT', settings(10, 'isolated')],
         ['ETHUSDT', settings(20, 'cross')],
@@ -93,7 +95,8 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     hedge: {
       name: 'hedge',
       mode: 'hedge',
-      walletBalance: dec('5000'),
+      // Cross wallet 567.37 after the isolated ETH and XAU wallets: a cross margin ratio near 12 %.
+      walletBalance: dec('2150'),
       settings: new Map([
         ['BTCUSDT', settings(20, 'cross')],
         ['ETHUSDT', settings(10, 'isolated')],
@@ -114,8 +117,9 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     multi: {
       name: 'multi',
       mode: 'oneway',
-      walletBalance: dec('10000'),
-      assetBalances: new Map([['USDT', dec('6000')], ['USDC', dec('4000')]]),
+      // USD 350 in all (stablecoins at 1): a cross margin ratio near 12 % across both assets.
+      walletBalance: dec('350'),
+      assetBalances: new Map([['USDT', dec('200')], ['USDC', dec('150')]]),
       settings: new Map([
         ['BTCUSDC', settings(10, 'cross')],
         ['ETHUSDT', settings(10, 'cross')],

@@ -42,6 +42,15 @@ export interface AdlArgs {
   qty?: string;
 }
 
+/** What {@link SimControl.pressMargin} did. */
+export interface MarginPressResult {
+  account: AccountName;
+  /** The cross margin ratio reached, percent with 2 decimals. */
+  ratioPct: number;
+  /** The new marks by symbol (8-decimal strings). */
+  marks: Record<string, string>;
+}
+
 /** The control operations. */
 export interface SimControl {
   /** Runs a raw command object exactly as `POST /__sim` would; never throws. */
@@ -61,6 +70,12 @@ export interface SimControl {
   lagSnapshots(ms: number): void;
   /** Forces a mark (and runs the liquidation / margin-call checks it may trigger). */
   setMark(symbol: string, price: string): void;
+  /**
+   * Moves the marks of the account's cross positions (all together, proportionally) until its cross
+   * margin ratio is `ratioPct` (± 0.5); the walk goes on from there. Throws when the account has no
+   * cross position or the ratio cannot be reached.
+   */
+  pressMargin(account: AccountName, ratioPct: number): MarginPressResult;
   /** Changes leverage; pushes ACCOUNT_CONFIG_UPDATE. */
   setLeverage(account: AccountName, symbol: string, leverage: number): void;
   /** Changes a flat symbol's margin type (refused while it has a position, as Binance's -4048). */
@@ -119,6 +134,10 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     bepZero: (enabled) => void call({ command: 'bepZero', enabled }),
     lagSnapshots: (ms) => void call({ command: 'lagSnapshots', ms }),
     setMark: (symbol, price) => void call({ command: 'setMark', symbol, price }),
+    pressMargin: (account, ratioPct) => {
+      const { ok: _ok, ...result } = call({ command: 'pressMargin', account, ratioPct });
+      return result as unknown as MarginPressResult;
+    },
     setLeverage: (account, symbol, leverage) => void call({ command: 'setLeverage', account, symbol, leverage }),
     setMarginType: (account, symbol, marginType) => void call({ command: 'setMarginType', account, symbol, marginType }),
     dropConnections: (args = {}) => count({ command: 'dropConnections', ...args }, 'dropped'),

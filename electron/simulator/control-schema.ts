@@ -47,6 +47,8 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('lagSnapshots', { ms: z.number().int().min(0).max(MAX_SNAPSHOT_LAG_MS) }),
   command('setMark', { symbol, price: decimal }),
+  /** Moves the marks of the account's cross positions until its cross margin ratio is `ratioPct` (± 0.5). */
+  command('pressMargin', { account, ratioPct: z.number().min(1).max(99) }),
   command('setLeverage', { account, symbol, leverage: z.number().int().min(1).max(125) }),
   command('setMarginType', { account, symbol, marginType: z.enum(['isolated', 'cross']) }),
   command('dropConnections', { kind: kind.optional(), mode: z.enum(['clean', 'abrupt']).optional() }),

@@ -5,7 +5,11 @@
  */
 import type { AccountName, PositionSide } from './account-model';
 import type { AccountBook } from './account-book';
-import { dec } from './decimal';
+import { dec, toTrimmed } from './decimal';
+import { crossMarginRatio } from './margin-ratio';
+import { price8 } from './format';
+import { planMarginPress } from './press-margin';
+import { scanRisk } from './risk';
 import { type ControlCommand, parseControlCommand } from './control-schema';
 import type { LinkRegistry } from './link-registry';
 import type { ListenKeys } from './listen-keys';
@@ -29,6 +33,8 @@ export interface ControlTarget {
   readonly truth: (account: AccountName) => V1PositionRow[];
   /** Forces a mark and runs the risk checks it may trigger. */
   readonly setMark: (symbol: string, price: string) => void;
+  /** Forces several marks at once, then runs the risk checks once. */
+  readonly setMarks: (marks: ReadonlyMap<string, string>) => void;
   readonly settleFunding: () => void;
   readonly retirement: MethodRetirement;
   /** Starts a quote flood (quote-flood.ts); returns how many orders it will send. */
@@ -76,6 +82,8 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
       target.setMark(command.symbol, command.price);
       return { ok: true, symbol: command.symbol, markPrice: command.price };
+    case 'pressMargin':
+      return pressMargin(target, command);
     case 'setLeverage': {
       if (!target.market.spec(command.symbol)) return { ok: false, error: `symbol ${command.symbol} does not trade` };
       const outcome = target.book.setLeverage(command.account, command.symbol, command.leverage);
@@ -179,4 +187,24 @@ function adl(target: ControlTarget, command: Extract<ControlCommand, { command: 
   }
   const outcome = target.book.adl(command.account, { symbol: command.symbol, positionSide: legs[0]!.positionSide, quantity });
   return outcome.ok ? { ok: true, ...outcome.value } : outcome;
+}
+
+/**
+ * Moves the marks of the account's net cross positions against it (or in its favour) until its
+ * cross margin ratio is the target; the walk goes on from the new marks. Liquidations and margin
+ * calls follow as for any mark move. Other accounts with positions in those symbols move too.
+ */
+function pressMargin(target: ControlTarget, command: Extract<ControlCommand, { command: 'pressMargin' }>): ControlReply {
+  const wanted = dec(command.ratioPct.toFixed(4)) / 100n;
+  const planned = planMarginPress(target.book.get(command.account), target.market, wanted);
+  if (!planned.ok) return planned;
+  const marks = new Map([...planned.press.marks].map(([symbol, mark]) => [symbol, price8(mark)]));
+  target.setMarks(marks);
+  const ratio = crossMarginRatio(scanRisk(target.book.get(command.account), target.market));
+  return {
+    ok: true,
+    account: command.account,
+    ratioPct: ratio === undefined ? null : Number(toTrimmed(ratio * 100n, 2, 0)),
+    marks: Object.fromEntries(marks),
+  };
 }

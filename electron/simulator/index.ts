@@ -45,7 +45,7 @@ export type { SimulatorOptions } from './options';
 export type { ScenarioName } from './scenarios';
 export type { ControlReply } from './control';
 export type { FillReceipt } from './account-book';
-export { SimControlError, type FillArgs, type SimControl } from './control-api';
+export { SimControlError, type FillArgs, type MarginPressResult, type SimControl } from './control-api';
 export type { TrafficStats } from './traffic';
 
 /** Credentials of a demo account: public constants, HMAC-SHA256. */
@@ -173,6 +173,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     traffic,
     truth,
     setMark,
+    setMarks: (marks) => {
+      for (const [symbol, price] of marks) market.walk.setMark(symbol, price);
+      book.checkAllRisk();
+    },
     settleFunding: () => book.settleFunding(),
     retirement,
     snapshotLag,

@@ -79,30 +79,29 @@ function mixed(standard: Record<AccountName, Account>, openedAt: number): Record
   const avax = settings(40, 'isolated');
   const pepe = settings(10, 'isolated');
   hedgeSettings.set('SOLUSDT', sol).set('AVAXUSDT', avax).set('1000PEPEUSDT', pepe);
+  // The added isolated legs bring their own margin: the wallets grow by it, so the cross part
+  // (and its margin ratio) stays what the standard book has.
+  const withMargin = (account: Account, legs: readonly OpenPosition[]): Account => ({
+    ...account,
+    walletBalance: account.walletBalance + legs.reduce((sum, l) => sum + l.isolatedWallet, 0n),
+    positions: [...account.positions, ...legs],
+  });
+  const onewayLegs = [
+    // 50× isolated long a little under water: under 1 % above its liquidation price.
+    leg('DOGEUSDT', 'BOTH', '20000', '0.2330000', doge, at(1)),
+    leg('LINKUSDT', 'BOTH', '-120.50', '18.950', link, at(40)),
+    leg('ADAUSDT', 'BOTH', '15000', '0.69500', ada, at(70)),
+  ];
+  const hedgeLegs = [
+    // One side only: the SHORT row of SOL stays flat.
+    leg('SOLUSDT', 'LONG', '25', '176.1000', sol, at(15)),
+    leg('AVAXUSDT', 'SHORT', '-300', '30.8000', avax, at(2)),
+    leg('1000PEPEUSDT', 'LONG', '4000000', '0.0118000', pepe, at(6)),
+    leg('1000PEPEUSDT', 'SHORT', '-1500000', '0.0131000', pepe, at(4)),
+  ];
   return {
-    oneway: {
-      ...standard.oneway,
-      settings: onewaySettings,
-      positions: [
-        ...standard.oneway.positions,
-        // 50× isolated long a little under water: under 1 % above its liquidation price.
-        leg('DOGEUSDT', 'BOTH', '20000', '0.2330000', doge, at(1)),
-        leg('LINKUSDT', 'BOTH', '-120.50', '18.950', link, at(40)),
-        leg('ADAUSDT', 'BOTH', '15000', '0.69500', ada, at(70)),
-      ],
-    },
-    hedge: {
-      ...standard.hedge,
-      settings: hedgeSettings,
-      positions: [
-        ...standard.hedge.positions,
-        // One side only: the SHORT row of SOL stays flat.
-        leg('SOLUSDT', 'LONG', '25', '176.1000', sol, at(15)),
-        leg('AVAXUSDT', 'SHORT', '-300', '30.8000', avax, at(2)),
-        leg('1000PEPEUSDT', 'LONG', '4000000', '0.0118000', pepe, at(6)),
-        leg('1000PEPEUSDT', 'SHORT', '-1500000', '0.0131000', pepe, at(4)),
-      ],
-    },
+    oneway: { ...withMargin(standard.oneway, onewayLegs), settings: onewaySettings },
+    hedge: { ...withMargin(standard.hedge, hedgeLegs), settings: hedgeSettings },
     multi: standard.multi,
   };
 }

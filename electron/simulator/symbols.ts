@@ -37,7 +37,12 @@ export interface SymbolSpec {
   readonly brackets: BracketTier;
   /** Mark price the walk starts from. */
   readonly initialMark: string;
-  /** Funding rate published on the mark stream; perpetuals only. */
+  /**
+   * Funding rate per interval published on the mark stream (`r`) and charged at each funding time;
+   * perpetuals only, "" otherwise. Realistic magnitudes, varied per symbol: most near Binance's
+   * 0.01 % baseline (interest 0.03 %/day over three 8 h intervals), some below it and some negative
+   * (shorts pay longs). Fixed per symbol so funding amounts are predictable in tests.
+   */
   readonly fundingRate: string;
   /** Quote asset; `USDT` when absent. */
   readonly quoteAsset?: string;
@@ -114,11 +119,11 @@ export const SYMBOLS: readonly SymbolSpec[] = [
   }),
   perpetual('ADA', [5, 0], ['0.00010', '0.01530', '20'], ['1', '1', '10000000', '300000'], {
     minNotional: '5', onboardDate: day(2020, 1, 31, 8), underlyingSubType: ['Layer-1'],
-    brackets: 'alt', initialMark: '0.721000', fundingRate: '0.00010000',
+    brackets: 'alt', initialMark: '0.721000', fundingRate: '-0.00004120',
   }),
   perpetual('LINK', [3, 2], ['0.001', '0.460', '2000'], ['0.01', '0.01', '1000000', '20000'], {
     minNotional: '5', onboardDate: day(2020, 1, 17, 8), underlyingSubType: ['Infrastructure'],
-    brackets: 'alt', initialMark: '19.48000', fundingRate: '0.00010000',
+    brackets: 'alt', initialMark: '19.48000', fundingRate: '0.00003260',
   }),
   perpetual('AVAX', [4, 0], ['0.0010', '0.0500', '5000'], ['1', '1', '1000000', '20000'], {
     minNotional: '5', onboardDate: day(2020, 9, 23, 8), underlyingSubType: ['Layer-1'],
@@ -126,7 +131,7 @@ export const SYMBOLS: readonly SymbolSpec[] = [
   }),
   perpetual('LTC', [2, 3], ['0.01', '3.61', '10000'], ['0.001', '0.001', '100000', '2000'], {
     minNotional: '20', onboardDate: day(2020, 1, 9, 8), underlyingSubType: ['PoW'],
-    brackets: 'alt', initialMark: '104.8500', fundingRate: '0.00010000',
+    brackets: 'alt', initialMark: '104.8500', fundingRate: '-0.00000870',
   }),
   {
     ...perpetual('SUI', [6, 1], ['0.000100', '0.001000', '2000'], ['0.1', '0.1', '5000000', '200000'], {
