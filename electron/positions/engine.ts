@@ -328,6 +328,7 @@ export class PositionEngine {
       this.snapshotAt = receivedAt;
       this.snapshotsCarryAdl = rows.some((row) => adlOf(row) !== null);
       this.changed();
+      this.sideReads.snapshotLoaded();
     }
     this.followMarks();
     // A reply that lagged the stream left some liquidation price unknown: ask again (floored).

@@ -82,6 +82,7 @@ export class SideReads {
   private fundingInFlight = false;
   private fundingAgain = false;
   private lastFundingReadAt = -Infinity;
+  private lastAdlReadAt = -Infinity;
   /** Reads whose failure was told and that have not succeeded since. */
   private readonly failing = new Set<ReadName>();
 
@@ -93,7 +94,7 @@ export class SideReads {
     if (!this.intervalsLoaded) this.readIntervals();
     this.readFunding();
     this.scheduleDayChange();
-    this.scheduleAdl(0);
+    this.scheduleAdl(this.adlIntervalMs());
   }
 
   /** The account's Multi-Assets mode changed (ACCOUNT_CONFIG_UPDATE `ai`): read the config again. */
@@ -123,6 +124,7 @@ export class SideReads {
   reset(): void {
     this.stop();
     this.intervalsLoaded = false;
+    this.lastAdlReadAt = -Infinity;
     this.failing.clear();
   }
 
@@ -179,20 +181,36 @@ export class SideReads {
     }, delay);
   }
 
-  /** ADL quantiles while positions are open and the snapshots do not carry them. */
+  /**
+   * A whole-account snapshot is in: positions may have opened, so the quantiles are read now if the
+   * last read is older than the exchange's 30 s update (the first one right after connect).
+   */
+  snapshotLoaded(): void {
+    if (this.options.now() - this.lastAdlReadAt >= this.adlIntervalMs()) this.readAdl();
+  }
+
+  private adlIntervalMs(): number {
+    return this.options.adlIntervalMs ?? ADL_INTERVAL_MS;
+  }
+
+  /** ADL quantiles every interval while positions are open and the snapshots do not carry them. */
   private scheduleAdl(delay: number): void {
     if (this.adlTimer !== null) clearTimeout(this.adlTimer);
-    const read = this.options.exchange.fetchAdlQuantiles;
-    if (read === undefined) return;
+    if (this.options.exchange.fetchAdlQuantiles === undefined) return;
     const epoch = this.options.epoch();
     this.adlTimer = setTimeout(() => {
       this.adlTimer = null;
       if (!this.options.live(epoch)) return;
-      if (this.options.hasOpenPositions() && !this.options.snapshotsCarryAdl()) {
-        this.run('adl', () => read(), (quantiles) => this.options.onAdl(quantiles));
-      }
-      this.scheduleAdl(this.options.adlIntervalMs ?? ADL_INTERVAL_MS);
+      this.readAdl();
+      this.scheduleAdl(this.adlIntervalMs());
     }, delay);
+  }
+
+  private readAdl(): void {
+    const read = this.options.exchange.fetchAdlQuantiles;
+    if (read === undefined || !this.options.hasOpenPositions() || this.options.snapshotsCarryAdl()) return;
+    this.lastAdlReadAt = this.options.now();
+    this.run('adl', () => read(), (quantiles) => this.options.onAdl(quantiles));
   }
 
   /** Runs a read in the current epoch; its result is used only if that epoch is still live. */

@@ -267,10 +267,10 @@ describe('engine: funding and ADL', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const h = harness();
     h.engine.connected();
+    expect(h.adls).toHaveLength(0); // nothing open yet
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(h.adls).toHaveLength(1);
+    expect(h.adls).toHaveLength(1); // right after the first snapshot
     h.adls.shift()!.resolve(new Map([['BTCUSDT:BOTH', 2]]));
     await settle();
     const before = h.engine.view().rows[0]!;
