@@ -31,15 +31,15 @@ export class AccountTracker {
   constructor(private readonly options: AccountTrackerOptions) {}
 
   /**
-   * One read, asked for in `epoch` at exchange time `requestedAt`. It runs beside the snapshot, never
-   * holding it up; while one of this epoch is in flight no second is asked for (it would cost weight
-   * and could land out of order), so the next snapshot's read covers it.
+   * One read, asked for in `epoch` at exchange time `requestedAt`; settles when it is in or failed.
+   * Nothing waits for it (a slow read holds up no snapshot); while one of this epoch is in flight no
+   * second is asked for (it would cost weight and could land out of order): the next snapshot's covers it.
    */
-  read(epoch: number, requestedAt: number): void {
+  read(epoch: number, requestedAt: number): Promise<void> {
     const read = this.options.read;
-    if (read === undefined || this.inFlightEpoch === epoch) return;
+    if (read === undefined || this.inFlightEpoch === epoch) return Promise.resolve();
     this.inFlightEpoch = epoch;
-    void this.run(read, epoch, requestedAt).finally(() => {
+    return this.run(read, epoch, requestedAt).finally(() => {
       if (this.inFlightEpoch === epoch) this.inFlightEpoch = null;
     });
   }

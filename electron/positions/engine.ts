@@ -20,6 +20,7 @@ import { AccountTracker } from './account-tracker';
 import { applyAccountUpdate, applyLeverage } from './account-update';
 import type { Bracket } from './brackets';
 import { adlOf, applyBrackets, applyFundingIntervals, applyRowExtras, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { RequestLane } from './request-lane';
 import { SideReads, type SideReadsExchange } from './side-reads';
 import { MarginAssets } from './margin-assets';
 import { EVENT_REFRESH_FLOOR_MS, eventRefreshFloor, isPositionChangingExecution, refreshDelay } from './refresh-policy';
@@ -101,12 +102,17 @@ export class PositionEngine {
   /** True when the last whole-account snapshot's open rows carried their ADL quantile (v2). */
   private snapshotsCarryAdl = false;
   private readonly sideReads: SideReads;
+  /** Every request of this session epoch, one at a time (request-lane.ts); replaced with the epoch. */
+  private lane = new RequestLane();
 
   constructor(private readonly options: EngineOptions) {
     const live = (epoch: number): boolean => !this.stopped && epoch === this.epoch;
     const notice = (message: string): void => options.onReadNotice?.(message);
+    const { exchange } = options;
+    const inLane = <A extends unknown[], T>(send: ((...args: A) => Promise<T>) | undefined): ((...args: A) => Promise<T>) | undefined =>
+      send === undefined ? undefined : (...args: A) => this.lane.run(() => send(...args));
     this.account = new AccountTracker({
-      read: options.exchange.fetchAccountStatus?.bind(options.exchange),
+      read: inLane(exchange.fetchAccountStatus?.bind(exchange)),
       now: options.now,
       live,
       lagAllowanceMs: () => options.snapshotLagAllowanceMs ?? SNAPSHOT_LAG_ALLOWANCE_MS,
@@ -114,7 +120,12 @@ export class PositionEngine {
       onNotice: notice,
     });
     this.sideReads = new SideReads({
-      exchange: options.exchange,
+      exchange: {
+        fetchAccountConfig: inLane(exchange.fetchAccountConfig),
+        fetchFundingIntervals: inLane(exchange.fetchFundingIntervals),
+        fetchFundingIncome: inLane(exchange.fetchFundingIncome),
+        fetchAdlQuantiles: inLane(exchange.fetchAdlQuantiles),
+      },
       now: options.now,
       serverNow: options.serverNow,
       epoch: () => this.epoch,
@@ -160,7 +171,9 @@ export class PositionEngine {
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
   private loadBrackets(): void {
     const epoch = this.epoch;
-    this.options.exchange.fetchBrackets?.().then(
+    const fetchBrackets = this.options.exchange.fetchBrackets?.bind(this.options.exchange);
+    if (fetchBrackets === undefined) return;
+    this.lane.run(fetchBrackets).then(
       (brackets) => {
         if (!this.stopped && epoch === this.epoch) this.commit(applyBrackets(this.current(), brackets));
       },
@@ -262,6 +275,7 @@ export class PositionEngine {
   stop(): void {
     this.stopped = true;
     this.epoch++;
+    this.lane = new RequestLane();
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.refreshTimer = null;
@@ -273,6 +287,7 @@ export class PositionEngine {
   /** Forgets every position and the account's figures (the account changed). */
   reset(): void {
     this.epoch++;
+    this.lane = new RequestLane();
     this.queued = null;
     this.sideReads.reset();
     this.account.reset();
@@ -310,11 +325,9 @@ export class PositionEngine {
     this.lastSnapshotAt = this.options.now();
     // The reply knows every change up to about the moment of the request (on the exchange's clock).
     const requestedAt = Math.round(this.options.serverNow());
-    // The account is read with every whole-account snapshot, in parallel: one more request, same cadence.
-    if (symbol === null) this.account.read(epoch, requestedAt);
     let rows: ExchangePosition[];
     try {
-      rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
+      rows = await this.lane.run(() => this.options.exchange.fetchPositions(symbol ?? undefined));
     } catch (error) {
       // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
       if (!this.stopped && epoch === this.epoch) this.options.onSnapshotError(error);
@@ -328,7 +341,13 @@ export class PositionEngine {
       this.snapshotAt = receivedAt;
       this.snapshotsCarryAdl = rows.some((row) => adlOf(row) !== null);
       this.changed();
-      this.sideReads.snapshotLoaded();
+      // The account is read with every whole-account snapshot (one more request, same cadence), as
+      // soon as the positions are in rather than beside them: requests in flight together all meet
+      // a rate limit, and one sent inside a 429 window is what gets an IP banned (PROTOCOL §9). The
+      // ADL quantiles, when due, follow it for the same reason.
+      void this.account.read(epoch, Math.round(this.options.serverNow())).then(() => {
+        if (!this.stopped && epoch === this.epoch) this.sideReads.snapshotLoaded();
+      });
     }
     this.followMarks();
     // A reply that lagged the stream left some liquidation price unknown: ask again (floored).

@@ -19,7 +19,15 @@ interface Deferred<T> {
 
 const T0 = Date.UTC(2026, 11, 1, 23, 0); // an hour before midnight UTC
 
-function harness(options: { adlInRows?: boolean } = {}) {
+type Held = 'config' | 'intervals' | 'income' | 'adl';
+
+/**
+ * The engine sends one request at a time (request-lane.ts), so a read the test does not answer
+ * would hold up the rest: the reads not named in `hold` answer at once (no Multi-Assets, no listed
+ * intervals, no income, no quantiles); those named wait for the test, as do positions and the account.
+ */
+function harness(options: { adlInRows?: boolean; hold?: readonly Held[] } = {}) {
+  const held = new Set(options.hold ?? []);
   const fetches: Deferred<ExchangePosition[]>[] = [];
   const statuses: Deferred<AccountStatusRead>[] = [];
   const configs: Deferred<AccountConfigRead>[] = [];
@@ -34,10 +42,12 @@ function harness(options: { adlInRows?: boolean } = {}) {
       fetchBrackets: () => Promise.resolve(new Map<string, readonly Bracket[]>([['BTCUSDT', [{ notionalFloor: 0, notionalCap: 1e12, maintMarginRatio: 0.004, cum: 0 }]]])),
       followMarks: () => undefined,
       fetchAccountStatus: () => new Promise((resolve, reject) => statuses.push({ resolve, reject })),
-      fetchAccountConfig: () => new Promise((resolve, reject) => configs.push({ resolve, reject })),
-      fetchFundingIncome: (startTime) => new Promise((resolve, reject) => incomes.push({ startTime, reply: { resolve, reject } })),
-      fetchAdlQuantiles: () => new Promise((resolve, reject) => adls.push({ resolve, reject })),
-      fetchFundingIntervals: () => new Promise((resolve, reject) => intervals.push({ resolve, reject })),
+      fetchAccountConfig: () =>
+        held.has('config') ? new Promise((resolve, reject) => configs.push({ resolve, reject })) : Promise.resolve({ multiAssetsMargin: false, dualSidePosition: false }),
+      fetchFundingIncome: (startTime) =>
+        held.has('income') ? new Promise((resolve, reject) => incomes.push({ startTime, reply: { resolve, reject } })) : Promise.resolve([]),
+      fetchAdlQuantiles: () => (held.has('adl') ? new Promise((resolve, reject) => adls.push({ resolve, reject })) : Promise.resolve(new Map())),
+      fetchFundingIntervals: () => (held.has('intervals') ? new Promise((resolve, reject) => intervals.push({ resolve, reject })) : Promise.resolve(new Map())),
     },
     now: () => clock.local,
     serverNow: () => clock.local,
@@ -87,13 +97,15 @@ afterEach(() => {
 });
 
 describe('engine: the account read', () => {
-  it('reads the account with every whole-account snapshot, in parallel, and not with a symbol snapshot', async () => {
+  it('reads the account with every whole-account snapshot, right after it, and not with a symbol snapshot', async () => {
     const h = harness();
     h.engine.connected();
     expect(h.fetches).toHaveLength(1);
-    expect(h.statuses).toHaveLength(1); // asked at once, not after the positions
+    expect(h.statuses).toHaveLength(0); // one request at a time: the positions first
     expect(h.engine.view().account).toBeNull();
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
+    expect(h.statuses).toHaveLength(1);
     h.statuses.shift()!.resolve(status(10_000));
     await settle();
     const account = h.engine.view().account!;
@@ -106,27 +118,29 @@ describe('engine: the account read', () => {
     expect(h.statuses).toHaveLength(0);
   });
 
-  it('a hung account read holds up no snapshot, and no second read is asked for beside it', async () => {
+  it('one request at a time: the next snapshot waits for a slow account read, and only one read is asked for', async () => {
     const h = harness();
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
+    expect(h.statuses).toHaveLength(1);
     void h.engine.snapshot(null);
+    await settle();
+    expect(h.fetches).toHaveLength(0); // behind the account read (the client times out a hung one)
+    h.statuses.shift()!.reject(new Error('timed out'));
+    await settle();
     expect(h.fetches).toHaveLength(1);
     h.fetches.shift()!.resolve([h.row({ positionAmt: '2' })]);
     await settle();
     expect(h.engine.view().rows[0]!.positionAmt).toBe('2');
-    expect(h.statuses).toHaveLength(1);
-    h.statuses.shift()!.resolve(status(10_000));
-    await settle();
-    void h.engine.snapshot(null);
-    expect(h.statuses).toHaveLength(1); // the next snapshot reads it again
+    expect(h.statuses).toHaveLength(1); // this snapshot's own read
   });
 
   it('moves with the mark and with balances between reads, without asking again', async () => {
     const h = harness();
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.statuses.shift()!.resolve(status(10_000));
     await settle();
     h.engine.tick({ symbol: 'BTCUSDT', markPrice: '45000', eventTime: T0 + 10 });
@@ -146,11 +160,13 @@ describe('engine: the account read', () => {
     const h = harness();
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.statuses.shift()!.resolve(status(10_000));
     await settle();
     for (let attempt = 0; attempt < 2; attempt++) {
       void h.engine.snapshot(null);
       h.fetches.shift()!.resolve([h.row()]);
+      await settle();
       h.statuses.shift()!.reject(new Error('timeout'));
       await settle();
     }
@@ -159,11 +175,13 @@ describe('engine: the account read', () => {
     expect(h.engine.view().rows).toHaveLength(1);
     void h.engine.snapshot(null);
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.statuses.shift()!.resolve(status(11_000));
     await settle();
     expect(h.engine.view().account?.total.walletBalance).toBe(11_000);
     void h.engine.snapshot(null);
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.statuses.shift()!.reject(new Error('timeout again'));
     await settle();
     expect(h.notices.filter((notice) => notice.includes('account could not be read'))).toHaveLength(2);
@@ -172,6 +190,8 @@ describe('engine: the account read', () => {
   it('drops an account read of an old session; the new account starts without figures', async () => {
     const h = harness();
     h.engine.connected();
+    h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     const stale = h.statuses.shift()!;
     h.engine.stop();
     h.engine.reset();
@@ -179,32 +199,40 @@ describe('engine: the account read', () => {
     stale.resolve(status(99_999));
     await settle();
     expect(h.engine.view().account).toBeNull();
+    h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.statuses.shift()!.resolve(status(1_000));
     await settle();
     expect(h.engine.view().account?.total.walletBalance).toBe(1_000);
   });
 
   it('takes the Multi-Assets mode from the config and from an ai event', async () => {
-    const h = harness();
+    const h = harness({ hold: ['config'] });
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
-    h.statuses.shift()!.resolve(status(10_000));
+    await settle();
     h.configs.shift()!.resolve({ multiAssetsMargin: true, dualSidePosition: false });
+    await settle();
+    h.statuses.shift()!.resolve(status(10_000));
     await settle();
     expect(h.engine.view().account?.multiAssets).toBe(true);
     expect(h.engine.view().account?.total.currency).toBe('USD');
     h.engine.multiAssetsChanged(false);
     expect(h.engine.view().account?.multiAssets).toBe(false);
+    await settle();
     expect(h.configs).toHaveLength(1); // read again to be sure
   });
 });
 
 describe('engine: funding and ADL', () => {
   it('funding fields from the stream, kept when a snapshot gives a new mark; intervals once per session', async () => {
-    const h = harness();
+    const h = harness({ hold: ['intervals'] });
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
+    await settle();
     h.intervals.shift()!.resolve(new Map([['BTCUSDT', 4]]));
+    await settle();
+    h.statuses.shift()!.resolve(status(10_000));
     await settle();
     let derived = h.engine.view().rows[0]!.derived;
     expect(derived.fundingRate).toBeNull();
@@ -217,6 +245,7 @@ describe('engine: funding and ADL', () => {
     h.clock.local = T0 + 100;
     void h.engine.snapshot(null);
     h.fetches.shift()!.resolve([h.row({ markPrice: '51000' })]);
+    await settle();
     h.statuses.shift()!.resolve(status(10_000));
     await settle();
     derived = h.engine.view().rows[0]!.derived;
@@ -230,9 +259,10 @@ describe('engine: funding and ADL', () => {
 
   it('funding today at connect, per symbol on rows and hedge nets; re-read after FUNDING_FEE (coalesced) and at the UTC day change', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const h = harness();
+    const h = harness({ hold: ['income'] });
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row({ positionSide: 'LONG' }), h.row({ positionSide: 'SHORT', positionAmt: '-0.5' })]);
+    await settle();
     const first = h.incomes.shift()!;
     expect(first.startTime).toBe(Date.UTC(2026, 11, 1));
     first.reply.resolve([
@@ -240,6 +270,8 @@ describe('engine: funding and ADL', () => {
       { symbol: 'BTCUSDT', asset: 'USDT', income: '0.25', time: T0 - 500, tranId: 2 },
       { symbol: 'ETHUSDT', asset: 'USDT', income: '3', time: T0 - 500, tranId: 3 },
     ]);
+    await settle();
+    h.statuses.shift()!.resolve(status(10_000));
     await settle();
     const view = h.engine.view();
     expect(view.rows.map((row) => row.fundingToday)).toEqual([-1.25, -1.25]);
@@ -265,12 +297,14 @@ describe('engine: funding and ADL', () => {
 
   it('ADL from adlQuantile every 30 s while positions are open, merged onto rows by key', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const h = harness();
+    const h = harness({ hold: ['adl'] });
     h.engine.connected();
     expect(h.adls).toHaveLength(0); // nothing open yet
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
-    expect(h.adls).toHaveLength(1); // right after the first snapshot
+    h.statuses.shift()!.resolve(status(10_000));
+    await settle();
+    expect(h.adls).toHaveLength(1); // right after the first snapshot and its account read
     h.adls.shift()!.resolve(new Map([['BTCUSDT:BOTH', 2]]));
     await settle();
     const before = h.engine.view().rows[0]!;
@@ -288,7 +322,7 @@ describe('engine: funding and ADL', () => {
 
   it('no adlQuantile reads when the snapshots carry adl (v2 rows)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const h = harness({ adlInRows: true });
+    const h = harness({ adlInRows: true, hold: ['adl'] });
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
