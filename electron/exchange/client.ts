@@ -4,10 +4,10 @@
  * backoff when a socket drops or goes silent, renews the connections before the exchange's 24 h cut
  * without a gap, and tells its owner after every (re)connect so a fresh snapshot is taken (events are
  * not replayed across connections, PROTOCOL §11.6). Every request, WS API or REST, passes one gate
- * (request-gate.ts: 429/418/WAF pauses, clock retry, auth stop); positions come from positions-reader.ts.
+ * (request-gate.ts: 429/418/WAF pauses, clock retry, auth stop); what it reads for its owner is in
+ * client-reads.ts.
  */
 import type { ConnectionState } from '../../shared/connection';
-import type { SymbolInfo } from '../../shared/symbols';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import { DEFAULT_TIMINGS, emptyMetrics, recordReply, type ClientMetrics, type ClientTimings, type ExchangeClientOptions } from './client-options';
 import { ClockKeeper } from './clock';
@@ -15,16 +15,14 @@ import { ExchangeError, forKeyType, linkError } from './errors';
 import { closeLink, openLink, openUserStream, type Link, type LinkHooks } from './link';
 import { pingUserDataStream, serverNoticeError, sessionLogon, type WsApiContext } from './methods';
 import { AccountReads } from './account-reads';
-import type { AccountConfigRead, AccountStatusRead, AdlQuantiles, FundingIncomeRead, FundingIntervals, ReadPosition } from './account-types';
-import type { PositionsApi } from './positions-reader';
+import { ClientReads } from './client-reads';
 import { RequestGate } from './request-gate';
 import { fetchServerTime } from './rest';
-import type { Bracket } from './wire';
 import type { RpcSocket } from './transport';
 import type { UserStream } from './user-stream';
 import { isDead, type Watchdog } from './watchdog';
 
-export class ExchangeClient {
+export class ExchangeClient extends ClientReads {
   readonly metrics: ClientMetrics = emptyMetrics();
   private state: ConnectionState = 'offline';
   private statusMessage: string | null = null;
@@ -36,7 +34,7 @@ export class ExchangeClient {
   private readonly clock: ClockKeeper;
   /** The pause/ban/clock/auth policy shared by every WS API and REST request. */
   private readonly gate: RequestGate;
-  private readonly reads: AccountReads;
+  protected readonly reads: AccountReads;
   /** Bumped on every (re)connect and on stop, so events of an old connection are ignored. */
   private generation = 0;
   private readonly now: () => number;
@@ -45,6 +43,7 @@ export class ExchangeClient {
   private readonly sessions = new WeakSet<RpcSocket>();
 
   constructor(private readonly options: ExchangeClientOptions) {
+    super();
     this.now = options.now ?? Date.now;
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.clock = new ClockKeeper({
@@ -78,11 +77,6 @@ export class ExchangeClient {
       ws: (send) => this.ws(send),
       notice: (kind, message) => this.options.events.onNotice?.(kind, message),
     });
-  }
-
-  /** Which positions method the exchange is read with: v1 until it refuses it, then v2. */
-  get positionsApi(): PositionsApi {
-    return this.reads.positionsApi;
   }
 
   get connectionState(): ConnectionState {
@@ -121,46 +115,6 @@ export class ExchangeClient {
     if (this.state === 'auth-failed') return;
     this.stop();
     this.setState('auth-failed', message);
-  }
-
-  /** Every listed symbol, fetched once a day. */
-  symbols(): Promise<SymbolInfo[]> {
-    return this.reads.symbols();
-  }
-
-  /** The account's positions (or one symbol's), v1-shaped whichever method the exchange serves (v2 rows keep `adl`, `marginAsset`). */
-  fetchPositions(symbol?: string): Promise<ReadPosition[]> {
-    return this.reads.fetchPositions(symbol);
-  }
-
-  /** The account's totals, assets and margin figures (`v2/account.status`, v1 if v2 is unknown). */
-  accountStatus(): Promise<AccountStatusRead> {
-    return this.reads.accountStatus();
-  }
-
-  /** The account's modes: Multi-Assets, hedge (signed REST accountConfig). */
-  accountConfig(): Promise<AccountConfigRead> {
-    return this.reads.accountConfig();
-  }
-
-  /** Every funding payment since `startTime` (exchange ms), each once, oldest first (paged REST income). */
-  fundingIncome(startTime: number): Promise<FundingIncomeRead[]> {
-    return this.reads.fundingIncome(startTime);
-  }
-
-  /** ADL quantiles 0–4 by `${symbol}:${positionSide}` (signed REST adlQuantile). */
-  adlQuantiles(): Promise<AdlQuantiles> {
-    return this.reads.adlQuantiles();
-  }
-
-  /** Hours between fundings of the symbols fundingInfo lists (others 8), reused for an hour. */
-  fundingIntervals(): Promise<FundingIntervals> {
-    return this.reads.fundingIntervals();
-  }
-
-  /** Notional brackets per symbol (signed REST), through the same gate as every request. */
-  leverageBrackets(): Promise<Map<string, Bracket[]>> {
-    return this.reads.leverageBrackets();
   }
 
   /** Mark prices of exactly these symbols will flow to `onTick` (kept across reconnects). */

@@ -1,7 +1,7 @@
 /**
  * All three key types end to end against the simulator: HMAC and RSA sign every request, Ed25519
  * logs on once per connection (session.logon) and then sends unsigned requests; the positions read
- * equal the simulator's truth for each.
+ * equal the simulator's truth for each, and the account reads (WS API and REST) are accepted too.
  */
 import { describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '../../electron/exchange/signing';
@@ -46,5 +46,12 @@ describe('key types', () => {
       list.filter((row) => Number(row.positionAmt) !== 0).map((row) => `${row.symbol}:${row.positionSide}:${row.positionAmt}`).sort();
     expect(open(rows)).toEqual(open(simulator.truth(account)));
     expect(open(rows).length).toBeGreaterThan(0);
+    // The account reads sign like every request: on the WS API (v2/account.status) and on REST (accountConfig).
+    const signed = signer.signatures;
+    const status = await client.accountStatus();
+    expect(status.positions.map((row) => `${row.symbol}:${row.positionSide}:${row.positionAmt}`).sort()).toEqual(open(rows));
+    expect(await client.accountConfig()).toMatchObject({ dualSidePosition: account === 'hedge' });
+    // REST is signed per request whatever the key type; the WS API only without a session.
+    expect(signer.signatures - signed).toBe(keyType === 'ED25519' ? 1 : 2);
   });
 });

@@ -72,6 +72,25 @@ describe('account risk reads against the simulator', () => {
     expect(notices.filter((message) => /does not serve v2\/account\.status/.test(message))).toHaveLength(1);
   });
 
+  it('a v2/account.status reply with unreadable totals is a clear error; the connection stays live', async () => {
+    const methodOf = new Map<unknown, unknown>();
+    const { client } = await connectThroughRelay({
+      simulator: { seed: 5, markIntervalMs: 60_000 },
+      account: 'oneway',
+      hooks: {
+        onRequest: (request: { id?: unknown; method?: unknown }) => void methodOf.set(request.id, request.method),
+        rewrite: (reply) => {
+          if (methodOf.get(reply.id) !== 'v2/account.status') return reply;
+          const result = { ...(reply.result as Record<string, unknown>), totalMarginBalance: '10,250.00', assets: ['junk'] };
+          return { ...reply, result };
+        },
+      },
+    });
+    await expect(client.accountStatus()).rejects.toThrow(/v2\/account\.status reply has no readable totals \(field totalMarginBalance\)/);
+    expect(client.connectionState).toBe('live');
+    expect(client.metrics.malformedRows).toBe(0); // nothing of the reply was used
+  });
+
   it('fundingIntervals() lists the simulator’s adjusted symbols (SUIUSDT 4 h, 币安人生USDT 1 h), others default to 8 h', async () => {
     const { client } = await connectThroughRelay({ simulator: { seed: 5, markIntervalMs: 60_000 }, account: 'oneway', hooks: {} });
     const intervals = await client.fundingIntervals();

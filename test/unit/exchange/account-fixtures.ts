@@ -1,5 +1,6 @@
 /** Recorded account replies (PROTOCOL §5 field sets, values as the exchange writes them) for the reader tests. */
 
+/** The totals of a single-asset account with one long BTCUSDT position. */
 export const TOTALS = {
   totalInitialMargin: '1525.00000000',
   totalMaintMargin: '61.00000000',
@@ -13,6 +14,7 @@ export const TOTALS = {
   availableBalance: '8725.00000000',
   maxWithdrawAmount: '8725.00000000',
 };
+/** One `assets[]` entry (v1's `marginAvailable` included, which the reader leaves out). */
 export const asset = (name: string, wallet = '10000.00000000') => ({
   asset: name,
   walletBalance: wallet,
@@ -29,6 +31,7 @@ export const asset = (name: string, wallet = '10000.00000000') => ({
   marginAvailable: true,
   updateTime: 1_700_000_000_000,
 });
+/** One `positions[]` entry of `v2/account.status`. */
 export const statusPosition = (symbol: string, positionSide = 'BOTH') => ({
   symbol,
   positionSide,

@@ -11,10 +11,10 @@ import { readMarkTick, replyEnvelopeSchema } from '../../../electron/exchange/wi
 import { applyMarkPrice, applySnapshot, EMPTY_STATE } from '../../../electron/positions/reducer';
 import { hostileValue } from '../../support/hostile-values';
 
-const valid = { e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.10000000' };
+const valid = { e: 'markPriceUpdate', E: 1_700_000_000_000, s: 'BTCUSDT', p: '97000.10000000', r: '0.00010000', T: 1_700_006_400_000 };
 
 /** Frames that look almost right: a valid tick with one field replaced by something hostile. */
-const nearlyValid = fc.tuple(fc.constantFrom('e', 'E', 's', 'p'), hostileValue).map(([field, value]) => ({ ...valid, [field]: value }));
+const nearlyValid = fc.tuple(fc.constantFrom('e', 'E', 's', 'p', 'r', 'T'), hostileValue).map(([field, value]) => ({ ...valid, [field]: value }));
 
 const anyFrame = fc.oneof(
   fc.jsonValue({ maxDepth: 6 }),
@@ -43,6 +43,9 @@ describe('frame readers under fuzz', () => {
         // Whatever got through is well-formed and usable: a safe time and a finite decimal price.
         expect(Number.isSafeInteger(tick.eventTime)).toBe(true);
         expect(Number.isFinite(Number(tick.markPrice))).toBe(true);
+        // Funding is there and well-formed, or undefined: never a foreign value.
+        if (tick.fundingRate !== undefined) expect(Number.isFinite(Number(tick.fundingRate))).toBe(true);
+        if (tick.nextFundingTime !== undefined) expect(Number.isSafeInteger(tick.nextFundingTime) && tick.nextFundingTime > 0).toBe(true);
         const next = applyMarkPrice(base, tick, 2);
         for (const row of next.rows.values()) expect(Number.isFinite(row.derived.unrealizedPnl)).toBe(true);
       }),
