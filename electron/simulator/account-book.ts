@@ -10,11 +10,8 @@ import {
   type Account,
   type AccountName,
   type MarginType,
-  type PositionSide,
   accountProblems,
-  assetWallets,
-  crossWalletBalance,
-  isCross,
+  assetWalletOf,
   withAssetDeltas,
   settingsOf,
 } from './account-model';
@@ -23,8 +20,9 @@ import { type FillResult, type LegAfter, type OrderSide, applyFill } from './fil
 import { quantity as formatQuantity, money8 } from './format';
 import { type FillReceipt, type TradeStep, receiptOf, splitQuantity, tradeEvent } from './trade-reports';
 import { AccountHistory } from './account-history';
+import type { AdlRequest, BookOutcome, FillRequest } from './book-requests';
 import { EventClock } from './event-clock';
-import { applyFunding } from './funding';
+import { type FundingCharge, applyFunding } from './funding';
 import { IncomeLedger } from './income-ledger';
 import { accountMetrics } from './leg-metrics';
 import type { Market } from './market';
@@ -42,6 +40,7 @@ import {
 } from './user-events';
 
 export type { FillReceipt } from './trade-reports';
+export type { AdlRequest, BookOutcome, FillRequest } from './book-requests';
 
 /** What the book needs from the simulator. */
 export interface BookDeps {
@@ -52,31 +51,6 @@ export interface BookDeps {
   /** Margin ratio (maintenance ÷ margin balance) at which MARGIN_CALL is pushed. */
   readonly marginCallRatio: Dec;
 }
-
-/** A fill to execute; the price defaults to the current mark. */
-export interface FillRequest {
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly positionSide: PositionSide;
-  readonly quantity: Dec;
-  readonly price?: Dec;
-  /**
-   * Trades the order fills in (default 1), all at one transaction time `T`, as an order that
-   * meets several resting orders does: one ORDER_TRADE_UPDATE (PARTIALLY_FILLED … FILLED) and
-   * one ACCOUNT_UPDATE per trade, equal `T`s, increasing `E`s (PROTOCOL §13.5).
-   */
-  readonly trades?: number;
-}
-
-/** An auto-deleverage to execute: the whole leg unless `quantity` is given; priced at the mark. */
-export interface AdlRequest {
-  readonly symbol: string;
-  readonly positionSide: PositionSide;
-  readonly quantity?: Dec;
-}
-
-/** A result or a reason. */
-export type BookOutcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Liquidations per check are capped; each one removes a group, so this is only a safety net. */
 const MAX_LIQUIDATIONS_PER_CHECK = 64;
@@ -209,6 +183,11 @@ export class AccountBook {
    */
   setMarginType(name: AccountName, symbol: string, marginType: MarginType): BookOutcome<MarginType> {
     const account = this.get(name);
+    // Binance's Multi-Assets mode "only supports the Cross Margin Mode" (FAQ "What Is Multi-Assets
+    // Mode"); the code is -4168 from memory of the error list (UNCONFIRMED).
+    if (account.assetBalances && marginType === 'isolated') {
+      return { ok: false, error: 'isolated margin is not available in Multi-Assets mode (Binance -4168)' };
+    }
     if (account.positions.some((p) => p.symbol === symbol)) {
       return { ok: false, error: `margin type of ${symbol} cannot be changed while it has a position (Binance -4048)` };
     }
@@ -226,25 +205,37 @@ export class AccountBook {
   settleFunding(due?: (symbol: string) => boolean): void {
     for (const name of this.accounts.keys()) {
       const T = this.deps.now();
-      const { account, charges } = applyFunding(this.get(name), this.deps.market, T, due);
+      const { charges } = applyFunding(this.get(name), this.deps.market, T, due);
       if (charges.length === 0) continue;
-      // Funding is paid in each position's margin asset (Multi-Assets: USDT and USDC apart).
-      const crossByAsset = new Map<string, Dec>();
-      for (const charge of charges) {
-        const asset = this.assetOf(charge.leg.symbol);
-        if (charge.cross) crossByAsset.set(asset, (crossByAsset.get(asset) ?? 0n) + charge.amount);
-      }
-      const byAsset = new Map<string, Dec>();
-      for (const charge of charges) byAsset.set(this.assetOf(charge.leg.symbol), (byAsset.get(this.assetOf(charge.leg.symbol)) ?? 0n) + charge.amount);
-      this.commit(name, withAssetDeltas(account, byAsset), T);
       for (const charge of charges) {
         this.income.book(name, { symbol: charge.leg.symbol, incomeType: 'FUNDING_FEE', amount: charge.amount, asset: this.assetOf(charge.leg.symbol), time: T });
       }
-      if (crossByAsset.size > 0) this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
+      // The account moves one update at a time, so each update's balances (wb, cw) are the state
+      // right after it: a client that adds each bc to the previous wb stays exact.
+      let account: Account = { ...this.get(name), updateTime: T };
+      const credit = (amount: Dec, byAsset: ReadonlyMap<string, Dec>, leg?: FundingCharge['leg']): void => {
+        const positions = leg
+          ? account.positions.map((p) => (p.symbol === leg.symbol && p.positionSide === leg.positionSide ? leg : p))
+          : account.positions;
+        account = withAssetDeltas({ ...account, walletBalance: account.walletBalance + amount, positions }, byAsset);
+        this.commit(name, account, T);
+      };
+      // Funding is paid in each position's margin asset (Multi-Assets: USDT and USDC apart).
+      const crossByAsset = new Map<string, Dec>();
+      for (const charge of charges.filter((c) => c.cross)) {
+        const asset = this.assetOf(charge.leg.symbol);
+        crossByAsset.set(asset, (crossByAsset.get(asset) ?? 0n) + charge.amount);
+      }
+      if (crossByAsset.size > 0) {
+        credit([...crossByAsset.values()].reduce((a, b) => a + b, 0n), crossByAsset);
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [], crossByAsset);
+      }
       for (const charge of charges.filter((c) => !c.cross)) {
         const { leg } = charge;
+        const change = new Map([[this.assetOf(leg.symbol), charge.amount]]);
+        credit(charge.amount, change, leg);
         const row = this.positionRow(name, { ...leg, cumulativeRealized: leg.cumulativeRealized ?? 0n });
-        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], new Map([[this.assetOf(leg.symbol), charge.amount]]));
+        this.pushAccountUpdate(name, { T, E: this.clock.stamp(T) }, 'FUNDING_FEE', [row], change);
       }
       this.checkRisk(name);
     }
@@ -371,14 +362,8 @@ export class AccountBook {
   private pushAccountUpdate(name: AccountName, times: EventTimes, reason: UpdateReason, rows: PositionUpdate[], changes?: ReadonlyMap<string, Dec>): void {
     const account = this.get(name);
     const moved = changes ?? new Map([...new Set(rows.map((r) => this.assetOf(r.s)))].map((asset) => [asset, 0n]));
-    const wallets = assetWallets(account);
     const balances = [...moved].map(([asset, change]) => {
-      // The asset's cross wallet: its wallet less the isolated wallets of its own positions.
-      const isolated = account.positions
-        .filter((p) => !isCross(account, p) && this.assetOf(p.symbol) === asset)
-        .reduce((sum, p) => sum + p.isolatedWallet, 0n);
-      const wallet = account.assetBalances ? (wallets.get(asset) ?? 0n) : account.walletBalance;
-      const cross = account.assetBalances ? wallet - isolated : crossWalletBalance(account);
+      const { wallet, cross } = assetWalletOf(account, asset, (symbol) => this.assetOf(symbol));
       return balanceUpdate(wallet, cross, change, asset);
     });
     this.deps.emit(name, accountUpdate(times, reason, balances, rows));

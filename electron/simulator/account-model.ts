@@ -116,6 +116,19 @@ export function crossWalletBalance(account: Account): Dec {
 }
 
 /**
+ * One asset's wallet and cross wallet — the wallet less the isolated wallets of the legs margined
+ * in that asset — as ACCOUNT_UPDATE's `wb` and `cw` report them. A single-asset account's only
+ * asset carries the whole wallet.
+ */
+export function assetWalletOf(account: Account, asset: string, assetOf: (symbol: string) => string): { wallet: Dec; cross: Dec } {
+  const wallet = account.assetBalances ? (account.assetBalances.get(asset) ?? 0n) : account.walletBalance;
+  const isolated = account.positions
+    .filter((p) => !isCross(account, p) && (!account.assetBalances || assetOf(p.symbol) === asset))
+    .reduce((sum, p) => sum + p.isolatedWallet, 0n);
+  return { wallet, cross: wallet - isolated };
+}
+
+/**
  * Problems that would make an account impossible on Binance (wrong sides for the mode,
  * a SHORT leg with a positive size, an isolated leg without margin, duplicates). Empty when
  * the account is consistent. Used on the demo data and, later, after every transition.

@@ -102,6 +102,8 @@ export interface SimControl {
   settleFunding(): void;
   /** The account's v1 position rows. */
   truth(account: AccountName): V1PositionRow[];
+  /** The account's current `v2/account.status` reply: totals, assets, positions. */
+  accountTruth(account: AccountName): Record<string, unknown>;
   /** Retires a v1 account method: it answers -5000 "… is retired" (or, `as: 'unknown'`, an unknown method's error). */
   retireMethod(method: RetirableMethod, as?: RetiredAs): void;
   /** Brings back one retired method, or all; returns how many came back. */
@@ -153,6 +155,7 @@ export function createControlApi(run: (command: unknown) => ControlReply): SimCo
     retireMethod: (method, as) => void call({ command: 'retireMethod', method, as }),
     restoreMethod: (method) => count({ command: 'restoreMethod', method }, 'restored'),
     truth: (account) => call({ command: 'truth', account }).rows as V1PositionRow[],
+    accountTruth: (account) => call({ command: 'accountTruth', account }).status as Record<string, unknown>,
     stats: () => {
       const { ok: _ok, ...stats } = call({ command: 'stats' });
       return stats as unknown as TrafficStats;

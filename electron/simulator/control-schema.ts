@@ -65,6 +65,7 @@ export const controlCommandSchema = z.discriminatedUnion('command', [
   }),
   command('settleFunding', {}),
   command('truth', { account }),
+  command('accountTruth', { account }),
   command('retireMethod', {
     method: z.enum(RETIRABLE_METHODS),
     /** `retired` (default): -5000 "… is retired"; `unknown`: what an unknown method gets. */

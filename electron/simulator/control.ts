@@ -31,6 +31,8 @@ export interface ControlTarget {
   readonly ledger: WeightLedger;
   readonly traffic: Traffic;
   readonly truth: (account: AccountName) => V1PositionRow[];
+  /** The account's `v2/account.status` reply now. */
+  readonly accountTruth: (account: AccountName) => Record<string, unknown>;
   /** Forces a mark and runs the risk checks it may trigger. */
   readonly setMark: (symbol: string, price: string) => void;
   /** Forces several marks at once, then runs the risk checks once. */
@@ -144,6 +146,8 @@ function execute(target: ControlTarget, command: ControlCommand): ControlReply {
       return { ok: true };
     case 'truth':
       return { ok: true, rows: target.truth(command.account) };
+    case 'accountTruth':
+      return { ok: true, status: target.accountTruth(command.account) };
     case 'retireMethod':
       target.retirement.retire(command.method, command.as);
       return { ok: true, method: command.method, as: command.as ?? 'retired' };

@@ -82,6 +82,11 @@ export interface RunningSimulator {
    */
   truth(account: AccountName): V1PositionRow[];
   /**
+   * The account's current `v2/account.status` reply (totals, assets, positions), exactly what the
+   * WS API answers now: the figures a client's account view must equal.
+   */
+  accountTruth(account: AccountName): Record<string, unknown>;
+  /**
    * Forces a symbol's mark (decimal string, ≤ 8 decimals); the next frames and replies use it,
    * and positions it carries past their liquidation price are liquidated.
    * Throws for a symbol that does not trade or a malformed price.
@@ -128,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const ledger = new WeightLedger(now, o.weightLimit, o.banMs);
   const traffic = new Traffic();
   const truth = (name: AccountName): V1PositionRow[] => positionRows(book.get(name), market);
+  const accountTruth = (name: AccountName): Record<string, unknown> => accountStatus(book.get(name), market, 2);
   const retirement = new MethodRetirement();
   // Position queries can lag the stream (PROTOCOL §13.4): they read the state of `ms` ago.
   const snapshotLag = { ms: 0 };
@@ -172,6 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     ledger,
     traffic,
     truth,
+    accountTruth,
     setMark,
     setMarks: (marks) => {
       for (const [symbol, price] of marks) market.walk.setMark(symbol, price);
@@ -231,6 +238,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     accounts: DEMO_CREDENTIALS.map((c) => ({ ...c })),
     keys: [...DEMO_CREDENTIALS.map((c) => ({ ...c })), ...ASYMMETRIC_DEMO_KEYS.map((k) => ({ ...k }))],
     truth,
+    accountTruth,
     setMark,
     controlToken: o.controlToken,
     control: createControlApi(run),

@@ -22,6 +22,8 @@ export interface AccountRestDeps {
 
 /** Without startTime and endTime the docs return the last 7 days. */
 export const DEFAULT_INCOME_WINDOW_MS = 7 * 86_400_000;
+/** "Income history only contains data for the last three months." */
+export const INCOME_RETENTION_MS = 90 * 86_400_000;
 const DEFAULT_INCOME_LIMIT = 100;
 const MAX_INCOME_LIMIT = 1000;
 
@@ -38,7 +40,7 @@ function integer(params: URLSearchParams, name: string): Parsed<number | undefin
 /**
  * Reads the income query. Bounds are inclusive. Neither bound: the last 7 days (documented);
  * only `startTime`: up to now; only `endTime`: everything kept up to it (the docs say nothing
- * for these two cases: UNCONFIRMED). `limit` 1–1000 (default 100), `page` from 1.
+ * for these two cases: UNCONFIRMED). Never older than three months (documented retention). `limit` 1–1000 (default 100), `page` from 1.
  */
 export function parseIncomeQuery(params: URLSearchParams, now: number, isSymbol: (symbol: string) => boolean): Parsed<IncomeQuery> {
   const symbol = params.get('symbol') ?? undefined;
@@ -61,9 +63,10 @@ export function parseIncomeQuery(params: URLSearchParams, now: number, isSymbol:
     endTime = now;
     startTime = now - DEFAULT_INCOME_WINDOW_MS;
   }
-  startTime ??= 0;
   endTime ??= now;
-  if (startTime > endTime) return { ok: false, error: invalidParam('startTime') };
+  if (startTime !== undefined && startTime > endTime) return { ok: false, error: invalidParam('startTime') };
+  // Nothing older than three months is kept, whatever the bounds ask for (an older window is simply empty).
+  startTime = Math.max(startTime ?? 0, now - INCOME_RETENTION_MS);
   return {
     ok: true,
     value: { symbol, incomeType, startTime, endTime, page: page.value ?? 1, limit: limit.value ?? DEFAULT_INCOME_LIMIT },

@@ -205,3 +205,28 @@ describe('the new endpoints are signed', () => {
     });
   }
 });
+
+describe('hostile params', () => {
+  it('any value in any income or adlQuantile param gets 200 or a 400 {code,msg}, never a failure', async () => {
+    const { sim } = await start({ weightLimit: 1_000_000 });
+    const values = ['', '-1', '1e309', 'NaN', '9'.repeat(40), '%00', '币安人生USDT', '<script>', 'FUNDING_FEE,COMMISSION', ' 5', '0x10'];
+    const params = ['symbol', 'incomeType', 'startTime', 'endTime', 'page', 'limit'];
+    for (const name of params) {
+      for (const value of values) {
+        const response = await signedGet(sim, '/fapi/v1/income', 'oneway', `${name}=${encodeURIComponent(value)}`);
+        const body = (await response.json()) as unknown;
+        if (response.status === 200) expect(Array.isArray(body), `${name}=${value}`).toBe(true);
+        else {
+          expect(response.status, `${name}=${value}`).toBe(400);
+          const error = body as { code: unknown; msg: unknown };
+          expect(Object.keys(error)).toEqual(['code', 'msg']);
+          expect([typeof error.code, typeof error.msg]).toEqual(['number', 'string']);
+        }
+      }
+    }
+    for (const value of values) {
+      const response = await signedGet(sim, '/fapi/v1/adlQuantile', 'hedge', `symbol=${encodeURIComponent(value)}`);
+      expect([200, 400]).toContain(response.status);
+    }
+  });
+});

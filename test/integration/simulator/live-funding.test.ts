@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { liveSimulators } from './live-helpers';
+import { signedJson } from './rest-signing';
 
 const start = liveSimulators();
 const NOW = Date.UTC(2026, 0, 15, 9, 0, 30);
@@ -38,5 +39,25 @@ describe('funding per symbol', () => {
     ]);
     // The WS API handshake (5) and premiumIndex without a symbol (10); fundingInfo adds nothing.
     expect(used).toBe(15);
+  });
+
+  it('r is each symbol\'s own rate — varied, some negative — and exactly what a funding round charges', async () => {
+    const { sim, open } = await start({ now: () => NOW, markIntervalMs: 20 });
+    const index = (await (await fetch(`${sim.urls.rest}/fapi/v1/premiumIndex`)).json()) as { symbol: string; markPrice: string; lastFundingRate: string }[];
+    const perpetuals = index.filter((e) => e.lastFundingRate !== '');
+    const rates = perpetuals.map((e) => Number(e.lastFundingRate));
+    expect(new Set(rates).size).toBeGreaterThanOrEqual(8);
+    expect(rates.filter((r) => r < 0).length).toBeGreaterThanOrEqual(2);
+    // Realistic: within the ±0.3 % a symbol's interval rarely leaves, most near the 0.01 % baseline.
+    expect(rates.every((r) => Math.abs(r) <= 0.003)).toBe(true);
+    const peer = await open(`${sim.urls.market}/stream?streams=adausdt@markPrice@1s`);
+    const frame = await peer.take<{ data: { r: string } }>((m) => (m as { stream?: string }).stream === 'adausdt@markPrice@1s');
+    expect(frame.data.r).toBe(perpetuals.find((e) => e.symbol === 'ADAUSDT')!.lastFundingRate);
+    // A round now charges amt × mark × r for each leg (longs pay positive rates): the SOL long of oneway.
+    sim.setMark('SOLUSDT', '182.5');
+    sim.control.settleFunding();
+    const rows = await signedJson<{ symbol: string; income: string }[]>(sim, '/fapi/v1/income', 'oneway', 'symbol=SOLUSDT&incomeType=FUNDING_FEE', NOW);
+    const rate = Number(perpetuals.find((e) => e.symbol === 'SOLUSDT')!.lastFundingRate);
+    expect(rows.map((r) => Number(r.income))).toEqual([-Number((40 * 182.5 * rate).toFixed(8))]);
   });
 });

@@ -51,8 +51,10 @@ describe('income query params', () => {
 
   it('defaults: the last 7 days, page 1, limit 100', () => {
     expect(parse('')).toEqual({ ok: true, value: { symbol: undefined, incomeType: undefined, startTime: now - DEFAULT_INCOME_WINDOW_MS, endTime: now, page: 1, limit: 100 } });
-    expect(parse('startTime=5')).toMatchObject({ ok: true, value: { startTime: 5, endTime: now } });
-    expect(parse('endTime=9')).toMatchObject({ ok: true, value: { startTime: 0, endTime: 9 } });
+    expect(parse(`startTime=${now - 5000}`)).toMatchObject({ ok: true, value: { startTime: now - 5000, endTime: now } });
+    // Only endTime: everything kept up to it, which is never more than three months.
+    expect(parse(`endTime=${now - 1000}`)).toMatchObject({ ok: true, value: { startTime: now - 90 * 86_400_000, endTime: now - 1000 } });
+    expect(parse('startTime=5')).toMatchObject({ ok: true, value: { startTime: now - 90 * 86_400_000 } });
   });
 
   it('refuses what Binance refuses, naming the parameter', () => {
@@ -62,6 +64,7 @@ describe('income query params', () => {
     expect(parse('page=0')).toMatchObject({ ok: false, error: { code: -1130 } });
     expect(parse('endTime=-1')).toMatchObject({ ok: false, error: { code: -1100, msg: "Illegal characters found in parameter 'endTime'; legal range is '^[0-9]{1,20}$'." } });
     expect(parse('startTime=10&endTime=9')).toMatchObject({ ok: false, error: { code: -1130 } });
+    expect(parse('startTime=5&endTime=9')).toMatchObject({ ok: true }); // older than kept: an empty window, not an error
     expect(parse('symbol=NOPE')).toMatchObject({ ok: false, error: { code: -1121 } });
   });
 });
