@@ -26,20 +26,26 @@ afterEach(async () => {
   running = null;
 });
 
-/** The demo desk (oneway account), marks stepping every 2 s, periodic snapshots a minute apart. */
-async function start(): Promise<DemoDesk> {
+type Account = 'oneway' | 'hedge';
+
+/** The demo desk on `account`, marks stepping every 2 s, periodic snapshots a minute apart. */
+async function start(account: Account = 'oneway'): Promise<DemoDesk> {
   running = await startDemoDesk({ markIntervalMs: 2_000 }, 60_000);
-  await rowsEqualTruth(running, 'oneway');
+  if (account === 'hedge') {
+    await running.desk.handlers.setDemoAccount('hedge');
+    await waitFor(() => (running!.desk.positionsView().mode === 'hedge' && running!.desk.positionsView().account !== null ? true : undefined), 8_000, 'the hedge account');
+  }
+  await rowsEqualTruth(running, account);
   await waitFor(() => running!.desk.positionsView().account ?? undefined, 8_000, 'the account figures');
   return running;
 }
 
 /** This test's own signed client on the same account: it reads the exchange's figures to compare with. */
-async function ownReader(demo: DemoDesk): Promise<ExchangeClient> {
+async function ownReader(demo: DemoDesk, account: Account = 'oneway'): Promise<ExchangeClient> {
   let connected = false;
   ownClient = new ExchangeClient({
     endpoints: demo.simulator.urls,
-    signer: createSigner(simulatorCredentials(demo.simulator, 'oneway')),
+    signer: createSigner(simulatorCredentials(demo.simulator, account)),
     events: { onConnected: () => (connected = true) },
   });
   ownClient.start();
@@ -47,21 +53,21 @@ async function ownReader(demo: DemoDesk): Promise<ExchangeClient> {
   return ownClient;
 }
 
-const marksOf = (demo: DemoDesk): string =>
-  JSON.stringify(demo.simulator.truth('oneway').filter((row) => Number(row.positionAmt) !== 0).map((row) => [row.symbol, row.markPrice]));
+const marksOf = (demo: DemoDesk, account: Account = 'oneway'): string =>
+  JSON.stringify([...new Map(demo.simulator.truth(account).filter((row) => Number(row.positionAmt) !== 0).map((row) => [row.symbol, row.markPrice]))].sort());
 const shownMarks = (demo: DemoDesk): string =>
-  JSON.stringify([...demo.desk.positionsView().rows].sort((a, b) => (a.symbol < b.symbol ? -1 : 1)).map((row) => [row.symbol, row.derived.markPrice]));
+  JSON.stringify([...new Map(demo.desk.positionsView().rows.map((row) => [row.symbol, row.derived.markPrice]))].sort());
 
 /**
  * The simulator's own v2/account.status at the marks the view shows: waits for the view to show the
  * exchange's current marks, reads, and tries again if a mark step fell inside the read.
  */
-async function statusAtShownMarks(demo: DemoDesk, client: ExchangeClient): Promise<AccountStatusRead> {
+async function statusAtShownMarks(demo: DemoDesk, client: ExchangeClient, account: Account = 'oneway'): Promise<AccountStatusRead> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    await waitFor(() => (shownMarks(demo) === marksOf(demo) ? true : undefined), 8_000, 'the view to show the exchange marks');
-    const before = marksOf(demo);
+    await waitFor(() => (shownMarks(demo) === marksOf(demo, account) ? true : undefined), 8_000, 'the view to show the exchange marks');
+    const before = marksOf(demo, account);
     const status = await client.accountStatus();
-    if (marksOf(demo) === before && shownMarks(demo) === before) return status;
+    if (marksOf(demo, account) === before && shownMarks(demo) === before) return status;
   }
   throw new Error('the marks never held still for one account read');
 }
@@ -98,13 +104,15 @@ function expectAccountEqualsStatus(demo: DemoDesk, status: AccountStatusRead): v
   expect(Math.abs(account.cross.marginRatioPct! - crossRatio)).toBeLessThan(1e-6);
 }
 
-describe('account figures against the simulator (oneway demo account)', () => {
+describe.each(['oneway', 'hedge'] as const)('account figures against the simulator (%s demo account)', (account) => {
   it('equal the simulator’s own v2/account.status at the shown marks', async () => {
-    const demo = await start();
-    const status = await statusAtShownMarks(demo, await ownReader(demo));
+    const demo = await start(account);
+    const status = await statusAtShownMarks(demo, await ownReader(demo, account), account);
     expectAccountEqualsStatus(demo, status);
   });
+});
 
+describe('account figures against the simulator (oneway demo account)', () => {
   it('move with the mark between account reads, and still equal the exchange', async () => {
     const demo = await start();
     const client = await ownReader(demo);
