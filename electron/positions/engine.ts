@@ -119,9 +119,12 @@ export class PositionEngine {
     this.commit(forgetObserved(this.current()));
     this.account.reconnected();
     this.scheduleRefresh();
-    void this.snapshot(null);
+    // The positions, then the brackets and the account (the figures on screen first), then the rest.
+    const epoch = this.epoch;
+    void this.snapshot(null).then(() => {
+      if (!this.stopped && epoch === this.epoch) this.sideReads.connected();
+    });
     if (this.current().brackets.size === 0) this.loadBrackets();
-    this.sideReads.connected();
   }
 
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */

@@ -211,9 +211,11 @@ describe('engine: the account read', () => {
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
-    h.configs.shift()!.resolve({ multiAssetsMargin: true, dualSidePosition: false });
-    await settle();
+    // The account first (the figures on screen), then the config.
     h.statuses.shift()!.resolve(status(10_000));
+    await settle();
+    expect(h.engine.view().account?.multiAssets).toBe(false);
+    h.configs.shift()!.resolve({ multiAssetsMargin: true, dualSidePosition: false });
     await settle();
     expect(h.engine.view().account?.multiAssets).toBe(true);
     expect(h.engine.view().account?.total.currency).toBe('USD');
@@ -230,9 +232,9 @@ describe('engine: funding and ADL', () => {
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row()]);
     await settle();
-    h.intervals.shift()!.resolve(new Map([['BTCUSDT', 4]]));
-    await settle();
     h.statuses.shift()!.resolve(status(10_000));
+    await settle();
+    h.intervals.shift()!.resolve(new Map([['BTCUSDT', 4]]));
     await settle();
     let derived = h.engine.view().rows[0]!.derived;
     expect(derived.fundingRate).toBeNull();
@@ -263,6 +265,8 @@ describe('engine: funding and ADL', () => {
     h.engine.connected();
     h.fetches.shift()!.resolve([h.row({ positionSide: 'LONG' }), h.row({ positionSide: 'SHORT', positionAmt: '-0.5' })]);
     await settle();
+    h.statuses.shift()!.resolve(status(10_000));
+    await settle();
     const first = h.incomes.shift()!;
     expect(first.startTime).toBe(Date.UTC(2026, 11, 1));
     first.reply.resolve([
@@ -270,8 +274,6 @@ describe('engine: funding and ADL', () => {
       { symbol: 'BTCUSDT', asset: 'USDT', income: '0.25', time: T0 - 500, tranId: 2 },
       { symbol: 'ETHUSDT', asset: 'USDT', income: '3', time: T0 - 500, tranId: 3 },
     ]);
-    await settle();
-    h.statuses.shift()!.resolve(status(10_000));
     await settle();
     const view = h.engine.view();
     expect(view.rows.map((row) => row.fundingToday)).toEqual([-1.25, -1.25]);
