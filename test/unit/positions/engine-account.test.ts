@@ -187,6 +187,23 @@ describe('engine: the account read', () => {
     expect(h.notices.filter((notice) => notice.includes('account could not be read'))).toHaveLength(2);
   });
 
+  it('after a reconnect the account is read again; the last figures stay on screen meanwhile', async () => {
+    const h = harness();
+    h.engine.connected();
+    h.fetches.shift()!.resolve([h.row()]);
+    await settle();
+    h.statuses.shift()!.resolve(status(10_000));
+    await settle();
+    h.engine.stop(); // the link dropped
+    h.engine.connected();
+    expect(h.engine.view().account?.total.walletBalance).toBe(10_000);
+    h.fetches.shift()!.resolve([h.row()]);
+    await settle();
+    h.statuses.shift()!.resolve(status(12_000));
+    await settle();
+    expect(h.engine.view().account?.total.walletBalance).toBe(12_000);
+  });
+
   it('drops an account read of an old session; the new account starts without figures', async () => {
     const h = harness();
     h.engine.connected();
