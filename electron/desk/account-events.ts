@@ -25,6 +25,8 @@ export function routeUserEvent(event: UserEvent, ports: AccountEventPorts): void
       drops.add(event.dropped);
       const { T, E, a } = event.event;
       engine.accountUpdate(a.P ?? [], T, E);
+      // The balances move the account figures at once; a funding fee has today's funding re-read.
+      engine.balanceUpdate(a.B ?? [], T, E, a.m);
       // A balance change alone (a cross funding fee) moves the liquidation price of cross positions;
       // a position row that could not be read may have changed a position: re-read either way.
       if (event.dropped.length > 0) engine.refreshSoon();
@@ -33,7 +35,9 @@ export function routeUserEvent(event: UserEvent, ports: AccountEventPorts): void
     }
     case 'config-update':
       if (event.event.ac !== undefined) engine.leverageChanged(event.event.ac.s, event.event.ac.l);
-      else engine.refreshSoon(); // a Multi-Assets mode change (`ai`): margins may be figured anew
+      // A Multi-Assets mode change: the totals change currency and margins may be figured anew.
+      else if (event.event.ai !== undefined) engine.multiAssetsChanged(event.event.ai.j);
+      else engine.refreshSoon();
       return;
     case 'order-update': {
       const forced = forcedClose(event.order);

@@ -22,6 +22,14 @@ const COLUMNS: ReadonlyArray<[header: string, value: (row: PositionRow) => strin
   ['notional', (row) => row.derived.notional],
   ['unrealizedPnl', (row) => row.derived.unrealizedPnl],
   ['roePct', (row) => row.derived.roePct],
+  // The rate as a fraction (0.0001 = 0.01 %), as the exchange states it.
+  ['fundingRate', (row) => row.derived.fundingRate ?? null],
+  ['nextFundingTime', (row) => (row.derived.nextFundingTime == null ? null : new Date(row.derived.nextFundingTime).toISOString())], // eslint-disable-line eqeqeq -- null or undefined
+  ['fundingIntervalHours', (row) => row.derived.fundingIntervalHours ?? null],
+  // Positive: the position receives; negative: it pays.
+  ['estimatedFunding', (row) => row.derived.estimatedFunding ?? null],
+  ['fundingToday', (row) => row.fundingToday ?? null],
+  ['adl', (row) => row.adl ?? null],
 ];
 
 /** Quotes a field when it holds a separator, a quote or a line break; neutralises formula injection. */

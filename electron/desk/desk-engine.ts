@@ -16,6 +16,8 @@ export interface DeskEngineOptions {
   onSnapshotRows?: ((rows: readonly ExchangePosition[], symbol: string | null, receivedAt: number) => void) | undefined;
   onChange: () => void;
   onSnapshotError: (error: unknown) => void;
+  /** A read beside the positions failed (account, funding, ADL): for the timeline. */
+  onReadNotice: (message: string) => void;
   refreshIntervalMs?: number | undefined;
 }
 
@@ -31,11 +33,17 @@ export function createDeskEngine(options: DeskEngineOptions): PositionEngine {
       },
       followMarks: (symbols) => client()?.followMarks(symbols),
       fetchBrackets: () => requireClient().leverageBrackets(),
+      fetchAccountStatus: () => requireClient().accountStatus(),
+      fetchAccountConfig: () => requireClient().accountConfig(),
+      fetchFundingIncome: (startTime) => requireClient().fundingIncome(startTime),
+      fetchAdlQuantiles: () => requireClient().adlQuantiles(),
+      fetchFundingIntervals: () => requireClient().fundingIntervals(),
     },
     now,
     serverNow: () => now() + (client()?.metrics.clockOffsetMs ?? 0),
     onChange: options.onChange,
     onSnapshotError: options.onSnapshotError,
+    onReadNotice: options.onReadNotice,
     weightUsage: () => {
       const metrics = client()?.metrics;
       return metrics?.weightUsed != null && metrics.weightLimit ? metrics.weightUsed / metrics.weightLimit : null; // eslint-disable-line eqeqeq -- null or undefined

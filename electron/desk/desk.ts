@@ -98,10 +98,13 @@ export class Desk {
       },
       this.now,
     );
-    // Proximity is checked at most 4 times a second, not on every tick.
-    this.alertCheck = new LeadingThrottle(250, () =>
-      this.alerts.checkProximity(this.engine.view().rows, this.settings.get().alertThresholdPct),
-    );
+    // Proximity and the account's margin ratio are checked at most 4 times a second, not on every tick.
+    this.alertCheck = new LeadingThrottle(250, () => {
+      const view = this.engine.view();
+      const settings = this.settings.get();
+      this.alerts.checkProximity(view.rows, settings.alertThresholdPct);
+      this.alerts.checkAccount(view.account, settings.marginRatioAlertPct);
+    });
     this.engine = createDeskEngine({
       client: () => this.client,
       requireClient: () => this.requireClient(),
@@ -112,6 +115,7 @@ export class Desk {
         this.alertCheck.notify();
       },
       onSnapshotError: (error) => this.handleSnapshotError(error),
+      onReadNotice: (message) => this.timeline.add('error', message),
       refreshIntervalMs: options.refreshIntervalMs,
     });
     this.handlers = createDeskHandlers({

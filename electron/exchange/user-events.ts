@@ -117,6 +117,8 @@ export const accountConfigUpdateSchema = z.object({
   E: time,
   T: time,
   ac: z.object({ s: symbolNameSchema, l: z.number().int().min(1).max(200) }).optional(),
+  /** A Multi-Assets mode change: `j` true when the account is now in Multi-Assets mode. */
+  ai: z.object({ j: z.boolean() }).optional(),
 });
 export type AccountConfigUpdate = z.infer<typeof accountConfigUpdateSchema>;
 

@@ -9,7 +9,7 @@ import { exchangeFields, positionKey, type ExchangePosition, type PositionRow } 
 import type { AccountUpdatePosition } from '../exchange/user-events';
 import { derive } from './derive';
 import { buildRow, sameRow, type RowFacts } from './row';
-import { StateDraft, type PositionsState } from './state';
+import { extrasOf, fundingIntervalOf, StateDraft, type PositionsState } from './state';
 
 /**
  * Applies the changed rows of one ACCOUNT_UPDATE (transaction time `time`, event time `eventTime`).
@@ -56,9 +56,10 @@ export function applyAccountUpdate(
     const mark = draft.mark(change.s) ?? { markPrice: position.markPrice, eventTime: 0 };
     // The same update again (or one that says nothing new) keeps the row object: no delta, no render.
     if (sameRow(held, position, mark)) continue;
-    const derived = derive(position, mark, draft.brackets(change.s));
+    const derived = derive(position, mark, draft.brackets(change.s), draft.fundingInterval(change.s));
     const previous: PositionRow | undefined = draft.row(key);
-    draft.setRow(buildRow(key, position, derived, previous?.snapshotAt ?? receivedAt, previous?.markAt ?? null));
+    const extras = draft.extras(key, change.s, previous);
+    draft.setRow(buildRow(key, position, derived, previous?.snapshotAt ?? receivedAt, previous?.markAt ?? null, extras));
   }
   return draft.finish();
 }
@@ -87,7 +88,8 @@ export function applyLeverage(state: PositionsState, symbol: string, leverage: n
     if (row === undefined || row.leverage === String(leverage)) continue;
     const mark = state.marks.get(symbol) ?? { markPrice: row.derived.markPrice, eventTime: row.derived.markTime };
     const position: RowFacts = { ...exchangeFields(row), leverage: String(leverage), liquidationPending: row.liquidationPending };
-    draft.setRow(buildRow(key, position, derive(position, mark, state.brackets.get(symbol)), row.snapshotAt, row.markAt));
+    const derived = derive(position, mark, state.brackets.get(symbol), fundingIntervalOf(state, symbol));
+    draft.setRow(buildRow(key, position, derived, row.snapshotAt, row.markAt, extrasOf(state, key, symbol, row)));
   }
   return draft.finish();
 }

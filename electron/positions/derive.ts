@@ -70,9 +70,27 @@ export function sameBasisFields(a: RowFacts, b: RowFacts): boolean {
   );
 }
 
-/** The derived figures of a row at a mark (see deriveFrom). */
-export function derive(position: RowFacts, mark: Mark, brackets?: readonly Bracket[]): Derived {
-  return deriveFrom(deriveBasis(position), mark, brackets);
+/** What the funding figures need besides the row: parsed once per tick, not once per row. */
+export interface FundingBasis {
+  /** The mark's funding rate (`r`) as a number; null when the mark carries none. */
+  readonly rate: number | null;
+  /** Hours between the symbol's fundings; null until the intervals are known. */
+  readonly intervalHours: number | null;
+}
+
+/** No funding known: a mark without `r`, intervals not read. */
+export const NO_FUNDING: FundingBasis = { rate: null, intervalHours: null };
+
+/** The funding basis of a mark for a symbol with the given interval. */
+export function fundingBasis(mark: Mark, intervalHours: number | null): FundingBasis {
+  if (mark.fundingRate === undefined) return intervalHours === null ? NO_FUNDING : { rate: null, intervalHours };
+  const rate = parseDecimal(mark.fundingRate);
+  return { rate: Number.isFinite(rate) ? rate : null, intervalHours };
+}
+
+/** The derived figures of a row at a mark (see deriveFrom); `intervalHours` of the symbol's funding. */
+export function derive(position: RowFacts, mark: Mark, brackets?: readonly Bracket[], intervalHours: number | null = null): Derived {
+  return deriveFrom(deriveBasis(position), mark, brackets, fundingBasis(mark, intervalHours));
 }
 
 /**
@@ -83,8 +101,10 @@ export function derive(position: RowFacts, mark: Mark, brackets?: readonly Brack
  * - maintenance margin = |notional| × MMR − cum, from the bracket holding |notional|
  * - margin ratio = maintenance margin / margin (isolated; cross needs the whole account)
  * - distance to liquidation = how far the mark may move against the position, in price and in % of the mark
+ * - estimated funding = −amt × mark × rate        (positive: the position receives; longs pay shorts
+ *                                                    when the rate is positive)
  */
-export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly Bracket[]): Derived {
+export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly Bracket[], funding: FundingBasis = NO_FUNDING): Derived {
   const { amount, entryPrice, leverage, isolated, liquidationPrice } = basis;
   const markPrice = parseDecimal(mark.markPrice);
   const unrealizedPnl = amount * (markPrice - entryPrice);
@@ -109,10 +129,10 @@ export function deriveFrom(basis: DeriveBasis, mark: Mark, brackets?: readonly B
     marginRatioPct,
     liquidationDistancePct,
     liquidationDistance,
-    fundingRate: null,
-    nextFundingTime: null,
-    fundingIntervalHours: null,
-    estimatedFunding: null,
+    fundingRate: funding.rate,
+    nextFundingTime: mark.nextFundingTime ?? null,
+    fundingIntervalHours: funding.intervalHours,
+    estimatedFunding: funding.rate === null ? null : -notional * funding.rate,
   };
 }
 

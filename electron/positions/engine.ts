@@ -13,51 +13,21 @@
  */
 import type { ExchangePosition, PositionsView } from '../../shared/position';
 import type { SymbolInfo } from '../../shared/symbols';
-import type { AccountUpdatePosition } from '../exchange/user-events';
+import type { AccountUpdateBalance, AccountUpdatePosition } from '../exchange/user-events';
 import type { MarkTick } from '../exchange/wire';
+import { AccountTracker } from './account-tracker';
 import { applyAccountUpdate, applyLeverage } from './account-update';
-import type { Bracket } from './brackets';
-import { applyBrackets, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { adlOf, applyBrackets, applyFundingIntervals, applyRowExtras, applySnapshot, forgetObserved, markPricesInto } from './reducer';
+import { RequestLane } from './request-lane';
+import { SideReads } from './side-reads';
+import { SNAPSHOT_LAG_ALLOWANCE_MS, type EngineOptions } from './engine-options';
 import { MarginAssets } from './margin-assets';
 import { EVENT_REFRESH_FLOOR_MS, eventRefreshFloor, isPositionChangingExecution, refreshDelay } from './refresh-policy';
 import { EMPTY_STATE, StateDraft, type Leg, type PositionsState } from './state';
 import { TickBatch } from './tick-batch';
 import { buildView } from './view';
 
-/** What the engine needs from the exchange client. */
-export interface EngineExchange {
-  fetchPositions(symbol?: string): Promise<ExchangePosition[]>;
-  followMarks(symbols: Iterable<string>): void;
-  /** Notional brackets per symbol, for maintenance margin (optional: without them it stays unknown). */
-  fetchBrackets?(): Promise<ReadonlyMap<string, readonly Bracket[]>>;
-}
-
-export interface EngineOptions {
-  exchange: EngineExchange;
-  /** Local clock (ms). */
-  now: () => number;
-  /** The exchange's clock as estimated (ms). */
-  serverNow: () => number;
-  /** Something in the view changed; call `view()` to read it. */
-  onChange: () => void;
-  /** A snapshot failed; the owner decides (retry later, or stop on an auth failure). */
-  onSnapshotError: (error: unknown) => void;
-  /** Cadence of full snapshots while connected: the liquidation price of cross positions moves with
-   * other positions' PnL and the stream does not carry it (PROTOCOL §10). */
-  refreshIntervalMs?: number;
-  /** Share of the request weight budget in use (0–1), or null when unknown: the cadence slows as it rises. */
-  weightUsage?: () => number | null;
-  /** Quiet time after an account event before the snapshot that refreshes liquidation prices (ms). */
-  eventDebounceMs?: number;
-  /** Least time between the start of a snapshot and an event-driven one, while the weight budget is
-   * roomy (ms; rises with use, refresh-policy.ts). */
-  eventRefreshFloorMs?: number;
-  /** How far a position query may lag the user data stream (ms, PROTOCOL §13.4; reducer.ts). */
-  snapshotLagAllowanceMs?: number;
-}
-
-/** Position queries lag the stream by seconds at worst in volatile markets; beyond this a snapshot wins. */
-export const SNAPSHOT_LAG_ALLOWANCE_MS = 10_000;
+export { SNAPSHOT_LAG_ALLOWANCE_MS, type EngineExchange, type EngineOptions } from './engine-options';
 
 export class PositionEngine {
   /** The last finished state: immutable, possibly held by a view. Read it through `current()`. */
@@ -83,13 +53,56 @@ export class PositionEngine {
   /** Local time the last snapshot was asked for (the event refresh floor counts from it). */
   private lastSnapshotAt = -Infinity;
   private readonly assets = new MarginAssets();
+  /** The account's balances, mode and last read. */
+  private readonly account: AccountTracker;
+  /** True when the last whole-account snapshot's open rows carried their ADL quantile (v2). */
+  private snapshotsCarryAdl = false;
+  private readonly sideReads: SideReads;
+  /** Every request of this session epoch, one at a time (request-lane.ts); replaced with the epoch. */
+  private lane = new RequestLane();
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(private readonly options: EngineOptions) {
+    const live = (epoch: number): boolean => !this.stopped && epoch === this.epoch;
+    const notice = (message: string): void => options.onReadNotice?.(message);
+    const { exchange } = options;
+    const inLane = <A extends unknown[], T>(send: ((...args: A) => Promise<T>) | undefined): ((...args: A) => Promise<T>) | undefined =>
+      send === undefined ? undefined : (...args: A) => this.lane.run(() => send(...args));
+    this.account = new AccountTracker({
+      read: inLane(exchange.fetchAccountStatus?.bind(exchange)),
+      now: options.now,
+      live,
+      lagAllowanceMs: () => options.snapshotLagAllowanceMs ?? SNAPSHOT_LAG_ALLOWANCE_MS,
+      onChange: () => this.changed(),
+      onNotice: notice,
+    });
+    this.sideReads = new SideReads({
+      exchange: {
+        fetchAccountConfig: inLane(exchange.fetchAccountConfig),
+        fetchFundingIntervals: inLane(exchange.fetchFundingIntervals),
+        fetchFundingIncome: inLane(exchange.fetchFundingIncome),
+        fetchAdlQuantiles: inLane(exchange.fetchAdlQuantiles),
+      },
+      now: options.now,
+      serverNow: options.serverNow,
+      epoch: () => this.epoch,
+      live,
+      hasOpenPositions: () => this.current().rows.size > 0,
+      snapshotsCarryAdl: () => this.snapshotsCarryAdl,
+      weightUsage: () => options.weightUsage?.() ?? null,
+      onConfig: (config) => this.account.multiAssets(config.multiAssetsMargin),
+      onFundingIntervals: (intervals) => this.commit(applyFundingIntervals(this.current(), intervals)),
+      onFundingToday: (bySymbol) => this.commit(applyRowExtras(this.current(), { fundingToday: bySymbol })),
+      onAdl: (quantiles) => this.commit(applyRowExtras(this.current(), { adl: quantiles })),
+      onNotice: notice,
+      ...(options.fundingReadFloorMs === undefined ? {} : { fundingReadFloorMs: options.fundingReadFloorMs }),
+      ...(options.adlIntervalMs === undefined ? {} : { adlIntervalMs: options.adlIntervalMs }),
+    });
+  }
 
   /** The current view; the same object until something changes. */
   view(): PositionsView {
     const state = this.current();
-    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt, this.assets.of);
+    this.cached ??= buildView(state, this.selected, this.version, this.snapshotAt, this.assets.of, this.account.view(state.rows.values(), this.assets.of));
     return this.cached;
   }
 
@@ -104,15 +117,22 @@ export class PositionEngine {
     // was known before is no longer newer than a snapshot — the lag allowance is for a live stream —
     // so the snapshot that follows is the truth.
     this.commit(forgetObserved(this.current()));
+    this.account.reconnected();
     this.scheduleRefresh();
-    void this.snapshot(null);
+    // The positions, then the brackets and the account (the figures on screen first), then the rest.
+    const epoch = this.epoch;
+    void this.snapshot(null).then(() => {
+      if (!this.stopped && epoch === this.epoch) this.sideReads.connected();
+    });
     if (this.current().brackets.size === 0) this.loadBrackets();
   }
 
   /** Brackets change rarely: read once per session; a failure only leaves margin ratios unknown. */
   private loadBrackets(): void {
     const epoch = this.epoch;
-    this.options.exchange.fetchBrackets?.().then(
+    const fetchBrackets = this.options.exchange.fetchBrackets?.bind(this.options.exchange);
+    if (fetchBrackets === undefined) return;
+    this.lane.run(fetchBrackets).then(
       (brackets) => {
         if (!this.stopped && epoch === this.epoch) this.commit(applyBrackets(this.current(), brackets));
       },
@@ -157,6 +177,23 @@ export class PositionEngine {
     this.refreshSoon();
   }
 
+  /**
+   * The balances of an ACCOUNT_UPDATE (`B`: wallet and cross wallet per asset, transaction time
+   * `time`, event time `eventTime`): the account figures move at once; older news changes nothing.
+   * A FUNDING_FEE event (`reason`) also has today's funding read again shortly.
+   */
+  balanceUpdate(balances: readonly AccountUpdateBalance[], time: number, eventTime: number = time, reason?: string): void {
+    this.account.balances(balances, time, eventTime);
+    if (reason === 'FUNDING_FEE' && !this.stopped) this.sideReads.fundingFee();
+  }
+
+  /** ACCOUNT_CONFIG_UPDATE `ai`: the Multi-Assets mode changed; the config is read again to be sure. */
+  multiAssetsChanged(multiAssets: boolean): void {
+    this.account.multiAssets(multiAssets);
+    if (!this.stopped) this.sideReads.configChanged();
+    this.refreshSoon();
+  }
+
   /** An ORDER_TRADE_UPDATE: only a fill can have changed a position, and only a fill costs a snapshot. */
   orderUpdate(executionType: string): void {
     if (isPositionChangingExecution(executionType)) this.refreshSoon();
@@ -197,17 +234,23 @@ export class PositionEngine {
   stop(): void {
     this.stopped = true;
     this.epoch++;
+    this.lane = new RequestLane();
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     if (this.debounceTimer !== null) clearTimeout(this.debounceTimer);
     this.refreshTimer = null;
     this.debounceTimer = null;
     this.queued = null;
+    this.sideReads.stop();
   }
 
-  /** Forgets every position (the account changed). */
+  /** Forgets every position and the account's figures (the account changed). */
   reset(): void {
     this.epoch++;
+    this.lane = new RequestLane();
     this.queued = null;
+    this.sideReads.reset();
+    this.account.reset();
+    this.snapshotsCarryAdl = false;
     // Ticks still waiting belong to the account being forgotten.
     this.pendingTicks.clear();
     this.draft = null;
@@ -243,7 +286,7 @@ export class PositionEngine {
     const requestedAt = Math.round(this.options.serverNow());
     let rows: ExchangePosition[];
     try {
-      rows = await this.options.exchange.fetchPositions(symbol ?? undefined);
+      rows = await this.lane.run(() => this.options.exchange.fetchPositions(symbol ?? undefined));
     } catch (error) {
       // After stop() (account switch, lost link) a failing in-flight request is expected, not news.
       if (!this.stopped && epoch === this.epoch) this.options.onSnapshotError(error);
@@ -255,7 +298,15 @@ export class PositionEngine {
     this.commit(applySnapshot(this.current(), { rows, receivedAt, serverTime: requestedAt, symbol, lagAllowanceMs }));
     if (symbol === null) {
       this.snapshotAt = receivedAt;
+      this.snapshotsCarryAdl = rows.some((row) => adlOf(row) !== null);
       this.changed();
+      // The account is read with every whole-account snapshot (one more request, same cadence), as
+      // soon as the positions are in rather than beside them: requests in flight together all meet
+      // a rate limit, and one sent inside a 429 window is what gets an IP banned (PROTOCOL §9). The
+      // ADL quantiles, when due, follow it for the same reason.
+      void this.account.read(epoch, Math.round(this.options.serverNow())).then(() => {
+        if (!this.stopped && epoch === this.epoch) this.sideReads.snapshotLoaded();
+      });
     }
     this.followMarks();
     // A reply that lagged the stream left some liquidation price unknown: ask again (floored).

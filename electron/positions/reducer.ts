@@ -8,10 +8,10 @@ import { isZeroDecimal, sameDecimal } from '../../shared/decimal';
 import { positionKey, type ExchangePosition, type PositionRow } from '../../shared/position';
 import type { MarkTick } from '../exchange/wire';
 import type { Bracket } from './brackets';
-import { derive, deriveFrom, type Mark } from './derive';
-import { buildRow, sameRow } from './row';
+import { derive, deriveFrom, fundingBasis, type Mark } from './derive';
+import { buildRow, sameExtras, sameRow } from './row';
 import { NOTHING_OBSERVED, observedAt, observeSnapshot } from './observed';
-import { indexLegs, StateDraft, type PositionsState } from './state';
+import { extrasOf, fundingIntervalOf, indexLegs, StateDraft, type PositionsState, type RowExtras } from './state';
 
 export { EMPTY_STATE, type PositionsState } from './state';
 
@@ -72,23 +72,35 @@ export function applySnapshot(state: PositionsState, snapshot: SnapshotInput): P
     // A row priced by a stream tick keeps that tick's arrival time as its mark age.
     const markAt = repriced.has(position.symbol) ? null : (previous?.markAt ?? null);
     const brackets = state.brackets.get(position.symbol);
+    // A v2 row says its own ADL quantile; otherwise the last adlQuantile read (or the held row's) stands.
+    const held = extrasOf(state, key, position.symbol, previous);
+    const extras: RowExtras = { ...held, adl: adlOf(position) ?? held.adl };
     rows.set(
       key,
-      sameRow(previous, position, mark)
+      sameRow(previous, position, mark) && sameExtras(previous, extras)
         ? previous
-        : buildRow(key, position, derive(position, mark, brackets), snapshot.receivedAt, markAt),
+        : buildRow(key, position, derive(position, mark, brackets, fundingIntervalOf(state, position.symbol)), snapshot.receivedAt, markAt, extras),
     );
   }
   const current = state.observed.account <= trusted; // not overtaken by a newer whole-account snapshot
   const sides = scope === null && current ? new Set(snapshot.rows.map((row) => row.positionSide)) : state.sides;
   return {
+    ...state,
     rows,
     legs: indexLegs(rows),
     marks,
     observed: observeSnapshot(state.observed, scope, trusted, rowStamps),
     sides,
-    brackets: state.brackets,
   };
+}
+
+/**
+ * The ADL quantile a snapshot row carries: `adl` of `v2/account.position`, when the client passes
+ * it on (a v1 row has none). Anything but an integer 0–4 counts as not said.
+ */
+export function adlOf(position: ExchangePosition): number | null {
+  const adl = (position as { adl?: unknown }).adl;
+  return typeof adl === 'number' && Number.isInteger(adl) && adl >= 0 && adl <= 4 ? adl : null;
 }
 
 /** True when a snapshot row and a held row describe one state of the position (not its prices). */
@@ -117,7 +129,8 @@ function snapshotMarks(held: ReadonlyMap<string, Mark>, snapshot: SnapshotInput)
     if (snapshot.symbol !== null && position.symbol !== snapshot.symbol) continue; // not asked for
     const mark = marks.get(position.symbol);
     if (mark !== undefined && mark.eventTime >= snapshot.serverTime) continue; // newer, or this symbol's other leg
-    marks.set(position.symbol, { markPrice: position.markPrice, eventTime: snapshot.serverTime });
+    // A position query carries no funding: the rate and time the stream gave stay with the new mark.
+    marks.set(position.symbol, withFunding({ markPrice: position.markPrice, eventTime: snapshot.serverTime }, mark));
     if (mark?.markPrice !== position.markPrice) repriced.add(position.symbol);
   }
   return { marks, repriced };
@@ -132,9 +145,15 @@ export function forgetObserved(state: PositionsState): PositionsState {
   return state.observed === NOTHING_OBSERVED ? state : { ...state, observed: NOTHING_OBSERVED };
 }
 
+/** `mark` with the funding rate and time of `held` where it carries none of its own. */
+function withFunding(mark: Mark, held: Mark | undefined): Mark {
+  if (held?.fundingRate === undefined || mark.fundingRate !== undefined) return mark;
+  return { ...mark, fundingRate: held.fundingRate, ...(held.nextFundingTime === undefined ? {} : { nextFundingTime: held.nextFundingTime }) };
+}
+
 /** A held row at a new mark; its mark age is the snapshot's now. */
 function reprice(row: PositionRow, mark: Mark, state: PositionsState): PositionRow {
-  return buildRow(row.key, row, derive(row, mark, state.brackets.get(row.symbol)), row.snapshotAt, null);
+  return buildRow(row.key, row, derive(row, mark, state.brackets.get(row.symbol), fundingIntervalOf(state, row.symbol)), row.snapshotAt, null);
 }
 
 /** Re-prices every row of the tick's symbol. A tick older than the held mark changes nothing. */
@@ -158,17 +177,20 @@ export function markPricesInto(draft: StateDraft, ticks: Iterable<MarkTick>, rec
   for (const tick of ticks) {
     const held = draft.mark(tick.symbol);
     if (held !== undefined && held.eventTime >= tick.eventTime) continue;
-    // The tick is the mark: no copy per frame. Ticks are never changed once read.
-    const mark: Mark = tick;
+    // The tick is the mark: no copy per frame (ticks are never changed once read) — unless it lacks
+    // the funding rate a mark held, which a frame without `r` must not erase.
+    const mark: Mark = withFunding(tick, held);
     draft.setMark(tick.symbol, mark);
     changed = true;
     const legs = draft.legsOf(tick.symbol);
     if (legs === undefined) continue; // the selected symbol, or one whose position just closed
     const brackets = draft.brackets(tick.symbol);
+    // The rate is parsed once per tick, whatever the number of legs.
+    const funding = fundingBasis(mark, draft.fundingInterval(tick.symbol));
     for (const leg of legs) {
       const row = draft.row(leg.key);
       if (row === undefined) continue;
-      draft.repriceRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets), row.snapshotAt, receivedAt));
+      draft.repriceRow(buildRow(leg.key, row, deriveFrom(leg.basis, mark, brackets, funding), row.snapshotAt, receivedAt));
     }
   }
   return changed;
@@ -183,7 +205,44 @@ export function applyBrackets(state: PositionsState, brackets: ReadonlyMap<strin
     const list = brackets.get(row.symbol);
     const mark = state.marks.get(row.symbol);
     if (list === undefined || mark === undefined) continue;
-    rows.set(key, buildRow(key, row, derive(row, mark, list), row.snapshotAt, row.markAt));
+    rows.set(key, buildRow(key, row, derive(row, mark, list, fundingIntervalOf(state, row.symbol)), row.snapshotAt, row.markAt));
   }
   return { ...state, rows, brackets: merged };
+}
+
+/** Installs the funding intervals (hours by symbol; unlisted symbols fund every 8 h) and re-derives every row. */
+export function applyFundingIntervals(state: PositionsState, intervals: ReadonlyMap<string, number>): PositionsState {
+  const next: PositionsState = { ...state, fundingIntervals: intervals };
+  const rows = new Map(state.rows);
+  for (const [key, row] of state.rows) {
+    const interval = fundingIntervalOf(next, row.symbol);
+    if (row.derived.fundingIntervalHours === interval) continue;
+    const mark = state.marks.get(row.symbol) ?? { markPrice: row.derived.markPrice, eventTime: row.derived.markTime };
+    rows.set(key, buildRow(key, row, derive(row, mark, state.brackets.get(row.symbol), interval), row.snapshotAt, row.markAt));
+  }
+  return { ...next, rows };
+}
+
+/**
+ * Installs what a read said beside the positions — ADL quantiles by key (`adl`), funding since
+ * 00:00 UTC by symbol (`fundingToday`) — and puts it on the rows; rows it does not change keep
+ * their objects.
+ */
+export function applyRowExtras(
+  state: PositionsState,
+  reads: { adl?: ReadonlyMap<string, number>; fundingToday?: ReadonlyMap<string, number> | null },
+): PositionsState {
+  const next: PositionsState = {
+    ...state,
+    ...(reads.adl === undefined ? {} : { adl: reads.adl }),
+    ...(reads.fundingToday === undefined ? {} : { fundingToday: reads.fundingToday }),
+  };
+  let rows: Map<string, PositionRow> | null = null;
+  for (const [key, row] of state.rows) {
+    // The quantile a read gives replaces the row's; a key the read does not list keeps what it had.
+    const extras = extrasOf(next, key, row.symbol, row);
+    if (sameExtras(row, extras)) continue;
+    (rows ??= new Map(state.rows)).set(key, { ...row, adl: extras.adl, fundingToday: extras.fundingToday });
+  }
+  return rows === null ? next : { ...next, rows };
 }

@@ -4,16 +4,26 @@
  */
 import type { Derived, ExchangePosition, PositionRow } from '../../shared/position';
 import type { Mark } from './derive';
+import type { RowExtras } from './state';
 
-/** A row's exchange fields, and whether its liquidation price awaits a snapshot (see PositionRow). */
-export type RowFacts = ExchangePosition & { readonly liquidationPending?: boolean | undefined };
+/**
+ * A row's exchange fields, whether its liquidation price awaits a snapshot (see PositionRow), and
+ * the extras a held row already carries (ADL quantile, funding today).
+ */
+export type RowFacts = ExchangePosition & {
+  readonly liquidationPending?: boolean | undefined;
+  readonly adl?: number | null | undefined;
+  readonly fundingToday?: number | null | undefined;
+};
 
+/** A row; its extras are `extras` when given, else those `position` carries (a held row re-priced). */
 export function buildRow(
   key: string,
   position: RowFacts,
   derived: Derived,
   snapshotAt: number,
   markAt: number | null,
+  extras?: RowExtras,
 ): PositionRow {
   // One object literal, not a spread of exchangeFields(): this runs for every row on every mark tick,
   // and the spread measured ~150× slower on Node 20 (bench/PROFILE.md).
@@ -39,7 +49,14 @@ export function buildRow(
     snapshotAt,
     markAt,
     liquidationPending: position.liquidationPending === true,
+    adl: extras === undefined ? (position.adl ?? null) : extras.adl,
+    fundingToday: extras === undefined ? (position.fundingToday ?? null) : extras.fundingToday,
   };
+}
+
+/** True when the row already carries these extras. */
+export function sameExtras(row: Partial<RowExtras>, extras: RowExtras): boolean {
+  return (row.adl ?? null) === extras.adl && (row.fundingToday ?? null) === extras.fundingToday;
 }
 
 /**

@@ -24,6 +24,34 @@ export interface PositionsState {
   readonly sides: ReadonlySet<string>;
   /** Notional brackets per symbol, for maintenance margin; empty until fetched. */
   readonly brackets: ReadonlyMap<string, readonly Bracket[]>;
+  /** Hours between fundings of the symbols `fundingInfo` lists (others: 8); null until read. */
+  readonly fundingIntervals: ReadonlyMap<string, number> | null;
+  /** ADL quantiles by position key, from `adlQuantile` (rows of v2 snapshots carry their own). */
+  readonly adl: ReadonlyMap<string, number>;
+  /** Funding since 00:00 UTC per symbol (income history); null until read. */
+  readonly fundingToday: ReadonlyMap<string, number> | null;
+}
+
+/** Hours between fundings where `fundingInfo` does not list a symbol (PROTOCOL §13.10). */
+export const DEFAULT_FUNDING_INTERVAL_HOURS = 8;
+
+/** The symbol's funding interval in hours, or null while the intervals are not known. */
+export function fundingIntervalOf(state: Pick<PositionsState, 'fundingIntervals'>, symbol: string): number | null {
+  return state.fundingIntervals === null ? null : (state.fundingIntervals.get(symbol) ?? DEFAULT_FUNDING_INTERVAL_HOURS);
+}
+
+/** What a row carries besides the exchange's fields and the derived figures. */
+export interface RowExtras {
+  readonly adl: number | null;
+  readonly fundingToday: number | null;
+}
+
+/** The extras the state holds for a row: what the reads said, else what the row already carried. */
+export function extrasOf(state: Pick<PositionsState, 'adl' | 'fundingToday'>, key: string, symbol: string, held?: Partial<RowExtras>): RowExtras {
+  return {
+    adl: state.adl.get(key) ?? held?.adl ?? null,
+    fundingToday: state.fundingToday === null ? (held?.fundingToday ?? null) : (state.fundingToday.get(symbol) ?? 0),
+  };
 }
 
 /** An open row as a mark tick needs it. */
@@ -39,6 +67,9 @@ export const EMPTY_STATE: PositionsState = {
   observed: NOTHING_OBSERVED,
   sides: new Set(),
   brackets: new Map(),
+  fundingIntervals: null,
+  adl: new Map(),
+  fundingToday: null,
 };
 
 /** The legs index of a rows map. */
@@ -91,6 +122,16 @@ export class StateDraft {
     return this.base.brackets.get(symbol);
   }
 
+  /** The symbol's funding interval (hours), or null while unknown. */
+  fundingInterval(symbol: string): number | null {
+    return fundingIntervalOf(this.base, symbol);
+  }
+
+  /** The extras a row of `key` carries (see extrasOf). */
+  extras(key: string, symbol: string, held?: Partial<RowExtras>): RowExtras {
+    return extrasOf(this.base, key, symbol, held);
+  }
+
   /** Adds or replaces a row (keyed by `row.key`); its leg is re-parsed only if its basis changed. */
   setRow(row: PositionRow): void {
     this.writable();
@@ -134,6 +175,9 @@ export class StateDraft {
       observed: this.observedKeys === null ? this.base.observed : { ...this.base.observed, keys: this.observedKeys },
       sides: this.base.sides,
       brackets: this.base.brackets,
+      fundingIntervals: this.base.fundingIntervals,
+      adl: this.base.adl,
+      fundingToday: this.base.fundingToday,
     };
   }
 

@@ -3,6 +3,7 @@
  * LONG before SHORT), narrowed to the selected symbol, with the position mode read from the sides,
  * the net figures of hedge symbols and the totals over the rows in view.
  */
+import type { AccountView } from '../../shared/account';
 import type { AssetTotals, HedgeNet, PositionMode, PositionRow, PositionsSummary, PositionsView } from '../../shared/position';
 import type { PositionsState } from './reducer';
 
@@ -26,7 +27,11 @@ export function hedgeNets(rows: readonly PositionRow[]): HedgeNet[] {
   for (const row of rows) {
     if (row.positionSide === 'BOTH') continue;
     const last = nets[nets.length - 1];
-    const net = last?.symbol === row.symbol ? last : { symbol: row.symbol, netAmount: 0, netUnrealizedPnl: 0, netNotional: 0 };
+    // Funding is booked per symbol, so both legs carry the symbol's figure (PositionRow.fundingToday).
+    const net =
+      last?.symbol === row.symbol
+        ? last
+        : { symbol: row.symbol, netAmount: 0, netUnrealizedPnl: 0, netNotional: 0, fundingToday: row.fundingToday ?? null };
     if (net !== last) nets.push(net);
     net.netAmount += Number(row.positionAmt);
     net.netUnrealizedPnl += row.derived.unrealizedPnl;
@@ -78,6 +83,7 @@ export function buildView(
   version: number,
   snapshotAt: number | null,
   assetOf: MarginAssetOf = () => 'USDT',
+  account: AccountView | null = null,
 ): PositionsView {
   const rows: PositionRow[] = [];
   const open = new Set<string>();
@@ -100,6 +106,6 @@ export function buildView(
     openSymbols: [...open].sort(),
     hedgeNets: hedgeNets(rows),
     summary: summarize(rows, assetOf),
-    account: null,
+    account,
   };
 }

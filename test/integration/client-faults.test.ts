@@ -120,6 +120,9 @@ describe('faults: hostile frames', () => {
     running = await startDemoDesk({ markIntervalMs: 60_000, control: true }, 60_000, FAST);
     const demo = running;
     await expectTruth(demo);
+    // The reads that follow the first snapshot (brackets, funding, ADL) re-derive the rows once: wait for them.
+    const settled = () => demo.desk.positionsView().rows.every((row) => row.derived.maintMargin !== null && row.adl != null && row.fundingToday != null); // eslint-disable-line eqeqeq -- null or undefined
+    await waitFor(() => (settled() ? true : undefined), 8_000, 'the reads after the snapshot');
     const before = demo.desk.positionsView();
     for (const kind of ['market', 'private'] as const) {
       for (const variant of ['non-json', 'binary', 'truncated', 'wrong-types', 'unknown-event'] as const) {

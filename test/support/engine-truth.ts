@@ -12,7 +12,8 @@ export type DemoAccountName = 'oneway' | 'hedge';
 
 /** The exchange's fields of a row, without what main added. */
 export function exchangeFieldsOf(row: PositionRow) {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, ...fields } = row;
+  // ADL and funding today are main's additions too (from their own reads), not position fields.
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, liquidationPending: _pending, adl: _adl, fundingToday: _funding, ...fields } = row;
   return fields;
 }
 

@@ -5,7 +5,7 @@ import { waitFor } from '../../support/wait';
 
 /** The exchange's fields of a row: what main adds (identity, derived figures, freshness flags) is left out. */
 function exchangeFields(row: PositionRow): object {
-  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, ...fields } = row;
+  const { key: _key, derived: _derived, snapshotAt: _snapshotAt, markAt: _markAt, adl: _adl, fundingToday: _fundingToday, ...fields } = row;
   // Flags main may add to a row (e.g. a liquidation price pending after a flip) are not exchange fields.
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => typeof value !== 'boolean'));
 }

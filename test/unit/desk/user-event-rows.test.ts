@@ -156,3 +156,22 @@ describe('liquidation and auto-deleveraging', () => {
     d.engine.stop();
   });
 });
+
+describe('account events into the account figures', () => {
+  it('ACCOUNT_UPDATE balances reach the engine with their times and reason; ai switches the mode', () => {
+    const { engine, route } = desk();
+    const balances = vi.spyOn(engine, 'balanceUpdate');
+    const mode = vi.spyOn(engine, 'multiAssetsChanged');
+    route({ e: 'ACCOUNT_UPDATE', E: 31, T: 30, a: { m: 'FUNDING_FEE', B: [{ a: 'USDT', wb: '99.5', cw: '99.5', bc: '0' }] } });
+    expect(balances).toHaveBeenCalledWith([{ a: 'USDT', wb: '99.5', cw: '99.5' }], 30, 31, 'FUNDING_FEE');
+    route({ e: 'ACCOUNT_CONFIG_UPDATE', E: 41, T: 40, ai: { j: true } });
+    expect(mode).toHaveBeenCalledWith(true);
+    // A leverage change is not a mode change.
+    route({ e: 'ACCOUNT_CONFIG_UPDATE', E: 42, T: 41, ac: { s: 'BTCUSDT', l: 5 } });
+    expect(mode).toHaveBeenCalledTimes(1);
+  });
+
+  it('an ai whose j is no boolean makes the event invalid (counted), not a mode change', () => {
+    expect(read({ e: 'ACCOUNT_CONFIG_UPDATE', E: 1, T: 1, ai: { j: 'yes' } })).toEqual({ type: 'invalid', eventType: 'ACCOUNT_CONFIG_UPDATE' });
+  });
+});

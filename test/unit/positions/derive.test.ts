@@ -77,3 +77,25 @@ describe('derive (PROTOCOL §10)', () => {
     expect(large.maintMargin).toBeCloseTo(450, 10);
   });
 });
+
+describe('funding (derive)', () => {
+  it('estimated funding = −amount × mark × rate: a long pays and a short receives at a positive rate', () => {
+    const mark = { markPrice: '2000', eventTime: 1, fundingRate: '0.0003', nextFundingTime: 28_800_000 };
+    const long = derive(position({ positionAmt: '2', entryPrice: '1900' }), mark, undefined, 4);
+    expect(long.fundingRate).toBe(0.0003);
+    expect(long.nextFundingTime).toBe(28_800_000);
+    expect(long.fundingIntervalHours).toBe(4);
+    expect(long.estimatedFunding).toBeCloseTo(-1.2, 12);
+    const short = derive(position({ positionAmt: '-2', entryPrice: '1900' }), { ...mark, fundingRate: '-0.0001' });
+    expect(short.estimatedFunding).toBeCloseTo(-0.4, 12); // a negative rate: shorts pay longs
+    expect(short.fundingIntervalHours).toBeNull();
+  });
+
+  it('nothing is estimated without a rate (a mark from a snapshot)', () => {
+    const d = derive(position({ positionAmt: '1', entryPrice: '1' }), { markPrice: '2', eventTime: 1 }, undefined, 8);
+    expect(d.fundingRate).toBeNull();
+    expect(d.nextFundingTime).toBeNull();
+    expect(d.estimatedFunding).toBeNull();
+    expect(d.fundingIntervalHours).toBe(8);
+  });
+});

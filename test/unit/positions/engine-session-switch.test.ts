@@ -89,22 +89,28 @@ describe('position engine across an account switch', () => {
   });
 
   it('still serialises snapshots within one session', async () => {
-    const { engine, fetches } = harness();
+    const { engine, fetches, bracketFetches } = harness();
     engine.connected();
     void engine.snapshot(null);
     expect(fetches).toHaveLength(1);
     fetches[0]!.resolve([newAccountRow]);
     await settle();
-    expect(fetches).toHaveLength(2); // the queued one runs after the first settles
+    // The brackets asked for at connect go next (one request at a time: request-lane.ts)…
+    expect(fetches).toHaveLength(1);
+    bracketFetches[0]!.resolve(brackets('BTCUSDT'));
+    await settle();
+    expect(fetches).toHaveLength(2); // …then the queued snapshot
   });
 
   it('drops brackets the old session asked for', async () => {
     const { engine, fetches, bracketFetches } = harness();
     engine.connected();
     switchAccount(engine);
-    expect(bracketFetches).toHaveLength(2);
+    // Each session's brackets follow its own snapshot (one request at a time per session).
+    fetches[0]!.resolve([oldAccountRow]);
     fetches[1]!.resolve([newAccountRow]);
     await settle();
+    expect(bracketFetches).toHaveLength(2);
     bracketFetches[0]!.resolve(brackets('BTCUSDT'));
     await settle();
     expect(engine.view().rows[0]!.derived.maintMargin).toBeNull();
