@@ -1,20 +1,18 @@
 /**
  * Where each user data stream event goes: position changes into the engine, margin calls,
- * liquidations and auto-deleveraging onto the alert book (banner and native notification) and the
- * timeline, unreadable rows into the drop report; and only events that can have changed a position
+ * liquidations and auto-deleveraging onto the alert book (banner, native notification and timeline:
+ * alert-notifier.ts), unreadable rows into the drop report; and only events that can have changed a position
  * ask for the snapshot that refreshes liquidation prices (PROTOCOL §13.6).
  */
 import type { MarginCall, OrderUpdate, UserEvent } from '../exchange/user-events';
 import type { PositionEngine } from '../positions/engine';
 import type { AlertBook } from './alerts';
 import type { DroppedRowsReport } from './dropped-rows';
-import type { Timeline } from './timeline';
 
 /** What routing an event may touch. */
 export interface AccountEventPorts {
   engine: PositionEngine;
   alerts: AlertBook;
-  timeline: Timeline;
   drops: DroppedRowsReport;
 }
 
@@ -91,7 +89,7 @@ export function forcedClose(order: OrderUpdate): 'liquidation' | 'adl' | null {
   return order.c === 'adl_autoclose' ? 'adl' : 'liquidation';
 }
 
-function raiseForcedClose(kind: 'liquidation' | 'adl', order: OrderUpdate, { alerts, timeline, engine }: AccountEventPorts): void {
+function raiseForcedClose(kind: 'liquidation' | 'adl', order: OrderUpdate, { alerts, engine }: AccountEventPorts): void {
   // A closing SELL closes a long; a closing BUY a short.
   const side = sideOf(order.ps, order.S === 'SELL');
   const price = Number(order.ap) > 0 ? order.ap : order.L;
@@ -108,5 +106,4 @@ function raiseForcedClose(kind: 'liquidation' | 'adl', order: OrderUpdate, { ale
     key: `${order.s}:${order.ps}`,
     message,
   });
-  timeline.add('error', message);
 }

@@ -18,7 +18,7 @@ import { IpcFailure } from '../ipc/dispatch';
 import { mostUrgentAlerts } from '../ipc/payload-bounds';
 import { LeadingThrottle } from '../ipc/throttle';
 import type { PositionEngine } from '../positions/engine';
-import { AlertNotifier } from './alert-notifier';
+import { AlertNotifier, announceAlert } from './alert-notifier';
 import { AlertBook } from './alerts';
 import { routeUserEvent, type AccountEventPorts } from './account-events';
 import { createDeskEngine } from './desk-engine';
@@ -94,7 +94,7 @@ export class Desk {
     this.alerts = new AlertBook(
       {
         onChange: (alerts) => this.receivers.alerts(mostUrgentAlerts(alerts)),
-        onRaise: (alert) => this.notifier.raised(alert),
+        onRaise: (alert) => announceAlert(alert, this.notifier, this.timeline),
       },
       this.now,
     );
@@ -303,7 +303,7 @@ export class Desk {
   }
 
   private get userEventPorts(): AccountEventPorts {
-    return { engine: this.engine, alerts: this.alerts, timeline: this.timeline, drops: this.drops };
+    return { engine: this.engine, alerts: this.alerts, drops: this.drops };
   }
 
   /** Each symbol's margin asset, so totals and messages name the right currency (Multi-Assets). */

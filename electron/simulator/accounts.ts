@@ -73,9 +73,10 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     oneway: {
       name: 'oneway',
       mode: 'oneway',
-      // Cross wallet 646.635 (wallet less the isolated BTC and XRP wallets): a cross margin ratio
-      // near 10 % at the start marks, so the account panel has a figure worth reading.
-      walletBalance: dec('4700'),
+      // Cross wallet 3,446.635 (wallet less the isolated BTC and XRP wallets): at the start marks a
+      // cross margin ratio near 3 % with some balance still available, as a trader's account would
+      // have — one that could not have opened its positions (available 0) is not a believable demo.
+      walletBalance: dec('7500'),
       settings: new Map([
         ['BTCUSDT', settings(10, 'isolated')],
         ['ETHUSDT', settings(20, 'cross')],
@@ -95,8 +96,9 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     hedge: {
       name: 'hedge',
       mode: 'hedge',
-      // Cross wallet 567.37 after the isolated ETH and XAU wallets: a cross margin ratio near 12 %.
-      walletBalance: dec('2150'),
+      // Cross wallet 1,917.37 after the isolated ETH and XAU wallets: a cross margin ratio near 5 %,
+      // with some balance available.
+      walletBalance: dec('3500'),
       settings: new Map([
         ['BTCUSDT', settings(20, 'cross')],
         ['ETHUSDT', settings(10, 'isolated')],
@@ -117,9 +119,10 @@ export function demoAccounts(openedAt: number): Record<AccountName, Account> {
     multi: {
       name: 'multi',
       mode: 'oneway',
-      // USD 350 in all (stablecoins at 1): a cross margin ratio near 12 % across both assets.
-      walletBalance: dec('350'),
-      assetBalances: new Map([['USDT', dec('200')], ['USDC', dec('150')]]),
+      // USD 1,500 in all (stablecoins at 1): a cross margin ratio near 4 % across both assets, with
+      // some balance available.
+      walletBalance: dec('1500'),
+      assetBalances: new Map([['USDT', dec('900')], ['USDC', dec('600')]]),
       settings: new Map([
         ['BTCUSDC', settings(10, 'cross')],
         ['ETHUSDT', settings(10, 'cross')],

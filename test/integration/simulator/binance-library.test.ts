@@ -97,7 +97,7 @@ describe('binance (npm) against the simulator', () => {
     const key = keyOf('oneway', keyType);
     const api = apiClient(key);
     const balance = await within(api.getFuturesAccountBalanceV2({ timestamp: Date.now() }));
-    expect((balance.result as { asset: string; balance: string }[])[0]).toMatchObject({ asset: 'USDT', balance: '4700.00000000' });
+    expect((balance.result as { asset: string; balance: string }[])[0]).toMatchObject({ asset: 'USDT', balance: '7500.00000000' });
     const status = await within(api.getFuturesAccountStatusV2({ timestamp: Date.now() }));
     expect(status.status).toBe(200);
     const listenKey = await within(api.startUserDataStreamForKey({ apiKey: key.apiKey }, 'usdmWSAPI'));

@@ -110,8 +110,8 @@ describe('/private connections', () => {
     expect(update).toMatchObject({ e: 'ACCOUNT_UPDATE', E: FROZEN_NOW + 4, T: FROZEN_NOW });
     const a = update.a as { m: string; B: Record<string, string>[]; P: Record<string, string>[] };
     expect(a.m).toBe('ORDER');
-    // 4 700 + 1.5 × (3712.45 − 3600) − 2.16, minus the isolated wallets (2545.865 + 1507.5) for cw.
-    expect(a.B).toEqual([{ a: 'USDT', wb: '4866.51500000', cw: '813.15000000', bc: '0.00000000' }]);
+    // 7 500 + 1.5 × (3712.45 − 3600) − 2.16, minus the isolated wallets (2545.865 + 1507.5) for cw.
+    expect(a.B).toEqual([{ a: 'USDT', wb: '7666.51500000', cw: '3613.15000000', bc: '0.00000000' }]);
     // up at the mark 3650: −2 × (3650 − 3712.45); bep (FAQ) = (3.5 × 3712.45 − 1.5 × 3600) / 2: the realised gain raises a short's.
     expect(a.P).toEqual([{ s: 'ETHUSDT', pa: '-2', ep: '3712.45', bep: '3796.7875', cr: '168.67500000', up: '124.90000000', mt: 'cross', iw: '0.00000000', ps: 'BOTH' }]);
     const row = running.truth('oneway').find((r) => r.symbol === 'ETHUSDT')!;

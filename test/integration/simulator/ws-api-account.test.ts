@@ -73,12 +73,12 @@ describe('account.balance and account.status', () => {
     ]);
     // Wallet 4 700 less the isolated wallets 2545.865 + 1507.5; cross uPnL: ETH −3.5 × (3650 − 3712.45) + SOL 40 × (182.5 − 178.245)
     // + 币安人生 8000 × (0.1924 − 0.1895).
-    expect(v1[0]).toMatchObject({ balance: '4700.00000000', crossWalletBalance: '646.63500000', crossUnPnl: '411.97500000', marginAvailable: true });
+    expect(v1[0]).toMatchObject({ balance: '7500.00000000', crossWalletBalance: '3446.63500000', crossUnPnl: '411.97500000', marginAvailable: true });
   });
 
   it('account.status v1: permissions, totals, and every symbol on every side', async () => {
     const status = await call<Record<string, unknown>>('account.status', 'hedge');
-    expect(status).toMatchObject({ feeTier: 0, canTrade: true, multiAssetsMargin: false, totalWalletBalance: '2150.00000000' });
+    expect(status).toMatchObject({ feeTier: 0, canTrade: true, multiAssetsMargin: false, totalWalletBalance: '3500.00000000' });
     const positions = status.positions as Row[];
     const symbols = new Set(sim.truth('hedge').map((r: V1PositionRow) => r.symbol));
     expect(positions.length).toBe(symbols.size * 2);

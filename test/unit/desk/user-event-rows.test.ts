@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { routeUserEvent } from '../../../electron/desk/account-events';
-import { AlertNotifier } from '../../../electron/desk/alert-notifier';
+import { AlertNotifier, announceAlert } from '../../../electron/desk/alert-notifier';
 import { AlertBook } from '../../../electron/desk/alerts';
 import { DroppedRowsReport } from '../../../electron/desk/dropped-rows';
 import { Timeline } from '../../../electron/desk/timeline';
@@ -30,7 +30,7 @@ function desk() {
   let alerts: Alert[] = [];
   const timeline = new Timeline((entry) => entries.push(entry), () => 1);
   const notifier = new AlertNotifier((_title, body) => notified.push(body));
-  const book = new AlertBook({ onChange: (list) => (alerts = list), onRaise: (alert) => notifier.raised(alert) }, () => 1);
+  const book = new AlertBook({ onChange: (list) => (alerts = list), onRaise: (alert) => announceAlert(alert, notifier, timeline) }, () => 1);
   const engine = new PositionEngine({
     exchange: {
       fetchPositions: () => Promise.resolve([]),
@@ -44,7 +44,7 @@ function desk() {
   });
   const drops = new DroppedRowsReport((message) => timeline.add('error', message));
   const refreshSoon = vi.spyOn(engine, 'refreshSoon');
-  const route = (frame: unknown) => routeUserEvent(read(frame), { engine, alerts: book, timeline, drops });
+  const route = (frame: unknown) => routeUserEvent(read(frame), { engine, alerts: book, drops });
   return { engine, entries, notified, alerts: () => alerts, drops, route, refreshes: () => refreshSoon.mock.calls.length };
 }
 
