@@ -47,6 +47,17 @@ export interface LaunchOptions {
   env?: Record<string, string | undefined>;
   /** Answer of the save dialog (a path, or null for cancel). */
   saveDialog?: () => string | null;
+  /** Node options for the app's process before the stand-in's (e.g. `--cpu-prof`). */
+  nodeArgs?: readonly string[];
+  /** Scripts every window's page runs before any of its own (after the preload): the bench's probes. */
+  pageScripts?: readonly string[];
+  /** Sees every message from the app as it arrives, with the host's absolute time (ms since the epoch). */
+  observe?: (message: FromApp, at: number) => void;
+}
+
+/** Now, in ms since the epoch at sub-millisecond resolution: comparable across processes on one machine. */
+export function absoluteNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 export interface ExitReport {
@@ -87,6 +98,7 @@ export class GlueApp {
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
     child.on('message', (message) => {
+      options.observe?.(message as FromApp, absoluteNow());
       this.fromApp(message as FromApp).catch((error: unknown) => {
         // Page work for an app that is being torn down (the test killed it) fails; anything else is kept.
         if (!this.hasExited) this.hostErrors.push(`${(message as FromApp).t}: ${String(error)}`);
@@ -139,7 +151,7 @@ export class GlueApp {
         this.records.push({ what: 'ready' });
         return;
       case 'window': {
-        const window = new HostedWindow(message.windowId, message.options, this.link, this.escapes);
+        const window = new HostedWindow(message.windowId, message.options, this.link, this.escapes, this.options.pageScripts);
         this.windows.set(message.windowId, window);
         this.records.push({ what: 'window', windowId: message.windowId, options: message.options });
         await window.serial(async () => window.open((this.context ??= await newAppContext(this.browser))));
@@ -243,6 +255,9 @@ export class GlueApp {
       this.child.kill('SIGKILL');
       await this.exited;
     }
+    // A window still being set up (the app exited while its page opened) finishes first: closing the
+    // context under Playwright's setup calls makes Playwright throw from its own dispatcher.
+    await Promise.all([...this.windows.values()].map((window) => window.idle()));
     await this.context?.close().catch(() => undefined);
   }
 }
@@ -258,7 +273,7 @@ export function launchGlueApp(browser: Browser, options: LaunchOptions): GlueApp
     ...options.env,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, ['--import', REGISTER, options.main ?? join(projectRoot, 'out', 'main', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', REGISTER, options.main ?? join(projectRoot, 'out', 'main', 'main.js')], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
