@@ -141,7 +141,7 @@ interface PageTimes {
   probe: ProbeReading;
 }
 
-async function oneStart(browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<P5Start> {
+async function oneStart(browser: Awaited<ReturnType<typeof launchBrowser>>, main?: string): Promise<P5Start> {
   const dirs = makeGlueDirs();
   const at: Partial<Record<P5Milestone, number>> = {};
   const mainCpuMs: Partial<Record<P5Milestone, number>> = {};
@@ -159,7 +159,7 @@ async function oneStart(browser: Awaited<ReturnType<typeof launchBrowser>>): Pro
     mainCpuMs[MAIN_MARKS[milestone]] = (message.detail as StartMarkDetail).cpuMs;
   };
   const started = absoluteNow();
-  const app = launchGlueApp(browser, { dirs, observe, pageScripts: [pageProbeScript()] });
+  const app = launchGlueApp(browser, { dirs, observe, pageScripts: [pageProbeScript()], ...(main === undefined ? {} : { main }) });
   try {
     const page = await firstWindowPage(app, 60_000);
     // Chromium counts the page's task time only while its Performance domain is on: on before the page loads.
@@ -210,18 +210,21 @@ async function oneStart(browser: Awaited<ReturnType<typeof launchBrowser>>): Pro
   }
 }
 
-/** `count` cold starts, one after another, after one unmeasured start that brings the files into the OS cache. */
-export async function runP5(count: number, log: (line: string) => void): Promise<P5Result> {
+/**
+ * `count` cold starts, one after another, after one unmeasured start that brings the files into the
+ * OS cache. `main` runs another build's main bundle (its preload and renderer beside it, as in out/).
+ */
+export async function runP5(count: number, log: (line: string) => void, main?: string): Promise<P5Result> {
   for (const built of ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html']) {
     if (!existsSync(join(projectRoot, built))) throw new Error(`${built} is missing: P5 runs the built app (npx electron-vite build)`);
   }
   const browser = await launchBrowser();
   try {
-    await oneStart(browser);
+    await oneStart(browser, main);
     const before = loadNow();
     const starts: P5Start[] = [];
     for (let i = 0; i < count; i++) {
-      const start = await oneStart(browser);
+      const start = await oneStart(browser, main);
       starts.push(start);
       log(
         `  P5 start ${i + 1}: ${start.totalMs.toFixed(0)} ms (` +

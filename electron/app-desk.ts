@@ -1,9 +1,7 @@
 /**
  * The desk the app runs, built from Electron's services: the vault (profiles encrypted with
  * safeStorage), the settings store main has opened, the save dialog and native notifications, and
- * demo mode's exchange that main started ahead. main.ts imports this module lazily, right after it
- * holds the single-instance lock: the desk's modules (exchange client, position engine, vault) then
- * load while the window opens, instead of before it.
+ * demo mode's exchange that main started ahead (main.ts keeps to the app's lifecycle).
  */
 import type { BrowserWindow } from 'electron';
 import { Desk } from './desk/desk';

@@ -1,13 +1,14 @@
 /**
- * App lifecycle only: harden, start demo mode's exchange, open the window, build and start the desk,
- * wire IPC, and stop everything on quit. Each piece is set up by its own module.
+ * App lifecycle only: harden, start demo mode's exchange, open the window, build and start the desk
+ * (electron/app-desk.ts), wire IPC, and stop everything on quit. Each piece is set up by its own module.
  *
  * The start is ordered for speed (DESIGN §10 P5) within Electron's rules: the demo exchange's worker
- * starts as soon as this process holds the single-instance lock, before the app is ready, and the
- * desk's modules (electron/app-desk.ts) load lazily meanwhile. At `ready` the window is created at
- * once — its page is the slowest part of a start — and the desk starts while it loads. The page's
- * calls wait for the started desk (handlersWhenStarted), and the window is shown only once both its
- * first paint and the desk's start are done.
+ * starts as soon as this process holds the single-instance lock, before the app is ready, so the
+ * simulator boots on its own thread meanwhile. At `ready` the settings store opens and the window
+ * is created at once — its page is the slowest part of a start — and the desk starts while it
+ * loads. The page's calls wait for the started desk (handlersWhenStarted), and the window is shown
+ * only once both its first paint and the desk's start are done. (Loading the desk's modules lazily
+ * was measured too: it made starts slower, bench/PROFILE.md.)
  *
  * Any failure before the window shows (onReady's own rejection, a damaged store that cannot be set
  * aside, a demo worker that does not start, an uncaught error) is shown in a native error box with
@@ -16,7 +17,7 @@
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type * as AppDesk from './app-desk';
+import { createAppDesk } from './app-desk';
 import type { Desk } from './desk/desk';
 import { startDemoExchange } from './desk/demo-exchange';
 import { prestartDemoExchange, type PrestartedDemoExchange } from './desk/demo-exchange-prestart';
@@ -93,7 +94,7 @@ captureProcessErrors(log, (error) => {
   if (!windowShown) failStartup(error);
 });
 
-async function onReady(deskModule: Promise<typeof AppDesk>, exchange: PrestartedDemoExchange): Promise<void> {
+async function onReady(exchange: PrestartedDemoExchange): Promise<void> {
   markStart('ready');
   log.info(`PerpDesk ${app.getVersion()} starting (${app.isPackaged ? 'packaged' : 'unpackaged'})`);
   hardenSession(session.defaultSession);
@@ -103,11 +104,10 @@ async function onReady(deskModule: Promise<typeof AppDesk>, exchange: Prestarted
   // (electron/settings/open-electron-store.ts), and a settings file that cannot be used fails the
   // start before a window shows.
   const settings = new ElectronSettingsStore({ dir: userData, open: openWithElectronStore, log: log.warn });
-  // The desk is built (its modules loaded meanwhile) and started while the window's page loads.
-  const started = deskModule.then(async ({ createAppDesk }) => {
-    const built = createAppDesk({ userData, settings, demoExchange: exchange, log, window: () => mainWindow });
-    desk = built;
-    await built.start();
+  // The desk starts while the window's page loads.
+  const built = createAppDesk({ userData, settings, demoExchange: exchange, log, window: () => mainWindow });
+  desk = built;
+  const started = built.start().then(() => {
     markStart('desk-started');
     return built;
   });
@@ -178,8 +178,8 @@ if (!app.requestSingleInstanceLock()) {
     log.info('quitting');
     void stopDesk().finally(() => app.exit(0));
   });
-  // Demo mode's exchange boots on its own thread from now on, and the desk's modules load, while
-  // Electron gets ready and the window opens (a profile session still starts demo mode's exchange:
+  // Demo mode's exchange boots on its own thread from now on, while Electron gets ready and the
+  // window opens (a profile session still starts demo mode's exchange:
   // the desk falls back to it if the profile cannot be used).
   const exchange = prestartDemoExchange((events) =>
     startDemoExchange(events).then((started) => {
@@ -188,8 +188,6 @@ if (!app.requestSingleInstanceLock()) {
     }),
   );
   demoExchange = exchange;
-  const deskModule = import('./app-desk');
-  deskModule.catch(() => undefined); // a failed load fails onReady, which reports it
   // `.catch` after `.then`: onReady's own rejection is caught too, not only whenReady's.
-  app.whenReady().then(() => onReady(deskModule, exchange)).catch(failStartup);
+  app.whenReady().then(() => onReady(exchange)).catch(failStartup);
 }

@@ -79,7 +79,11 @@ export class GlueApp {
   readonly hostErrors: string[] = [];
   readonly exited: Promise<ExitReport>;
   private appExitCode: number | null = null;
-  private context: BrowserContext | null = null;
+  /**
+   * The default session's pages. Made as the app starts, as Electron's default session exists from
+   * the app's start: a window then costs its page, not a browser context as well.
+   */
+  private readonly context: Promise<BrowserContext | null>;
   private readonly answers = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private readonly link: AppLink;
@@ -87,9 +91,13 @@ export class GlueApp {
 
   constructor(
     private readonly child: ChildProcess,
-    private readonly browser: Browser,
+    browser: Browser,
     private readonly options: LaunchOptions,
   ) {
+    this.context = newAppContext(browser).catch((error: unknown) => {
+      this.hostErrors.push(`browser context: ${String(error)}`);
+      return null;
+    });
     this.link = {
       ask: <T>(message: Record<string, unknown>) => this.ask<T>(message),
       tell: (message) => this.tell(message),
@@ -154,7 +162,11 @@ export class GlueApp {
         const window = new HostedWindow(message.windowId, message.options, this.link, this.escapes, this.options.pageScripts);
         this.windows.set(message.windowId, window);
         this.records.push({ what: 'window', windowId: message.windowId, options: message.options });
-        await window.serial(async () => window.open((this.context ??= await newAppContext(this.browser))));
+        await window.serial(async () => {
+          const context = await this.context;
+          if (context === null) throw new Error('the browser context could not be made');
+          await window.open(context);
+        });
         return;
       }
       case 'load': {
@@ -258,7 +270,7 @@ export class GlueApp {
     // A window still being set up (the app exited while its page opened) finishes first: closing the
     // context under Playwright's setup calls makes Playwright throw from its own dispatcher.
     await Promise.all([...this.windows.values()].map((window) => window.idle()));
-    await this.context?.close().catch(() => undefined);
+    await (await this.context)?.close().catch(() => undefined);
   }
 }
 

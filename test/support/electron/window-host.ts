@@ -78,6 +78,8 @@ export class HostedWindow {
   async open(context: BrowserContext): Promise<void> {
     const page = await context.newPage();
     this.page = page;
+    // In this order, one after another: the page runtime (an init script) needs the binding, and
+    // init scripts run in the order they were added (the preload's runtime before the bench's probes).
     await page.exposeBinding(BINDING, (source, call: PageCall) => this.fromPage(source.frame, call));
     await page.addInitScript({ content: this.initScript() });
     for (const content of this.pageScripts) await page.addInitScript({ content });
