@@ -21,8 +21,8 @@ import { runP5 } from './p5';
 import { runP6 } from './p6';
 import { runP7 } from './p7';
 import { p4Section, renderResults, type BenchResults } from './report';
-import { p2Section, p6Section } from './report-felt';
-import { figureLines, p2Lines, p4Line, type FigureLine } from './summary';
+import { p2Section, p5Section, p6Section } from './report-felt';
+import { figureLines, p2Lines, p4Line, p5Line, type FigureLine } from './summary';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 const log = (line: string): void => {
@@ -39,14 +39,14 @@ const stage = (id: string, title: string): void => {
  * `npm run bench -- --only P2,P4` runs only those figures (on a shared machine, re-measure just what
  * changed): it writes their sections to bench/results/partial.md and their raw numbers to
  * bench/results/partial.json, prints their summary lines, and leaves RESULTS.md as it is (its other
- * figures would otherwise be lost). Runnable alone: P1, P2, P4, P6 (P3, P5, P7 need the full run);
+ * figures would otherwise be lost). Runnable alone: P1, P2, P4, P5, P6 (P3, P7 need the full run);
  * with P2, `--json-carrier` adds the comparison runs over the lighter carrier.
  */
 const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
 const onlyArg = onlyAt === -1 ? undefined : process.argv[onlyAt]!;
 const onlyValue = onlyArg === undefined ? null : onlyArg.includes('=') ? onlyArg.slice('--only='.length) : (process.argv[onlyAt + 1] ?? '');
 const only = onlyValue === null ? null : new Set(onlyValue.split(',').map((id) => id.trim().toUpperCase()));
-const PARTIAL = new Set(['P1', 'P2', 'P4', 'P6']);
+const PARTIAL = new Set(['P1', 'P2', 'P4', 'P5', 'P6']);
 if (only !== null && [...only].some((id) => !PARTIAL.has(id))) {
   throw new Error(`--only takes some of ${[...PARTIAL].join(', ')}; got ${onlyValue}`);
 }
@@ -97,7 +97,7 @@ const p3 = await runP3(browser, { positions: 500, hz: 10, phaseMs: 8_000 }, log)
 stage('P7', 'P7: footprint, demo mode, 20 positions, one minute');
 const p7 = await runP7(browser, { positions: 20, windowMs: 60_000 }, log);
 await browser.close();
-stage('P5', 'P5: cold starts');
+stage('P5', 'P5: cold starts of the built app under the glue harness');
 const p5 = await runP5(5, log);
 
 const results: BenchResults = {
@@ -169,6 +169,14 @@ async function runPartial(ids: ReadonlySet<string>): Promise<never> {
     Object.assign(raw, { p2Steady, p2Loaded, p2Lighter });
     sections.push(...p2Section(p2Steady, p2Loaded, p2Lighter));
     lines.push(...p2Lines({ p2Steady, p2Loaded }));
+  }
+  if (ids.has('P5')) {
+    ensureBuilt(log);
+    stage('P5', 'P5: cold starts of the built app under the glue harness');
+    const p5 = await runP5(5, log);
+    raw.p5 = p5;
+    sections.push(...p5Section(p5));
+    lines.push(p5Line(p5));
   }
   raw.loadAverages = loadAverages;
   raw.loadAverageAtEnd = load();

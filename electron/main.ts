@@ -1,31 +1,41 @@
 /**
- * App lifecycle only: harden, build the desk (demo mode), open the window, wire IPC, and stop
- * everything on quit. Each piece is set up by its own module. Any failure before the window shows
- * (onReady's own rejection, a damaged store that cannot be set aside, a demo worker that does not
- * start, an uncaught error) is shown in a native error box with the log's path, and the app exits,
- * releasing the single-instance lock, instead of lingering without a window.
+ * App lifecycle only: harden, start demo mode's exchange, open the window, build and start the desk
+ * (electron/app-desk.ts), wire IPC, and stop everything on quit. Each piece is set up by its own module.
+ *
+ * The start is ordered for speed (DESIGN §10 P5) within Electron's rules: the demo exchange's worker
+ * starts as soon as this process holds the single-instance lock, before the app is ready, so the
+ * simulator boots on its own thread meanwhile. At `ready` the settings store opens and the window
+ * is created at once — its page is the slowest part of a start — and the desk starts while it
+ * loads. The page's calls wait for the started desk (handlersWhenStarted), and the window is shown
+ * only once both its first paint and the desk's start are done. (Loading the desk's modules lazily
+ * was measured too: it made starts slower, bench/PROFILE.md.)
+ *
+ * Any failure before the window shows (onReady's own rejection, a damaged store that cannot be set
+ * aside, a demo worker that does not start, an uncaught error) is shown in a native error box with
+ * the log's path, and the app exits, releasing the single-instance lock, instead of lingering
+ * without a window.
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { createAppDesk } from './app-desk';
+import type { Desk } from './desk/desk';
 import { startDemoExchange } from './desk/demo-exchange';
-import { Desk } from './desk/desk';
-import { saveWithDialog, showNotification } from './desktop';
+import { prestartDemoExchange, type PrestartedDemoExchange } from './desk/demo-exchange-prestart';
 import { registerInvokeHandlers, windowSink } from './ipc/register';
 import { registerRendererErrorReports } from './ipc/renderer-errors';
-import { captureProcessErrors, createAppLog, describeError, logTimelineEntry } from './logging';
+import { captureProcessErrors, createAppLog, describeError } from './logging';
 import { ElectronSettingsStore } from './settings/electron-settings-store';
 import { openWithElectronStore } from './settings/open-electron-store';
-import { STARTUP_FAILURE_TITLE, startupFailureText, userDataOverride } from './startup';
-import { profilesPort } from './vault/desk-port';
-import { openElectronStore } from './vault/electron-store';
-import { ProfileService } from './vault/profile-service';
-import { createSafeStorageCipher } from './vault/safe-storage-cipher';
+import { markStart } from './start-marks';
+import { handlersWhenStarted, STARTUP_FAILURE_TITLE, startupFailureText, userDataOverride } from './startup';
 import { registerAppScheme, serveApp } from './protocol';
 import { APP_ENTRY_URL } from './protocol-files';
 import { blockNavigation, createMainWindow, hardenSession, RENDERER_ROOT } from './window';
 
 /** How long quitting waits for the desk to stop (simulator thread, sockets) before exiting anyway. */
 const STOP_TIMEOUT_MS = 5_000;
+
+markStart('modules-loaded');
 
 // Tests and development runs may keep the app's data elsewhere; an installed app never does.
 const dataOverride = userDataOverride(process.env, app.isPackaged);
@@ -35,14 +45,17 @@ if (dataOverride !== null) app.setPath('userData', dataOverride);
 const log = createAppLog(join(app.getPath('logs'), 'perpdesk.log'), { console: !app.isPackaged });
 let mainWindow: BrowserWindow | null = null;
 let desk: Desk | null = null;
+let demoExchange: PrestartedDemoExchange | null = null;
 let windowShown = false;
 let failed = false;
 
-/** Stops the desk, but never waits forever: an exit must not hang on a stuck thread. */
+/** Stops the desk (and the demo exchange, even if no desk took it), but never waits forever. */
 async function stopDesk(): Promise<void> {
   const running = desk;
+  const exchange = demoExchange;
   desk = null;
-  if (running === null) return;
+  demoExchange = null;
+  if (running === null && exchange === null) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
@@ -51,7 +64,11 @@ async function stopDesk(): Promise<void> {
     }, STOP_TIMEOUT_MS);
   });
   try {
-    await Promise.race([running.stop(), timeout]);
+    // The desk closes the exchange it took; closing it again is a no-op, and stops one it never took.
+    await Promise.race([(async () => {
+      await running?.stop();
+      await exchange?.close();
+    })(), timeout]);
   } catch (error) {
     log.error(`stopping the desk failed: ${describeError(error)}`);
   } finally {
@@ -77,60 +94,67 @@ captureProcessErrors(log, (error) => {
   if (!windowShown) failStartup(error);
 });
 
-async function onReady(): Promise<void> {
+async function onReady(exchange: PrestartedDemoExchange): Promise<void> {
+  markStart('ready');
   log.info(`PerpDesk ${app.getVersion()} starting (${app.isPackaged ? 'packaged' : 'unpackaged'})`);
   hardenSession(session.defaultSession);
   serveApp(session.defaultSession, RENDERER_ROOT);
   const userData = app.getPath('userData');
-  // safeStorage reports its backend only once the app is ready: the vault is built here.
-  const profiles = new ProfileService({
-    location: { dir: userData, name: 'profiles' },
-    openStore: openElectronStore,
-    cipher: createSafeStorageCipher(),
-    log: log.info,
+  // Opened before the window: electron-store's own ipcMain listener is gone before any page exists
+  // (electron/settings/open-electron-store.ts), and a settings file that cannot be used fails the
+  // start before a window shows.
+  const settings = new ElectronSettingsStore({ dir: userData, open: openWithElectronStore, log: log.warn });
+  // The desk starts while the window's page loads.
+  const built = createAppDesk({ userData, settings, demoExchange: exchange, log, window: () => mainWindow });
+  desk = built;
+  const started = built.start().then(() => {
+    markStart('desk-started');
+    return built;
   });
-  desk = new Desk({
-    startDemoExchange,
-    profiles: profilesPort(profiles),
-    settings: new ElectronSettingsStore({ dir: userData, open: openWithElectronStore, log: log.warn }),
-    saveFile: (name, contents) => saveWithDialog(mainWindow, name, contents),
-    notify: showNotification,
-    log: log.warn,
-    onTimelineEntry: (entry) => logTimelineEntry(log, entry),
-  });
-  const running = desk;
-  await running.start();
-  if (failed) return;
   // The page itself failing to load is a failed start too: without it there is only a blank window.
-  const window = createMainWindow((error) => {
-    if (!windowShown) failStartup(error);
-    else log.error(`the window could not load the app: ${describeError(error)}`);
+  const window = createMainWindow({
+    onLoadFailure: (error) => {
+      if (!windowShown) failStartup(error);
+      else log.error(`the window could not load the app: ${describeError(error)}`);
+    },
+    showAfter: started,
+    onShown: () => {
+      windowShown = true;
+      log.info('window shown');
+    },
   });
   mainWindow = window;
-  const unregisterInvokes = registerInvokeHandlers(running.handlers, window, APP_ENTRY_URL, (entry) => {
+  markStart('window-created');
+  const unregisterInvokes = registerInvokeHandlers(handlersWhenStarted(started.then((running) => running.handlers)), window, APP_ENTRY_URL, (entry) => {
     if (entry.outcome === 'rejected') log.warn(`ipc ${entry.channel} rejected${entry.detail ? `: ${entry.detail}` : ''}`);
     if (entry.outcome === 'failed') log.error(`ipc ${entry.channel} failed${entry.detail ? `: ${entry.detail}` : ''}`);
   });
   const unregisterErrorReports = registerRendererErrorReports(window, APP_ENTRY_URL, log);
-  window.once('ready-to-show', () => {
-    windowShown = true;
-    log.info('window shown');
-  });
   let detach: (() => void) | null = null;
-  // A renderer reload starts from nothing: re-attach so it gets a full view first.
+  // A renderer reload starts from nothing: re-attach so it gets a full view first (once the desk runs).
   window.webContents.on('did-finish-load', () => {
     detach?.();
-    detach = running.attach(windowSink(window));
+    detach = null;
+    started.then(
+      (running) => {
+        if (window.isDestroyed()) return;
+        detach?.();
+        detach = running.attach(windowSink(window));
+      },
+      () => undefined, // a failed start is reported below
+    );
   });
   window.webContents.on('render-process-gone', (_event, details) => log.error(`renderer process gone: ${details.reason} (exit code ${details.exitCode})`));
   // The window is gone: nothing may still answer for it (a handler left over would refuse the next
   // window's handlers, and keep this window's objects alive).
   window.on('closed', () => {
     detach?.();
+    detach = null;
     unregisterInvokes();
     unregisterErrorReports();
     mainWindow = null;
   });
+  await started;
 }
 
 function focusMainWindow(): void {
@@ -154,6 +178,16 @@ if (!app.requestSingleInstanceLock()) {
     log.info('quitting');
     void stopDesk().finally(() => app.exit(0));
   });
+  // Demo mode's exchange boots on its own thread from now on, while Electron gets ready and the
+  // window opens (a profile session still starts demo mode's exchange:
+  // the desk falls back to it if the profile cannot be used).
+  const exchange = prestartDemoExchange((events) =>
+    startDemoExchange(events).then((started) => {
+      markStart('demo-exchange-up');
+      return started;
+    }),
+  );
+  demoExchange = exchange;
   // `.catch` after `.then`: onReady's own rejection is caught too, not only whenReady's.
-  app.whenReady().then(onReady).catch(failStartup);
+  app.whenReady().then(() => onReady(exchange)).catch(failStartup);
 }

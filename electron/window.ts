@@ -43,13 +43,24 @@ export function blockNavigation(): void {
  */
 export const SHOW_FALLBACK_MS = 5_000;
 
+/** What the app window waits for and reports. */
+export interface MainWindowOptions {
+  /** Hears when the page cannot be loaded at all (main reports it: a blank window would otherwise be all the user sees). */
+  onLoadFailure?: (error: unknown) => void;
+  /**
+   * The window is shown only once this has resolved too (main passes the desk's start, so a start
+   * that fails shows an error box, never a window that vanishes again); never, if it rejects.
+   */
+  showAfter?: Promise<unknown>;
+  /** Called once the window has been shown. */
+  onShown?: () => void;
+}
+
 /**
- * The app window, loading the app's entry page and shown once its first paint is ready (or after
- * SHOW_FALLBACK_MS, whichever comes first).
- * `onLoadFailure` hears when the page cannot be loaded at all (main reports it: a blank window
- * would otherwise be all the user sees).
+ * The app window, loading the app's entry page at once and shown once its first paint is ready and
+ * `showAfter` has resolved (or after SHOW_FALLBACK_MS, whichever comes first).
  */
-export function createMainWindow(onLoadFailure: (error: unknown) => void = () => {}): BrowserWindow {
+export function createMainWindow({ onLoadFailure = () => {}, showAfter = Promise.resolve(), onShown = () => {} }: MainWindowOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1360,
     height: 820,
@@ -74,12 +85,19 @@ export function createMainWindow(onLoadFailure: (error: unknown) => void = () =>
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  let shown = false;
+  const show = (): void => {
+    if (shown || window.isDestroyed()) return;
+    shown = true;
+    window.show();
+    onShown();
+  };
   const fallback = setTimeout(() => {
-    if (!window.isDestroyed() && !window.isVisible()) window.show();
+    if (!window.isDestroyed() && !window.isVisible()) show();
   }, SHOW_FALLBACK_MS);
   window.once('ready-to-show', () => {
     clearTimeout(fallback);
-    window.show();
+    showAfter.then(show, () => undefined);
   });
   window.once('closed', () => clearTimeout(fallback));
   window.loadURL(APP_ENTRY_URL).catch(onLoadFailure);

@@ -47,6 +47,17 @@ export interface LaunchOptions {
   env?: Record<string, string | undefined>;
   /** Answer of the save dialog (a path, or null for cancel). */
   saveDialog?: () => string | null;
+  /** Node options for the app's process before the stand-in's (e.g. `--cpu-prof`). */
+  nodeArgs?: readonly string[];
+  /** Scripts every window's page runs before any of its own (after the preload): the bench's probes. */
+  pageScripts?: readonly string[];
+  /** Sees every message from the app as it arrives, with the host's absolute time (ms since the epoch). */
+  observe?: (message: FromApp, at: number) => void;
+}
+
+/** Now, in ms since the epoch at sub-millisecond resolution: comparable across processes on one machine. */
+export function absoluteNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 export interface ExitReport {
@@ -68,7 +79,11 @@ export class GlueApp {
   readonly hostErrors: string[] = [];
   readonly exited: Promise<ExitReport>;
   private appExitCode: number | null = null;
-  private context: BrowserContext | null = null;
+  /**
+   * The default session's pages. Made as the app starts, as Electron's default session exists from
+   * the app's start: a window then costs its page, not a browser context as well.
+   */
+  private readonly context: Promise<BrowserContext | null>;
   private readonly answers = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private readonly link: AppLink;
@@ -76,9 +91,13 @@ export class GlueApp {
 
   constructor(
     private readonly child: ChildProcess,
-    private readonly browser: Browser,
+    browser: Browser,
     private readonly options: LaunchOptions,
   ) {
+    this.context = newAppContext(browser).catch((error: unknown) => {
+      this.hostErrors.push(`browser context: ${String(error)}`);
+      return null;
+    });
     this.link = {
       ask: <T>(message: Record<string, unknown>) => this.ask<T>(message),
       tell: (message) => this.tell(message),
@@ -87,6 +106,7 @@ export class GlueApp {
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString('utf8')));
     child.on('message', (message) => {
+      options.observe?.(message as FromApp, absoluteNow());
       this.fromApp(message as FromApp).catch((error: unknown) => {
         // Page work for an app that is being torn down (the test killed it) fails; anything else is kept.
         if (!this.hasExited) this.hostErrors.push(`${(message as FromApp).t}: ${String(error)}`);
@@ -139,10 +159,14 @@ export class GlueApp {
         this.records.push({ what: 'ready' });
         return;
       case 'window': {
-        const window = new HostedWindow(message.windowId, message.options, this.link, this.escapes);
+        const window = new HostedWindow(message.windowId, message.options, this.link, this.escapes, this.options.pageScripts);
         this.windows.set(message.windowId, window);
         this.records.push({ what: 'window', windowId: message.windowId, options: message.options });
-        await window.serial(async () => window.open((this.context ??= await newAppContext(this.browser))));
+        await window.serial(async () => {
+          const context = await this.context;
+          if (context === null) throw new Error('the browser context could not be made');
+          await window.open(context);
+        });
         return;
       }
       case 'load': {
@@ -243,7 +267,10 @@ export class GlueApp {
       this.child.kill('SIGKILL');
       await this.exited;
     }
-    await this.context?.close().catch(() => undefined);
+    // A window still being set up (the app exited while its page opened) finishes first: closing the
+    // context under Playwright's setup calls makes Playwright throw from its own dispatcher.
+    await Promise.all([...this.windows.values()].map((window) => window.idle()));
+    await (await this.context)?.close().catch(() => undefined);
   }
 }
 
@@ -258,7 +285,7 @@ export function launchGlueApp(browser: Browser, options: LaunchOptions): GlueApp
     ...options.env,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, ['--import', REGISTER, options.main ?? join(projectRoot, 'out', 'main', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', REGISTER, options.main ?? join(projectRoot, 'out', 'main', 'main.js')], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

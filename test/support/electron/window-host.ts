@@ -59,6 +59,8 @@ export class HostedWindow {
     readonly options: WindowOptions,
     private readonly link: AppLink,
     private readonly escapes: string[],
+    /** Scripts the page runs before its own, after the preload (LaunchOptions.pageScripts). */
+    private readonly pageScripts: readonly string[] = [],
   ) {}
 
   /** Runs page work in the order main asked for it (a push must not overtake the load). */
@@ -68,11 +70,19 @@ export class HostedWindow {
     return next;
   }
 
+  /** Resolves once the page work asked for so far is done (whether it succeeded or not). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   async open(context: BrowserContext): Promise<void> {
     const page = await context.newPage();
     this.page = page;
+    // In this order, one after another: the page runtime (an init script) needs the binding, and
+    // init scripts run in the order they were added (the preload's runtime before the bench's probes).
     await page.exposeBinding(BINDING, (source, call: PageCall) => this.fromPage(source.frame, call));
     await page.addInitScript({ content: this.initScript() });
+    for (const content of this.pageScripts) await page.addInitScript({ content });
     // A request still in flight when the app's process ends (a test killing it) just fails.
     await page.route('**/*', (route) => this.route(route).catch(() => route.abort('failed').catch(() => undefined)));
     // window.open: Electron asks the app's window open handler first; only 'allow' lets it open.
@@ -172,7 +182,9 @@ export class HostedWindow {
       t: 'protocol-request',
       url: toAppUrl(request.url()),
       method: request.method(),
-      headers: await request.allHeaders(),
+      // The headers Chromium gave the request (no extra round trip for the raw set: a custom scheme's
+      // request carries no cookies or network headers in Electron either, and the app reads none).
+      headers: request.headers(),
     });
     if (answer.failure !== undefined) {
       await route.abort('failed');
