@@ -86,8 +86,11 @@ export function createMainWindow({ onLoadFailure = () => {}, showAfter = Promise
     },
   });
   let shown = false;
+  // A start that failed shows its error box and no window, even when the fallback comes later.
+  let startFailed = false;
+  showAfter.catch(() => (startFailed = true));
   const show = (): void => {
-    if (shown || window.isDestroyed()) return;
+    if (shown || startFailed || window.isDestroyed()) return;
     shown = true;
     window.show();
     onShown();

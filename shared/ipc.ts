@@ -10,7 +10,7 @@ import { positionsPushSchema } from './positions-push';
 import { connectionTestSchema, profileInputSchema, profilesStateSchema, profileSummarySchema } from './profiles';
 import type { Result } from './result';
 import { columnPrefsSchema, settingsSchema } from './settings';
-import { symbolInfoSchema, symbolNameSchema } from './symbols';
+import { MAX_LISTED_SYMBOLS, symbolInfoSchema, symbolNameSchema } from './symbols';
 import { timelineEntrySchema } from './timeline';
 
 /**
@@ -26,18 +26,6 @@ export const appStateSchema = z.object({
 });
 export type AppState = z.infer<typeof appStateSchema>;
 
-/**
- * One page of the symbol list (~700 symbols do not fit one payload). Pages of one `revision` belong
- * together; a new revision means the list was refreshed meanwhile and the pages must be read again.
- */
-export const symbolsPageSchema = z.object({
-  symbols: z.array(symbolInfoSchema).max(2_000),
-  page: z.number().int().nonnegative(),
-  pages: z.number().int().positive(),
-  revision: z.number().int().nonnegative(),
-});
-export type SymbolsPage = z.infer<typeof symbolsPageSchema>;
-
 // --- Invoke: renderer asks, main answers with a Result -----------------------------------------
 
 export const invokeContract = {
@@ -49,8 +37,11 @@ export const invokeContract = {
   ackPositions: { args: z.tuple([z.number().int().nonnegative()]), result: z.null() },
   /** Show one symbol (null: all positions). Main re-snapshots that symbol and follows its mark. */
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
-  /** The trading perpetual symbols with their tick and step sizes, one page (from 0) at a time. */
-  listSymbols: { args: z.tuple([z.number().int().nonnegative().max(1_000)]), result: symbolsPageSchema },
+  /**
+   * Every listed symbol with its tick and step sizes, in one answer: ~700 symbols are ~110 KB, under
+   * a millisecond to serialise, and Electron carries it whole (bench/PROFILE.md, "The symbol list").
+   */
+  listSymbols: { args: z.tuple([]), result: z.array(symbolInfoSchema).max(MAX_LISTED_SYMBOLS) },
   /** Demo mode only: switch between the simulator's one-way, hedge and Multi-Assets accounts. */
   setDemoAccount: { args: z.tuple([demoAccountSchema]), result: z.null() },
   /** Drop the connection and start again (a fresh snapshot follows). */

@@ -5,11 +5,11 @@
  * desk.ts. Dispatch has already validated the request shapes, so only rules that need state are here.
  */
 import type { DemoAccount } from '../../shared/connection';
-import type { AppState, InvokeHandlers, SymbolsPage } from '../../shared/ipc';
+import type { AppState, InvokeHandlers } from '../../shared/ipc';
 import type { ColumnPrefs } from '../../shared/settings';
 import type { SymbolInfo } from '../../shared/symbols';
 import { IpcFailure } from '../ipc/dispatch';
-import { newestWithin, PagedList } from '../ipc/payload-bounds';
+import { newestWithin } from '../ipc/payload-bounds';
 import type { PositionEngine } from '../positions/engine';
 import { positionsCsv } from './csv';
 import type { ProfilesPort } from './session';
@@ -45,15 +45,6 @@ export interface DeskHandlerPorts {
 
 /** Builds the desk's invoke handlers over its ports. */
 export function createDeskHandlers(ports: DeskHandlerPorts): InvokeHandlers {
-  // Pages keep their revision across calls, so a renderer reading page 3 knows the list changed.
-  const symbolPages = new PagedList<SymbolInfo>();
-
-  async function listSymbols(index: number): Promise<SymbolsPage> {
-    const page = symbolPages.page(await ports.symbols(), index);
-    if (page === null) throw new IpcFailure('no-such-page', `The symbol list has no page ${index}.`);
-    return { symbols: page.items, page: page.page, pages: page.pages, revision: page.revision };
-  }
-
   async function selectSymbol(symbol: string | null): Promise<null> {
     if (symbol !== null) {
       // An unavailable list does not block the choice: the engine then learns from the exchange.
@@ -88,7 +79,7 @@ export function createDeskHandlers(ports: DeskHandlerPorts): InvokeHandlers {
     getState: () => ports.getState(),
     ackPositions: (version) => { ports.ackPositions(version); return null; },
     selectSymbol,
-    listSymbols,
+    listSymbols: () => ports.symbols(),
     setDemoAccount: (account) => ports.setDemoAccount(account),
     reconnect: () => {
       ports.timeline.add('info', 'Reconnect requested.');

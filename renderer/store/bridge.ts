@@ -16,7 +16,6 @@ import { updateBadges } from './badges';
 import { normalizeColumns } from './column-prefs';
 import { ALERT_THRESHOLD_MAX_PCT, ALERT_THRESHOLD_MIN_PCT, MARGIN_RATIO_ALERT_MAX_PCT, MARGIN_RATIO_ALERT_MIN_PCT } from '../../shared/ui-constants';
 import { recordRows } from './sparklines';
-import { readSymbolPages } from './symbol-pages';
 import { patchUi, symbolsSlice, type AppStore, type UiSlice } from './store';
 import { mergeTimeline } from './timeline';
 
@@ -130,7 +129,7 @@ async function fetchState(bridge: Bridge): Promise<void> {
 }
 
 async function loadSymbols(bridge: Bridge): Promise<void> {
-  const result = await readSymbolPages(bridge.api, settle);
+  const result = await settle(() => bridge.api.listSymbols());
   if (bridge.disposed) return;
   if (result.ok) {
     bridge.store.setState(({ ui }) => ({ symbols: symbolsSlice(result.value), ui: patchUi(ui, { symbolsError: null }) }));

@@ -85,7 +85,7 @@ function installFake(script: PageScript): void {
     },
     // Main would send the next version on an ack; this fake pushes only what the test sends.
     ackPositions: () => ok(null),
-    listSymbols: (page: number) => (record('listSymbols', [page]), ok({ symbols: page === 0 ? script.symbols : [], page, pages: 1, revision: 1 })),
+    listSymbols: () => (record('listSymbols', []), ok(script.symbols)),
     selectSymbol: (symbol: string | null) => {
       record('selectSymbol', [symbol]);
       state.settings.selectedSymbol = symbol;

@@ -14,7 +14,7 @@ function fakeHandlers(): InvokeHandlers & { calls: string[] } {
       calls.push(`selectSymbol:${symbol}`);
       return null;
     }),
-    listSymbols: vi.fn(() => ({ symbols: [], page: 0, pages: 1, revision: 1 })),
+    listSymbols: vi.fn(() => []),
     setDemoAccount: vi.fn(() => {
       throw new IpcFailure('not-demo', 'Demo accounts are only available in demo mode.');
     }),

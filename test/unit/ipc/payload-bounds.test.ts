@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mostUrgentAlerts, newestWithin, pagesWithin } from '../../../electron/ipc/payload-bounds';
+import { mostUrgentAlerts, newestWithin } from '../../../electron/ipc/payload-bounds';
 import type { Alert } from '../../../shared/alerts';
 import { payloadBytes } from '../../../shared/payload-size';
 
@@ -21,11 +21,8 @@ describe('payload bounds', () => {
     expect(payloadBytes(kept)).toBeLessThanOrEqual(2 + 3 * one);
   });
 
-  it('cuts pages that each fit and together are the list; keeps the newest entries that fit', () => {
+  it('keeps the newest entries that fit', () => {
     const items = Array.from({ length: 50 }, (_, i) => ({ i, text: 'y'.repeat(i * 10) }));
-    const pages = pagesWithin(items, 2_000);
-    expect(pages.flat()).toEqual(items);
-    for (const page of pages) expect(payloadBytes(page)).toBeLessThanOrEqual(2_000);
     const newest = newestWithin(items, 2_000);
     expect(newest).toEqual(items.slice(items.length - newest.length));
     expect(payloadBytes(newest)).toBeLessThanOrEqual(2_000);

@@ -9,7 +9,7 @@
  * exception by design: one message per version, whatever its size, bounded only by the schema.
  */
 import { describe, expect, it } from 'vitest';
-import { mostUrgentAlerts, newestWithin, PagedList } from '../../../electron/ipc/payload-bounds';
+import { mostUrgentAlerts, newestWithin } from '../../../electron/ipc/payload-bounds';
 import type { Alert } from '../../../shared/alerts';
 import type { ConnectionStatus } from '../../../shared/connection';
 import { invokeContract, pushContract, type AppState } from '../../../shared/ipc';
@@ -18,7 +18,7 @@ import type { PositionRow, PositionsView } from '../../../shared/position';
 import { pushFor } from '../../../shared/positions-delta';
 import { MAX_PROFILES, profileSummarySchema } from '../../../shared/profiles';
 import { ok } from '../../../shared/result';
-import type { SymbolInfo } from '../../../shared/symbols';
+import { MAX_LISTED_SYMBOLS, type SymbolInfo } from '../../../shared/symbols';
 import type { TimelineEntry } from '../../../shared/timeline';
 import { POSITION_COLUMNS, TIMELINE_LIMIT } from '../../../shared/ui-constants';
 
@@ -155,20 +155,11 @@ describe('every bounded IPC payload stays under 64 KB in the worst case', () => 
     expect(payloadBytes(ok(state))).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES);
   });
 
-  it('listSymbols(page): every page of 2,000 of the longest symbols', () => {
-    const list = Array.from({ length: 2_000 }, (_, i) => symbolInfo(i));
-    const pages = new PagedList<SymbolInfo>();
-    const first = pages.page(list, 0)!;
-    expect(first.pages).toBeGreaterThan(1);
-    const all: SymbolInfo[] = [];
-    for (let index = 0; index < first.pages; index++) {
-      const page = pages.page(list, index)!;
-      const value = { symbols: page.items, page: index, pages: page.pages, revision: page.revision };
-      expect(measured(invokeContract.listSymbols.result, value)).toBeLessThan(IPC_PAYLOAD_LIMIT_BYTES - 100);
-      all.push(...page.items);
-    }
-    expect(all).toEqual(list);
-    expect(pages.page(list, first.pages)).toBeNull();
+  it('listSymbols(): the whole list in one answer, up to MAX_LISTED_SYMBOLS of the longest symbols', () => {
+    const list = Array.from({ length: MAX_LISTED_SYMBOLS }, (_, i) => symbolInfo(i));
+    expect(invokeContract.listSymbols.result.parse(list)).toEqual(list);
+    // A runaway list is refused whole rather than cut: the chooser then offers the open symbols only.
+    expect(invokeContract.listSymbols.result.safeParse([...list, symbolInfo(MAX_LISTED_SYMBOLS)]).success).toBe(false);
   });
 
   it('getTimeline(): the newest entries that fit', () => {

@@ -31,7 +31,7 @@ function handlers(): InvokeHandlers {
     getState: vi.fn(),
     ackPositions: vi.fn(() => null),
     selectSymbol: vi.fn(() => null),
-    listSymbols: vi.fn(() => ({ symbols: [], page: 0, pages: 1, revision: 1 })),
+    listSymbols: vi.fn(() => []),
     setDemoAccount: vi.fn(() => null),
     reconnect: vi.fn(() => null),
     getTimeline: vi.fn(() => []),

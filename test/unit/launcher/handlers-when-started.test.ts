@@ -54,7 +54,7 @@ describe('handlersWhenStarted', () => {
         }),
       ),
     );
-    await expect(Promise.resolve().then(() => gated.listSymbols(0))).rejects.toBe(failure);
+    await expect(Promise.resolve().then(() => gated.listSymbols())).rejects.toBe(failure);
   });
 
   it("answers every call with 'not-ready' when the start failed, and leaves no unhandled rejection", async () => {

@@ -51,9 +51,6 @@ export class FakeApi {
   /** Answers for the next getState() calls, in order; the last one repeats. */
   stateAnswers: Answer<FakeState>[];
   symbolsAnswer: Answer<SymbolInfo[]> = ok(SYMBOLS);
-  /** Symbols per page of listSymbols(); the revision grows when `symbolsRevision` is bumped by a test. */
-  symbolsPageSize = 2;
-  symbolsRevision = 1;
   selectAnswer: Answer<null> = ok(null);
   demoAnswer: Answer<null> = ok(null);
   timelineAnswer: Answer<TimelineEntry[]> = ok([]);
@@ -112,16 +109,10 @@ export class FakeApi {
       const answer = this.stateAnswers.length > 1 ? this.stateAnswers.shift() : this.stateAnswers[0];
       return Promise.resolve(answer!).then((result) => this.answerState(result));
     },
-    listSymbols: (page) => {
+    listSymbols: () => {
       this.log.push('listSymbols');
       this.calls.listSymbols += 1;
-      const revision = this.symbolsRevision;
-      return Promise.resolve(this.symbolsAnswer).then((result) => {
-        if (!result.ok) return result;
-        const size = this.symbolsPageSize;
-        const pages = Math.max(1, Math.ceil(result.value.length / size));
-        return ok({ symbols: result.value.slice(page * size, (page + 1) * size), page, pages, revision });
-      });
+      return Promise.resolve(this.symbolsAnswer);
     },
     ackPositions: (version) => {
       this.calls.ackPositions.push(version);
