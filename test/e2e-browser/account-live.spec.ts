@@ -95,3 +95,22 @@ test('hedge account: funding countdown and ADL per leg, funding today once per s
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: `${screenshots}/funding-adl-live.png` });
 });
+
+test('Multi-Assets: the account’s USD totals and each asset in its own currency, as the exchange has them', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await page.getByTestId('demo-account-multi').click();
+  await expect(page.getByTestId('account-mode')).toContainText('Multi-Assets');
+  const status = app.simulator.accountTruth('multi') as { totalWalletBalance: string; assets: Array<{ asset: string; walletBalance: string }> };
+  // Wallets do not move with the mark: the USD total and each asset's own exactly as the exchange says.
+  await expect(page.getByTestId('account-total-wallet')).toHaveText(`${formatBalance(Number(status.totalWalletBalance))} USD`);
+  const assets = page.getByTestId('account-assets');
+  for (const asset of status.assets.filter((entry) => Number(entry.walletBalance) > 0)) {
+    const row = assets.locator('tr', { hasText: asset.asset });
+    await expect(row).toContainText(formatBalance(Number(asset.walletBalance)));
+  }
+  // Funding arrives with the mark stream, for the USDC-margined symbol too.
+  for (const key of ['BTCUSDC:BOTH', 'ETHUSDT:BOTH']) await expect(page.locator(`[data-row-key="${key}"] [data-col="funding"]`)).toHaveText(/%/);
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: `${screenshots}/account-multi-live.png` });
+});

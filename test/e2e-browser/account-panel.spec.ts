@@ -1,7 +1,7 @@
 /**
  * The account panel, the account-based margin ratio of cross rows, the margin ratio alert and its
  * threshold, against the scripted API (dashboard-fake-api.ts) with realistic account figures
- * (account-fake-data.ts). Screenshots go to test-results/screenshots/ (copies in docs/).
+ * (account-fake-data.ts). Screenshots go to test-results/screenshots/ (docs/ holds the live ones: account-live.spec.ts).
  */
 import { mkdirSync } from 'node:fs';
 import type { Alert } from '../../shared/alerts';
