@@ -8,19 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { FROZEN_NOW } from './helpers';
 import { type LiveEvent, liveSimulators } from './live-helpers';
 import { badlySignedGet, signedGet, signedJson } from './rest-signing';
+import type { IncomeRow } from '../../../electron/simulator/income-ledger';
 
 const start = liveSimulators();
 
-interface IncomeRow {
-  symbol: string;
-  incomeType: string;
-  income: string;
-  asset: string;
-  info: string;
-  time: number;
-  tranId: number;
-  tradeId: string;
-}
 
 interface BalanceRow {
   a: string;
