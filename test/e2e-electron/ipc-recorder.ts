@@ -3,8 +3,8 @@
  * the development Electron binary loads with `-r <file>` before the app's own code (its default app
  * requires such modules first; Playwright loads its own Electron loader the same way), so it wraps
  * `ipcMain.handle` before main.ts registers a single channel. A wrapper installed afterwards with
- * electronApp.evaluate could miss the registration, which main.ts makes as soon as the desk has
- * started. Production code has no hook of any kind. (NODE_OPTIONS would not do: Playwright deletes
+ * electronApp.evaluate could miss the registration, which main.ts makes as soon as the window is
+ * created (the calls then wait for the desk's start). Production code has no hook of any kind. (NODE_OPTIONS would not do: Playwright deletes
  * it from the environment it launches Electron with.)
  */
 import type { ElectronApplication } from '@playwright/test';
