@@ -4,23 +4,23 @@
  * alert-notifier.ts), unreadable rows into the drop report; and only events that can have changed a position
  * ask for the snapshot that refreshes liquidation prices (PROTOCOL §13.6).
  */
-import type { MarginCall, OrderUpdate, UserEvent } from '../exchange/user-events';
+import type { DroppedRows, MarginCall, OrderUpdate, UserEvent } from '../exchange/user-events';
 import type { PositionEngine } from '../positions/engine';
 import type { AlertBook } from './alerts';
-import type { DroppedRowsReport } from './dropped-rows';
+import type { DropReport } from '../exchange/drop-report';
 
 /** What routing an event may touch. */
 export interface AccountEventPorts {
   engine: PositionEngine;
   alerts: AlertBook;
-  drops: DroppedRowsReport;
+  drops: DropReport;
 }
 
 export function routeUserEvent(event: UserEvent, ports: AccountEventPorts): void {
   const { engine, drops } = ports;
   switch (event.type) {
     case 'account-update': {
-      drops.add(event.dropped);
+      addEventDrops(drops, event.dropped);
       const { T, E, a } = event.event;
       engine.accountUpdate(a.P ?? [], T, E);
       // The balances move the account figures at once; a funding fee has today's funding re-read.
@@ -44,17 +44,30 @@ export function routeUserEvent(event: UserEvent, ports: AccountEventPorts): void
       return;
     }
     case 'margin-call':
-      drops.add(event.dropped);
+      addEventDrops(drops, event.dropped);
       raiseMarginCalls(event.event, ports);
       engine.refreshSoon();
       return;
     case 'invalid':
-      drops.add([{ kind: `${event.eventType} event`, count: 1 }]);
+      addEventDrops(drops, [{ kind: `${event.eventType} event`, count: 1 }]);
       // A lost ACCOUNT_UPDATE or fill may have changed a position: re-read rather than guess.
       if (event.eventType !== 'listenKeyExpired') engine.refreshSoon();
       return;
     case 'listen-key-expired':
       return; // the client opens a new user stream itself
+  }
+}
+
+/**
+ * Counts what an event lost: a row lost leaves its event otherwise whole; a whole event lost is made
+ * up for by a snapshot. The first of a kind per session is said on the timeline.
+ */
+function addEventDrops(report: DropReport, drops: readonly DroppedRows[]): void {
+  for (const { kind, count } of drops) {
+    report.add(kind, count, () => {
+      const then = kind.endsWith(' row') ? 'the rest of the event was used' : 'positions are re-read instead';
+      return `Dropped ${count === 1 ? 'an' : count} unreadable ${kind}${count === 1 ? '' : 's'} from the exchange; ${then}. Further drops of this kind are counted, not reported.`;
+    });
   }
 }
 

@@ -12,6 +12,7 @@ import type { SymbolInfo } from '../../shared/symbols';
 import type { BackoffOptions } from '../exchange/backoff';
 import { ExchangeClient } from '../exchange/client';
 import type { ClientTimings } from '../exchange/client-options';
+import { DropReport } from '../exchange/drop-report';
 import { ExchangeError } from '../exchange/errors';
 import { createSigner } from '../exchange/signing';
 import { IpcFailure } from '../ipc/dispatch';
@@ -23,7 +24,6 @@ import { AlertBook } from './alerts';
 import { routeUserEvent, type AccountEventPorts } from './account-events';
 import { createDeskEngine } from './desk-engine';
 import { createDeskHandlers, type SaveFile } from './desk-handlers';
-import { DroppedRowsReport } from './dropped-rows';
 import type { DemoExchange, DemoExchangeEvents } from './demo-exchange';
 import { Receivers, type PushSink } from './receivers';
 import { demoTarget, type ProfilesPort, type SessionTarget } from './session';
@@ -68,7 +68,7 @@ export class Desk {
   private readonly receivers: Receivers;
   private readonly alerts: AlertBook;
   private readonly timeline: Timeline;
-  private readonly drops: DroppedRowsReport;
+  private readonly drops: DropReport;
   private readonly settings: SettingsStore;
   private readonly alertCheck: LeadingThrottle;
   private readonly now: () => number;
@@ -89,7 +89,7 @@ export class Desk {
       this.receivers.log(entry);
       this.options.onTimelineEntry?.(entry);
     }, this.now);
-    this.drops = new DroppedRowsReport((message) => this.timeline.add('error', message));
+    this.drops = new DropReport((message) => this.timeline.add('error', message));
     this.notifier = new AlertNotifier(options.notify);
     this.alerts = new AlertBook(
       {

@@ -4,21 +4,22 @@
  * account's risk figures (issue 13): `v2/account.status` (v1 `account.status` once v2 is refused as
  * unknown), accountConfig, funding income (paged, funding-history.ts), ADL quantiles and funding
  * intervals (cached for an hour). Every read goes through the client's request gate; list replies are
- * read row by row and their drops counted and told once (malformed-rows.ts); REST weight headers
+ * read row by row and their drops counted and told once per connection (drop-report.ts); REST weight headers
  * update the usage shown.
  */
 import type { SymbolInfo } from '../../shared/symbols';
 import { readAccountStatus, type AccountStatusMethod } from './account-replies';
 import type { AccountConfigRead, AccountStatusRead, AdlQuantiles, FundingIntervals, ReadPosition } from './account-types';
 import type { ClientMetrics } from './client-options';
+import { DropReport } from './drop-report';
 import { isMethodGone } from './errors';
 import { readFundingHistory, type FundingHistory } from './funding-history';
-import { MalformedRows } from './malformed-rows';
 import { accountStatusResult, type WsApiContext } from './methods';
 import { PositionReader, type PositionsApi } from './positions-reader';
 import type { RequestGate } from './request-gate';
 import { fetchExchangeInfo, fetchLeverageBrackets, fetchSymbolConfig, type RestContext } from './rest';
 import { fetchAccountConfig, fetchAdlQuantiles, fetchFundingIncomePage, fetchFundingInfo } from './rest-account';
+import { replyDropMessage, type RowDrops } from './rows';
 import type { Signer } from './signing';
 import { TtlCache } from './ttl-cache';
 import type { UserEvent } from './user-events';
@@ -47,20 +48,20 @@ export class AccountReads {
   private readonly intervals: TtlCache<FundingIntervals>;
   /** `v2/account.status` until the exchange refuses it as unknown, then v1 for the session. */
   private statusMethod: AccountStatusMethod = 'v2/account.status';
-  private readonly malformed: MalformedRows;
+  private readonly drops: DropReport;
   private readonly reader: PositionReader;
 
   constructor(private readonly deps: AccountReadsDeps) {
     this.symbolList = new TtlCache(deps.now, deps.symbolsTtlMs);
     this.intervals = new TtlCache(deps.now, deps.fundingInfoTtlMs ?? FUNDING_INFO_TTL_MS);
-    this.malformed = new MalformedRows(
-      (rows) => (deps.metrics.malformedRows += rows),
+    this.drops = new DropReport(
       (message) => deps.notice('error', message),
+      (rows) => (deps.metrics.malformedRows += rows),
     );
     this.reader = new PositionReader({
       call: (send) => deps.ws(send),
       readSymbolConfig: () => this.rest((context) => fetchSymbolConfig(context, deps.signer)),
-      onDrops: (source, drops) => this.malformed.report(source, drops),
+      onDrops: (source, drops) => this.reportDrops(source, drops),
       onSwitched: (message) => deps.notice('info', message),
     });
   }
@@ -80,11 +81,16 @@ export class AccountReads {
     return this.deps.gate.run(() => send(context), { clockRetry });
   }
 
+  /** Rows a `source` reply dropped: counted, and told once per kind and connection. */
+  private reportDrops(source: string, drops: RowDrops): void {
+    this.drops.add(source, drops.count, () => replyDropMessage(source, drops));
+  }
+
   /** Every listed symbol, fetched once a day. */
   symbols(): Promise<SymbolInfo[]> {
     return this.symbolList.get(() =>
       this.rest((context) => fetchExchangeInfo(context)).then((read) => {
-        this.malformed.report('exchangeInfo', read.dropped);
+        this.reportDrops('exchangeInfo', read.dropped);
         this.deps.metrics.weightLimit ??= read.weightLimit;
         return read.symbols;
       }),
@@ -98,7 +104,7 @@ export class AccountReads {
   fundingIntervals(): Promise<FundingIntervals> {
     return this.intervals.get(() =>
       this.rest((context) => fetchFundingInfo(context)).then(({ read, dropped }) => {
-        this.malformed.report('fundingInfo', dropped);
+        this.reportDrops('fundingInfo', dropped);
         return read;
       }),
     );
@@ -112,7 +118,7 @@ export class AccountReads {
   /** Notional brackets per symbol (signed REST). */
   async leverageBrackets(): Promise<Map<string, Bracket[]>> {
     const read = await this.rest((context) => fetchLeverageBrackets(context, this.deps.signer));
-    this.malformed.report('leverageBracket', read.dropped);
+    this.reportDrops('leverageBracket', read.dropped);
     return read.brackets;
   }
 
@@ -137,7 +143,7 @@ export class AccountReads {
 
   private async readStatus(method: AccountStatusMethod): Promise<AccountStatusRead> {
     const { read, dropped } = readAccountStatus(await this.deps.ws((context) => accountStatusResult(context, method)), method);
-    this.malformed.report(method, dropped);
+    this.reportDrops(method, dropped);
     return read;
   }
 
@@ -152,7 +158,7 @@ export class AccountReads {
    */
   async fundingIncome(startTime: number): Promise<FundingHistory['rows']> {
     const history = await readFundingHistory((from) => this.rest((context) => fetchFundingIncomePage(context, this.deps.signer, from)), startTime);
-    this.malformed.report('income', history.dropped);
+    this.reportDrops('income', history.dropped);
     if (!history.complete) {
       this.deps.notice('error', `The funding history since ${new Date(startTime).toISOString()} is longer than PerpDesk reads at once: the latest payments are missing from funding totals.`);
     }
@@ -162,7 +168,7 @@ export class AccountReads {
   /** ADL quantiles 0–4 of every position, keyed `${symbol}:${positionSide}` (signed REST adlQuantile). */
   async adlQuantiles(): Promise<AdlQuantiles> {
     const { read, dropped } = await this.rest((context) => fetchAdlQuantiles(context, this.deps.signer));
-    this.malformed.report('adlQuantile', dropped);
+    this.reportDrops('adlQuantile', dropped);
     return read;
   }
 
@@ -176,7 +182,7 @@ export class AccountReads {
    * told on the timeline again.
    */
   newConnection(fresh: boolean): void {
-    if (fresh) this.malformed.newConnection();
+    if (fresh) this.drops.reset();
     this.reader.onReconnected();
   }
 }

@@ -67,3 +67,9 @@ export function readRows<T>(result: unknown, schema: z.ZodType<T>, what: string,
 export function addDrops(a: RowDrops, b: RowDrops): RowDrops {
   return { count: a.count + b.count, first: a.first ?? b.first };
 }
+
+/** How a reply's dropped rows are told: the count and where the first went wrong, never its contents. */
+export function replyDropMessage(source: string, drops: RowDrops): string {
+  const rows = drops.count === 1 ? '1 malformed row was' : `${drops.count} malformed rows were`;
+  return `The exchange's ${source} reply: ${rows} dropped and the rest used (first: ${drops.first ?? 'unknown'}).`;
+}

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { routeUserEvent } from '../../../electron/desk/account-events';
 import { AlertNotifier, announceAlert } from '../../../electron/desk/alert-notifier';
 import { AlertBook } from '../../../electron/desk/alerts';
-import { DroppedRowsReport } from '../../../electron/desk/dropped-rows';
+import { DropReport } from '../../../electron/exchange/drop-report';
 import { Timeline } from '../../../electron/desk/timeline';
 import { readUserEvent, type UserEvent } from '../../../electron/exchange/user-events';
 import { PositionEngine } from '../../../electron/positions/engine';
@@ -42,7 +42,7 @@ function desk() {
     onSnapshotError: () => undefined,
     eventDebounceMs: 1_000_000_000,
   });
-  const drops = new DroppedRowsReport((message) => timeline.add('error', message));
+  const drops = new DropReport((message) => timeline.add('error', message));
   const refreshSoon = vi.spyOn(engine, 'refreshSoon');
   const route = (frame: unknown) => routeUserEvent(read(frame), { engine, alerts: book, drops });
   return { engine, entries, notified, alerts: () => alerts, drops, route, refreshes: () => refreshSoon.mock.calls.length };

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MalformedRows } from '../../../electron/exchange/malformed-rows';
-import { describeDrop } from '../../../electron/exchange/rows';
+import { DropReport } from '../../../electron/exchange/drop-report';
+import { describeDrop, replyDropMessage, type RowDrops } from '../../../electron/exchange/rows';
 import { readAccountPositionRows, readV2PositionRows } from '../../../electron/exchange/wire';
 
 const documented = (JSON.parse(readFileSync(new URL('../../fixtures/account-position-oneway.json', import.meta.url), 'utf8')) as {
@@ -58,18 +58,19 @@ describe('malformed rows on the timeline', () => {
   it('one entry per reply kind and connection, with the count; every drop is counted', () => {
     let counted = 0;
     const notices: string[] = [];
-    const reports = new MalformedRows((rows) => (counted += rows), (message) => notices.push(message));
-    reports.report('account.position', { count: 2, first: 'symbol "ETHUSDT", field positionAmt' });
-    reports.report('account.position', { count: 1, first: 'symbol "XRPUSDT", field entryPrice' });
-    reports.report('exchangeInfo', { count: 0, first: null });
-    reports.report('exchangeInfo', { count: 1, first: 'row 3, field filters' });
+    const drops = new DropReport((message) => notices.push(message), (rows) => (counted += rows));
+    const report = (source: string, dropped: RowDrops) => drops.add(source, dropped.count, () => replyDropMessage(source, dropped));
+    report('account.position', { count: 2, first: 'symbol "ETHUSDT", field positionAmt' });
+    report('account.position', { count: 1, first: 'symbol "XRPUSDT", field entryPrice' });
+    report('exchangeInfo', { count: 0, first: null });
+    report('exchangeInfo', { count: 1, first: 'row 3, field filters' });
     expect(counted).toBe(4);
     expect(notices).toEqual([
       'The exchange\'s account.position reply: 2 malformed rows were dropped and the rest used (first: symbol "ETHUSDT", field positionAmt).',
       "The exchange's exchangeInfo reply: 1 malformed row was dropped and the rest used (first: row 3, field filters).",
     ]);
-    reports.newConnection();
-    reports.report('account.position', { count: 1, first: 'symbol "XRPUSDT", field entryPrice' });
+    drops.reset();
+    report('account.position', { count: 1, first: 'symbol "XRPUSDT", field entryPrice' });
     expect(notices).toHaveLength(3);
     expect(counted).toBe(5);
   });
