@@ -55,60 +55,88 @@ function ThresholdForm({ threshold, marginRatio, onDone }: FormProps) {
     // noValidate: the form says what is wrong in words, next to the field, instead of a browser bubble.
     <form className="threshold-form" onSubmit={submit} noValidate>
       <p className="popover-title">Liquidation alert</p>
-      <label>
-        Alert when a position is within
-        <span className="threshold-input">
-          <input
-            type="number"
-            inputMode="decimal"
-            min={ALERT_THRESHOLD_MIN_PCT}
-            max={ALERT_THRESHOLD_MAX_PCT}
-            step={0.1}
-            required
-            value={distanceText}
-            aria-label="Alert threshold, percent of the mark price"
-            aria-invalid={errors.distance !== null}
-            aria-describedby={errors.distance === null ? undefined : 'distance-error'}
-            data-testid="alert-threshold-input"
-            onChange={(event) => setDistanceText(event.target.value)}
-          />
-          %
-        </span>
-        of its liquidation price.
-      </label>
-      {errors.distance !== null && (
-        <p className="field-error" id="distance-error" role="alert" data-testid="alert-threshold-error">
-          {errors.distance}
-        </p>
-      )}
+      <PercentField
+        before="Alert when a position is within"
+        after="of its liquidation price."
+        min={ALERT_THRESHOLD_MIN_PCT}
+        max={ALERT_THRESHOLD_MAX_PCT}
+        step={0.1}
+        text={distanceText}
+        onText={setDistanceText}
+        error={errors.distance}
+        label="Alert threshold, percent of the mark price"
+        id="distance"
+        testId="alert-threshold"
+      />
       <p className="popover-title">Account margin ratio alert</p>
-      <label>
-        Alert when the account’s margin ratio reaches
-        <span className="threshold-input">
-          <input
-            type="number"
-            inputMode="decimal"
-            min={MARGIN_RATIO_ALERT_MIN_PCT}
-            max={MARGIN_RATIO_ALERT_MAX_PCT}
-            step={1}
-            required
-            value={ratioText}
-            aria-label="Margin ratio alert, percent (liquidation at 100%)"
-            aria-invalid={errors.ratio !== null}
-            aria-describedby={errors.ratio === null ? undefined : 'ratio-error'}
-            data-testid="margin-ratio-alert-input"
-            onChange={(event) => setRatioText(event.target.value)}
-          />
-          %
-        </span>
-        (the exchange liquidates at 100%).
-      </label>
-      {errors.ratio !== null && (
-        <p className="field-error" id="ratio-error" role="alert" data-testid="margin-ratio-alert-error">
-          {errors.ratio}
-        </p>
-      )}
+      <PercentField
+        before="Alert when the account’s margin ratio reaches"
+        after="(the exchange liquidates at 100%)."
+        min={MARGIN_RATIO_ALERT_MIN_PCT}
+        max={MARGIN_RATIO_ALERT_MAX_PCT}
+        step={1}
+        text={ratioText}
+        onText={setRatioText}
+        error={errors.ratio}
+        label="Margin ratio alert, percent (liquidation at 100%)"
+        id="ratio"
+        testId="margin-ratio-alert"
+      />
       <button type="submit">Save</button>
     </form>
+  );
+}
+
+interface PercentFieldProps {
+  /** The sentence around the number: "Alert when … [5] % … of its liquidation price." */
+  before: string;
+  after: string;
+  min: number;
+  max: number;
+  step: number;
+  text: string;
+  onText: (text: string) => void;
+  /** What is wrong with the text, said next to the field; null when nothing is. */
+  error: string | null;
+  /** The input's accessible name. */
+  label: string;
+  /** Prefix of the error's element id. */
+  id: string;
+  /** Prefix of the test ids: `<testId>-input`, `<testId>-error`. */
+  testId: string;
+}
+
+/** A percentage threshold in a sentence, with its error in words under it. */
+function PercentField({ before, after, min, max, step, text, onText, error, label, id, testId }: PercentFieldProps) {
+  const errorId = `${id}-error`;
+  return (
+    <>
+      <label>
+        {before}
+        <span className="threshold-input">
+          <input
+            type="number"
+            inputMode="decimal"
+            min={min}
+            max={max}
+            step={step}
+            required
+            value={text}
+            aria-label={label}
+            aria-invalid={error !== null}
+            aria-describedby={error === null ? undefined : errorId}
+            data-testid={`${testId}-input`}
+            onChange={(event) => onText(event.target.value)}
+          />
+          %
+        </span>
+        {after}
+      </label>
+      {error !== null && (
+        <p className="field-error" id={errorId} role="alert" data-testid={`${testId}-error`}>
+          {error}
+        </p>
+      )}
+    </>
   );
 }
