@@ -21,7 +21,6 @@ export interface P2Options {
   positions: number;
   markIntervalMs: number;
   durationMs: number;
-  carrier?: 'bridge' | 'json';
 }
 
 export interface P2Run {
@@ -99,7 +98,7 @@ function queueDepths(entered: readonly number[], arrived: readonly number[]): nu
 
 /** One P2 workload in a fresh simulator, desk and page. */
 export async function runP2(browser: Browser, options: P2Options, log: (line: string) => void): Promise<P2Run> {
-  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: options.markIntervalMs, carrier: options.carrier ?? 'bridge' });
+  const live = await startLiveDesk(browser, { positions: options.positions, markIntervalMs: options.markIntervalMs });
   try {
     // Let the first full view and a few ticks settle before measuring.
     await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -23,7 +23,7 @@ export const p2SteadyPass = (run: P2Run): boolean => run.latencyMs.p50 <= P2_TAR
 /** Whether the loaded P2 workload met its target (p99, and the carrier queue stayed bounded). */
 export const p2LoadedPass = (run: P2Run): boolean => run.latencyMs.p99 <= P2_TARGETS.loadedP99Ms && run.carrierQueue.max <= 10;
 
-export function p2Section(steady: P2Run, loaded: P2Run, lighter: readonly P2Run[]): string[] {
+export function p2Section(steady: P2Run, loaded: P2Run): string[] {
   const row = (run: P2Run, target: string, pass: boolean): string =>
     `| ${run.options.label} | ${Math.round(run.sentPerSecond).toLocaleString('en-US')} | ${run.matched} of ${run.changes} | ${spreadMs(run.latencyMs)} | ` +
     `${spreadMs(run.upstreamMs)} | ${spreadMs(run.carrierMs)} | ${spreadMs(run.pageMs)} | ${run.carrierQueue.max} (p99 ${run.carrierQueue.p99.toFixed(0)}) | ${run.socketBufferedMaxBytes} B | ±${run.clockUncertaintyMs.toFixed(2)} ms | ${target} | ${verdict(pass)} |`;
@@ -35,20 +35,9 @@ export function p2Section(steady: P2Run, loaded: P2Run, lighter: readonly P2Run[
     row(steady, `p50 ≤ ${P2_TARGETS.steadyP50Ms} ms, p99 ≤ ${P2_TARGETS.steadyP99Ms} ms`, p2SteadyPass(steady)),
     row(loaded, `p99 ≤ ${P2_TARGETS.loadedP99Ms} ms, queues bounded`, p2LoadedPass(loaded)),
     '',
-    ...(lighter.length === 0
-      ? []
-      : [
-          'For comparison, not the verdict — the same runs with a lighter carrier (the same `page.evaluate` hop, the push as one',
-          'JSON string parsed in the page instead of an object Playwright encodes), to tell the harness\'s share from the app\'s:',
-          '',
-          '| workload | marks sent/s | changes matched | latency p50 / p99 / max ms | upstream p50 / p99 / max | carrier p50 / p99 / max | page p50 / p99 / max | carrier queue max (pushes) | sim socket buffer max | clock | would meet | |',
-          '|---|---|---|---|---|---|---|---|---|---|---|---|',
-          ...lighter.map((run) => row(run, run.options.markIntervalMs >= 1_000 ? 'p50 ≤ 20, p99 ≤ 50 ms' : 'p99 ≤ 100 ms, bounded', run.options.markIntervalMs >= 1_000 ? p2SteadyPass(run) : p2LoadedPass(run))),
-          '',
-        ]),
     '- **Path**: the simulator (in this process, scenario `large`, N one-way positions) → its `/market` socket → the real',
-    '  client (`MarkPriceStream`) → `PositionEngine` → `PositionsPusher` → the browser test bridge\'s carrier (Playwright',
-    '  `page.evaluate`, test/support/test-bridge.ts) → the renderer\'s store → the table, built renderer (out/renderer) in headless Chromium.',
+    '  client (`MarkPriceStream`) → `PositionEngine` → `PositionsPusher` → the browser test bridge\'s carrier (one Playwright',
+    '  `page.evaluate` per push carrying it as one string in structured clone\'s terms, decoded in the page: test/support/test-bridge.ts) → the renderer\'s store → the table, built renderer (out/renderer) in headless Chromium.',
     '- **Sender time**: each mark frame is timestamped as the simulator hands it to its socket (`ws` send wrapped by the bench,',
     '  bench/browser/mark-sends.ts). **DOM time**: a MutationObserver on the table stamps every change of a mark cell\'s text',
     '  (bench/browser/mark-changes.ts). A change is attributed to the first frame of that symbol, after the previous change\'s',

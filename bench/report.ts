@@ -21,8 +21,6 @@ export interface BenchResults {
   p1: P1Workload[];
   p2Steady: P2Run;
   p2Loaded: P2Run;
-  /** The same P2 workloads over the lighter JSON-string carrier: the harness's share, for comparison only. */
-  p2Lighter: P2Run[];
   p3: P3Result;
   p4: P4Result;
   p4Serialise: P4SerialiseWorkload[];
@@ -97,7 +95,7 @@ export function renderResults(results: BenchResults): string {
     '  engine\'s onChange is a no-op (pushing is P4).',
     '',
     ...p4Section(results),
-    ...p2Section(results.p2Steady, results.p2Loaded, results.p2Lighter),
+    ...p2Section(results.p2Steady, results.p2Loaded),
     ...p3Section(results.p3),
     ...p5Section(results.p5),
     ...p6Section(results.p6),

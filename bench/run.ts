@@ -21,10 +21,12 @@ import { runP5 } from './p5';
 import { runP6 } from './p6';
 import { runP7 } from './p7';
 import { p4Section, renderResults, type BenchResults } from './report';
-import { p2Section, p5Section, p6Section } from './report-felt';
-import { figureLines, p2Lines, p4Line, p5Line, type FigureLine } from './summary';
+import { p2Section, p3Section, p5Section, p6Section, p7Section } from './report-felt';
+import { figureLines, p2Lines, p3Line, p4Line, p5Line, p7Line, type FigureLine } from './summary';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const P3_OPTIONS = { positions: 500, hz: 10, phaseMs: 8_000 };
+const P7_OPTIONS = { positions: 20, windowMs: 60_000 };
 const log = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -39,14 +41,13 @@ const stage = (id: string, title: string): void => {
  * `npm run bench -- --only P2,P4` runs only those figures (on a shared machine, re-measure just what
  * changed): it writes their sections to bench/results/partial.md and their raw numbers to
  * bench/results/partial.json, prints their summary lines, and leaves RESULTS.md as it is (its other
- * figures would otherwise be lost). Runnable alone: P1, P2, P4, P5, P6 (P3, P7 need the full run);
- * with P2, `--json-carrier` adds the comparison runs over the lighter carrier.
+ * figures would otherwise be lost). Each of P1–P7 runs alone the same as in the full run.
  */
 const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
 const onlyArg = onlyAt === -1 ? undefined : process.argv[onlyAt]!;
 const onlyValue = onlyArg === undefined ? null : onlyArg.includes('=') ? onlyArg.slice('--only='.length) : (process.argv[onlyAt + 1] ?? '');
 const only = onlyValue === null ? null : new Set(onlyValue.split(',').map((id) => id.trim().toUpperCase()));
-const PARTIAL = new Set(['P1', 'P2', 'P4', 'P5', 'P6']);
+const PARTIAL = new Set(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
 if (only !== null && [...only].some((id) => !PARTIAL.has(id))) {
   throw new Error(`--only takes some of ${[...PARTIAL].join(', ')}; got ${onlyValue}`);
 }
@@ -87,15 +88,10 @@ const browser = await launchChromium();
 stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
 const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
 const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
-log('  (the same over a lighter JSON-string carrier, for comparison)');
-const p2Lighter = [
-  await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
-  await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
-];
 stage('P3', 'P3: frames at 500 positions × 10 Hz');
-const p3 = await runP3(browser, { positions: 500, hz: 10, phaseMs: 8_000 }, log);
+const p3 = await runP3(browser, P3_OPTIONS, log);
 stage('P7', 'P7: footprint, demo mode, 20 positions, one minute');
-const p7 = await runP7(browser, { positions: 20, windowMs: 60_000 }, log);
+const p7 = await runP7(browser, P7_OPTIONS, log);
 await browser.close();
 stage('P5', 'P5: cold starts of the built app under the glue harness');
 const p5 = await runP5(5, log);
@@ -108,7 +104,6 @@ const results: BenchResults = {
   p1,
   p2Steady,
   p2Loaded,
-  p2Lighter,
   p3,
   p4,
   p4Serialise,
@@ -158,17 +153,29 @@ async function runPartial(ids: ReadonlySet<string>): Promise<never> {
     stage('P2', 'P2: send → DOM at 200 positions × 1 Hz, then 200 × 10 Hz (2,000 updates/s)');
     const p2Steady = await runP2(browser, { label: '200 positions × 1 Hz', positions: 200, markIntervalMs: 1_000, durationMs: 20_000 }, log);
     const p2Loaded = await runP2(browser, { label: '200 positions × 10 Hz', positions: 200, markIntervalMs: 100, durationMs: 15_000 }, log);
-    // `--json-carrier`: the same over the lighter JSON-string carrier too, to tell the harness's share from the app's.
-    const p2Lighter = process.argv.includes('--json-carrier')
-      ? [
-          await runP2(browser, { label: '200 positions × 1 Hz, JSON carrier', positions: 200, markIntervalMs: 1_000, durationMs: 15_000, carrier: 'json' }, log),
-          await runP2(browser, { label: '200 positions × 10 Hz, JSON carrier', positions: 200, markIntervalMs: 100, durationMs: 10_000, carrier: 'json' }, log),
-        ]
-      : [];
     await browser.close();
-    Object.assign(raw, { p2Steady, p2Loaded, p2Lighter });
-    sections.push(...p2Section(p2Steady, p2Loaded, p2Lighter));
+    Object.assign(raw, { p2Steady, p2Loaded });
+    sections.push(...p2Section(p2Steady, p2Loaded));
     lines.push(...p2Lines({ p2Steady, p2Loaded }));
+  }
+  if (ids.has('P3') || ids.has('P7')) {
+    ensureBuilt(log);
+    const browser = await launchChromium();
+    if (ids.has('P3')) {
+      stage('P3', 'P3: frames at 500 positions × 10 Hz');
+      const p3 = await runP3(browser, P3_OPTIONS, log);
+      raw.p3 = p3;
+      sections.push(...p3Section(p3));
+      lines.push(p3Line(p3));
+    }
+    if (ids.has('P7')) {
+      stage('P7', 'P7: footprint, demo mode, 20 positions, one minute');
+      const p7 = await runP7(browser, P7_OPTIONS, log);
+      raw.p7 = p7;
+      sections.push(...p7Section(p7));
+      lines.push(p7Line(p7));
+    }
+    await browser.close();
   }
   if (ids.has('P5')) {
     ensureBuilt(log);

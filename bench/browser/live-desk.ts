@@ -21,13 +21,6 @@ export interface LiveDeskOptions {
   /** The simulator's occasional fills and funding, as demo mode runs them (default off). */
   activity?: boolean;
   viewport?: { width: number; height: number };
-  /**
-   * How pushes reach the page. `bridge` (default): the test bridge's own carrier, `page.evaluate` with
-   * the payload as an argument (Playwright encodes and decodes the object). `json`: the same
-   * `page.evaluate` hop, one after another, but the payload travels as one JSON string parsed in the page
-   * — a lighter carrier, to tell the harness's cost from the app's. Invoke calls use the bridge either way.
-   */
-  carrier?: 'bridge' | 'json';
 }
 
 export interface LiveDesk {
@@ -41,14 +34,14 @@ export interface LiveDesk {
   close(): Promise<void>;
 }
 
-/** Runs in the page after the bridge's own init script: counts pushes as they arrive. */
+/** Runs in the page after the bridge's own init script: counts pushes as they arrive, before they are decoded. */
 function countArrivals(): void {
-  const host = window as unknown as { __perpdeskPush: (c: string, p: unknown) => void; __benchArrivals: number[] };
+  const host = window as unknown as { __perpdeskPush: (c: string, e: string) => void; __benchArrivals: number[] };
   const deliver = host.__perpdeskPush;
   host.__benchArrivals = [];
-  host.__perpdeskPush = (channel, payload) => {
+  host.__perpdeskPush = (channel, encoded) => {
     host.__benchArrivals.push(performance.timeOrigin + performance.now());
-    deliver(channel, payload);
+    deliver(channel, encoded);
   };
 }
 
@@ -73,27 +66,12 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
   const page = await context.newPage();
   const pushesEntered: number[] = [];
   // The bridge sees only handlers and attach: wrap attach to timestamp each push entering the carrier.
-  const jsonSink = (): Parameters<Desk['attach']>[0] => {
-    let queue: Promise<unknown> = Promise.resolve();
-    return (channel, payload) => {
-      const text = JSON.stringify(payload);
-      queue = queue
-        .then(() =>
-          page.evaluate(
-            ([name, body]) => (window as unknown as { __perpdeskPush: (c: string, p: unknown) => void }).__perpdeskPush(name, JSON.parse(body)),
-            [channel, text] as const,
-          ),
-        )
-        .catch(() => undefined); // the page closed
-    };
-  };
   const counted = {
     handlers: desk.handlers,
     attach: (sink: Parameters<Desk['attach']>[0]) => {
-      const deliver = options.carrier === 'json' ? jsonSink() : sink;
       return desk.attach((channel, payload) => {
         pushesEntered.push(performance.now());
-        deliver(channel, payload);
+        sink(channel, payload);
       });
     },
   } as unknown as Desk;

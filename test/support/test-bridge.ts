@@ -2,7 +2,8 @@
  * The browser test bridge (DESIGN §9.4): `window.perpdesk` in a plain Chromium page, carried by
  * Playwright instead of Electron IPC, in front of the same main-side Desk and the same
  * dispatchInvoke validation. `exposeBinding` carries invoke calls, `addInitScript` installs the API
- * from the contract's channel names, and `page.evaluate` delivers pushes. Every payload in either
+ * from the contract's channel names, and `page.evaluate` delivers pushes, each as one string in
+ * structured clone's terms (clone-codec.ts), decoded in the page. Every payload in either
  * direction is recorded, so tests can inspect what crossed the boundary. The renderer's
  * `ackPositions(version)` is an invoke like any other: it reaches the desk through the same
  * dispatch, and main sends the next positions version only then (one in flight per receiver).
@@ -11,6 +12,7 @@ import type { Page } from '@playwright/test';
 import type { Desk } from '../../electron/desk/desk';
 import { dispatchInvoke, type DispatchLog } from '../../electron/ipc/dispatch';
 import { invokeChannels, pushChannels, pushListenerName } from '../../shared/ipc';
+import { decodeClone, encodeClone } from './clone-codec';
 
 export interface BridgeRecord {
   direction: 'invoke' | 'result' | 'push';
@@ -31,15 +33,21 @@ interface ChannelNames {
 }
 
 /** Runs in the page before any of its scripts: the page-side half of the bridge. */
-function installPerpdesk(names: ChannelNames): void {
+function installPerpdesk(names: ChannelNames, decode: (text: string) => unknown): void {
   type Listener = (payload: unknown) => void;
   const host = window as unknown as {
     __perpdeskInvoke: (channel: string, args: unknown[]) => Promise<unknown>;
-    __perpdeskPush: (channel: string, payload: unknown) => void;
+    __perpdeskPush: (channel: string, encoded: string) => void;
     perpdesk: unknown;
   };
   const listeners = new Map<string, Set<Listener>>();
-  host.__perpdeskPush = (channel, payload) => listeners.get(channel)?.forEach((listener) => listener(payload));
+  host.__perpdeskPush = (channel, encoded) => {
+    // Decoded once per push, like a message deserialised once however many listeners it has.
+    const set = listeners.get(channel);
+    if (set === undefined || set.size === 0) return;
+    const payload = decode(encoded);
+    set.forEach((listener) => listener(payload));
+  };
   const api: Record<string, unknown> = {};
   for (const channel of names.invoke) api[channel] = (...args: unknown[]) => host.__perpdeskInvoke(channel, args);
   for (const [channel, listenerName] of names.push) {
@@ -65,7 +73,11 @@ export async function installTestBridge(page: Page, desk: Desk, options: { log?:
     invoke: [...invokeChannels],
     push: pushChannels.map((channel) => [channel, pushListenerName(channel)]),
   };
-  await page.addInitScript(installPerpdesk, names);
+  // Both functions travel as source. `__name` is the helper tsx (esbuild keepNames) wraps named inner
+  // functions in; it exists only in Node, so the page gets a local one that does nothing.
+  await page.addInitScript({
+    content: `(() => { const __name = (target) => target; (${installPerpdesk.toString()})(${JSON.stringify(names)}, ${decodeClone.toString()}); })();`,
+  });
 
   // Pushes go out one after another, in order, like IPC messages.
   let queue: Promise<unknown> = Promise.resolve();
@@ -74,11 +86,13 @@ export async function installTestBridge(page: Page, desk: Desk, options: { log?:
     detach?.();
     detach = desk.attach((channel, payload) => {
       records.push({ direction: 'push', channel, payload });
+      // Encoded now, as Electron serialises at send time: a payload it could not carry throws here, in main's code path.
+      const encoded = encodeClone(payload);
       queue = queue
         .then(() =>
           page.evaluate(
-            ([name, body]) => (window as unknown as { __perpdeskPush: (c: string, p: unknown) => void }).__perpdeskPush(name, body),
-            [channel, payload] as const,
+            ([name, body]) => (window as unknown as { __perpdeskPush: (c: string, e: string) => void }).__perpdeskPush(name, body),
+            [channel, encoded] as const,
           ),
         )
         .catch(() => undefined); // the page navigated or closed; the next load re-attaches
