@@ -2,7 +2,7 @@
  * The whole app but Electron, for the browser figures: the simulator (scenario `large`, N open
  * one-way positions, marks every `markIntervalMs`), the real Desk (client, engine, pusher) connected
  * to it, the built renderer served on 127.0.0.1 in Chromium, and the browser test bridge carrying
- * IPC (test/support/test-bridge.ts) — the same path the e2e-browser tests take. Pushes entering the
+ * IPC (test/support/test-bridge.ts) — the e2e-browser tests' path, on the bridge's socket carrier. Pushes entering the
  * carrier are timestamped here and their arrival in the page there, so its queue can be shown.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -62,7 +62,9 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
   });
   await desk.start();
   const server = await serveDirectory(RENDERER_DIR);
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1000 } });
+  // CSP bypassed for the bridge's socket carrier only (the page's `connect-src 'none'` would refuse
+  // it; Electron's IPC, which it stands in for, is not subject to CSP). The e2e tests check the CSP.
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1000 }, bypassCSP: true });
   const page = await context.newPage();
   const pushesEntered: number[] = [];
   // The bridge sees only handlers and attach: wrap attach to timestamp each push entering the carrier.
@@ -78,7 +80,7 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
   // tsx (esbuild, keepNames) wraps named functions in page callbacks with a `__name` helper that
   // exists only in Node: give the page a do-nothing one.
   await page.addInitScript({ content: 'window.__name = (target) => target;' });
-  const bridge = await installTestBridge(page, counted);
+  const bridge = await installTestBridge(page, counted, { carrier: 'socket' });
   await page.addInitScript(countArrivals);
   await page.goto(server.url);
   await page.waitForSelector('tr[data-row-key]', { timeout: 60_000 });
@@ -89,7 +91,7 @@ export async function startLiveDesk(browser: Browser, options: LiveDeskOptions):
     pushesEntered,
     pushesArrived: () => page.evaluate(() => (window as unknown as { __benchArrivals: number[] }).__benchArrivals.slice()),
     close: async () => {
-      bridge.dispose();
+      await bridge.dispose();
       await context.close();
       await desk.stop();
       await server.close();

@@ -34,10 +34,12 @@ export interface AppUnderTest {
 
 const rendererDir = join(import.meta.dirname, '..', '..', 'out', 'renderer');
 
-export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'unavailable' }>({
+export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'unavailable'; carrier: 'devtools' | 'socket' }>({
   /** Whether the (test) OS key store can encrypt secrets; `test.use({ keyStore: 'unavailable' })` to test without. */
   keyStore: ['available', { option: true }],
-  app: async ({ page, keyStore }, use) => {
+  /** The test bridge's carrier; `socket` (the bench's) needs `test.use({ bypassCSP: true })` too. */
+  carrier: ['devtools', { option: true }],
+  app: async ({ page, keyStore, carrier }, use) => {
     requireChromium();
     const simulator = await startSimulator({ seed: 7, control: true });
     const dataDir = mkdtempSync(join(tmpdir(), 'perpdesk-e2e-'));
@@ -63,10 +65,10 @@ export const test = base.extend<{ app: AppUnderTest; keyStore: 'available' | 'un
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    const bridge = await installTestBridge(page, desk, { log: (entry) => log(JSON.stringify(entry)) });
+    const bridge = await installTestBridge(page, desk, { log: (entry) => log(JSON.stringify(entry)), carrier });
     await page.goto(server.url);
     await use({ page, simulator, desk, bridge, errors, dataDir, logs, profiles });
-    bridge.dispose();
+    await bridge.dispose();
     await desk.stop();
     await server.close();
     await simulator.close();

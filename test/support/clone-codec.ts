@@ -12,77 +12,76 @@
  * carrier cannot carry faithfully fails loudly instead of arriving different.
  */
 
-/** The key of a tagged node: `{ [TAG]: kind, v: … }`. A payload's own object with this key is escaped. */
-const TAG = '\u0001clone';
-
 type Tree = null | boolean | number | string | Tree[] | { [key: string]: Tree };
 
-function tagged(kind: string, v: Tree): Tree {
-  return { [TAG]: kind, v };
-}
-
-/** A JSON-safe copy of `value` with what JSON cannot say tagged; throws what the carrier cannot carry. */
-function toTree(value: unknown, path: string, seen: Set<object>): Tree {
-  switch (typeof value) {
-    case 'undefined':
-      return tagged('u', null);
-    case 'boolean':
-    case 'string':
-      return value;
-    case 'number':
-      if (Number.isNaN(value) || !Number.isFinite(value) || Object.is(value, -0)) return tagged('n', String(Object.is(value, -0) ? '-0' : value));
-      return value;
-    case 'bigint':
-      return tagged('b', value.toString());
-    case 'function':
-    case 'symbol':
-      throw new TypeError(`test carrier: ${path} is a ${typeof value}, which structured clone refuses`);
-  }
-  if (value === null) return null;
-  const object = value as object;
-  if (seen.has(object)) throw new TypeError(`test carrier: ${path} refers back to an enclosing value (cycles are not carried)`);
-  seen.add(object);
-  try {
-    if (Array.isArray(object)) {
-      const items: Tree[] = [];
-      let dense = true;
-      for (let index = 0; index < object.length; index += 1) {
-        if (!(index in object)) dense = false;
-        else items[index] = toTree(object[index], `${path}[${index}]`, seen);
-      }
-      if (dense) return items;
-      // Holes stay holes: only the present indices travel, with the length.
-      const present: Tree[] = [];
-      items.forEach((item, index) => present.push([index, item]));
-      return tagged('a', [object.length, present]);
-    }
-    if (object instanceof Date) return tagged('d', toTree(object.getTime(), `${path}.time`, seen));
-    if (object instanceof Map) {
-      return tagged('m', [...object].map(([key, item], index) => [toTree(key, `${path}.key#${index}`, seen), toTree(item, `${path}.get#${index}`, seen)]));
-    }
-    if (object instanceof Set) return tagged('s', [...object].map((item, index) => toTree(item, `${path}.item#${index}`, seen)));
-    const prototype: unknown = Object.getPrototypeOf(object);
-    if (prototype !== Object.prototype && prototype !== null) {
-      const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-      throw new TypeError(`test carrier: ${path} is a ${name}, which the test carrier does not model`);
-    }
-    const entries = Object.keys(object).map((key): [string, Tree] => [key, toTree((object as Record<string, unknown>)[key], `${path}.${key}`, seen)]);
-    // Escaped as entries when a key would read as a tag; `__proto__` too, so it stays a plain property.
-    if (entries.some(([key]) => key === TAG || key === '__proto__')) return tagged('o', entries);
-    return Object.fromEntries(entries);
-  } finally {
-    seen.delete(object);
-  }
-}
-
-/** The payload as one JSON string for the page; throws (naming the place) what the carrier cannot carry. */
+/**
+ * The payload as one JSON string; throws (naming the place) what the carrier cannot carry. Runs in
+ * Node for pushes and in the page for invoke arguments (the socket carrier injects its source), so
+ * it is self-contained: no imports, no outer names.
+ */
 export function encodeClone(value: unknown): string {
-  return JSON.stringify(toTree(value, 'payload', new Set()));
+  // The key of a tagged node, `{ [tag]: kind, v: … }`; a payload's own object with this key is escaped.
+  const tag = '\u0001clone';
+  const tagged = (kind: string, v: Tree): Tree => ({ [tag]: kind, v });
+  const seen = new Set<object>();
+  const toTree = (item: unknown, path: string): Tree => {
+    switch (typeof item) {
+      case 'undefined':
+        return tagged('u', null);
+      case 'boolean':
+      case 'string':
+        return item;
+      case 'number':
+        if (Number.isNaN(item) || !Number.isFinite(item) || Object.is(item, -0)) return tagged('n', Object.is(item, -0) ? '-0' : String(item));
+        return item;
+      case 'bigint':
+        return tagged('b', item.toString());
+      case 'function':
+      case 'symbol':
+        throw new TypeError(`test carrier: ${path} is a ${typeof item}, which structured clone refuses`);
+    }
+    if (item === null) return null;
+    const object = item as object;
+    if (seen.has(object)) throw new TypeError(`test carrier: ${path} refers back to an enclosing value (cycles are not carried)`);
+    seen.add(object);
+    try {
+      if (Array.isArray(object)) {
+        const items: Tree[] = [];
+        let dense = true;
+        for (let index = 0; index < object.length; index += 1) {
+          if (!(index in object)) dense = false;
+          else items[index] = toTree(object[index], `${path}[${index}]`);
+        }
+        if (dense) return items;
+        // Holes stay holes: only the present indices travel, with the length.
+        const present: Tree[] = [];
+        items.forEach((entry, index) => present.push([index, entry]));
+        return tagged('a', [object.length, present]);
+      }
+      if (object instanceof Date) return tagged('d', toTree(object.getTime(), `${path}.time`));
+      if (object instanceof Map) {
+        return tagged('m', [...object].map(([key, entry], index) => [toTree(key, `${path}.key#${index}`), toTree(entry, `${path}.get#${index}`)]));
+      }
+      if (object instanceof Set) return tagged('s', [...object].map((entry, index) => toTree(entry, `${path}.item#${index}`)));
+      const prototype: unknown = Object.getPrototypeOf(object);
+      if (prototype !== Object.prototype && prototype !== null) {
+        const name = (object as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+        throw new TypeError(`test carrier: ${path} is a ${name}, which the test carrier does not model`);
+      }
+      const entries = Object.keys(object).map((key): [string, Tree] => [key, toTree((object as Record<string, unknown>)[key], `${path}.${key}`)]);
+      // Escaped as entries when a key would read as a tag; `__proto__` too, so it stays a plain property.
+      if (entries.some(([key]) => key === tag || key === '__proto__')) return tagged('o', entries);
+      return Object.fromEntries(entries);
+    } finally {
+      seen.delete(object);
+    }
+  };
+  return JSON.stringify(toTree(value, 'payload'));
 }
 
 /**
- * The page's half: the value `encodeClone` was given, as structured clone would deliver it. Runs in
- * the page (its source is injected by the bridge), so it is self-contained: no imports, no outer names.
+ * The value `encodeClone` was given, as structured clone would deliver it. Runs in the page for
+ * pushes (its source is injected by the bridge) and in Node for invoke arguments: self-contained.
  */
 export function decodeClone(text: string): unknown {
   const tag = '\u0001clone';
