@@ -3,10 +3,12 @@
  * real desk and the test bridge (browser/live-desk.ts). In the page, a `PerformanceObserver` counts
  * long tasks (≥ 50 ms, the browser's own definition) and a `requestAnimationFrame` loop records frame
  * times (the interval between consecutive frames). Two phases: the table at rest while marks update,
- * then the same while the loop scrolls the table down and up by 40 px a frame (virtualised rows
- * entering and leaving while they update).
+ * then the same while the table scrolls down and up by mouse-wheel steps of 40 px, 60 a second
+ * (virtualised rows entering and leaving while they update). The wheel comes through the browser's
+ * input path, as a trader's does: a page script setting `scrollTop` each frame would force an extra
+ * synchronous layout per frame that no real scroll causes.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { startLiveDesk } from './browser/live-desk';
 import { browserMetrics, metricDelta, type BrowserWork } from './browser/cdp-metrics';
 import { quantile, summarize, type Summary } from './stats';
@@ -19,6 +21,8 @@ export interface P3Phase {
   frameMs: Summary & { p95: number };
   longTasks: number;
   longestTaskMs: number;
+  /** Mouse-wheel steps of 40 px sent during the phase (0 at rest). */
+  wheelSteps: number;
   /** Where the page's main thread spent the phase (CDP Performance metrics), ms per second. */
   work: BrowserWork;
 }
@@ -39,7 +43,7 @@ interface PhaseRecord {
 }
 
 /** Runs one phase in the page: returns frame intervals and long-task durations. */
-function phaseInPage([durationMs, scroll]: [number, boolean]): Promise<PhaseRecord> {
+function phaseInPage(durationMs: number): Promise<PhaseRecord> {
   return new Promise((resolve) => {
     const longTasks: number[] = [];
     const frames: number[] = [];
@@ -47,18 +51,11 @@ function phaseInPage([durationMs, scroll]: [number, boolean]): Promise<PhaseReco
       for (const entry of list.getEntries()) longTasks.push(entry.duration);
     });
     observer.observe({ type: 'longtask' });
-    const scroller = document.querySelector('.positions-scroll');
-    let direction = 1;
     let previous = 0;
     const started = performance.now();
     const frame = (now: number): void => {
       if (previous > 0) frames.push(now - previous);
       previous = now;
-      if (scroll && scroller !== null) {
-        const max = scroller.scrollHeight - scroller.clientHeight;
-        if ((direction > 0 && scroller.scrollTop >= max - 1) || (direction < 0 && scroller.scrollTop <= 0)) direction = -direction;
-        scroller.scrollTop += 40 * direction;
-      }
       if (now - started < durationMs) requestAnimationFrame(frame);
       else {
         // Long tasks are reported after they end: take what is queued before stopping.
@@ -69,6 +66,47 @@ function phaseInPage([durationMs, scroll]: [number, boolean]): Promise<PhaseReco
     };
     requestAnimationFrame(frame);
   });
+}
+
+const WHEEL_STEP_PX = 40;
+const WHEEL_INTERVAL_MS = 1000 / 60;
+const MAX_OUTSTANDING_WHEELS = 4;
+
+/**
+ * Turns the mouse wheel over the table until `stop()` resolves: 40 px steps at 60 a second, down to
+ * the end of the list and back up. The travel is computed once (the list does not change length
+ * here), so the page is never asked for its scroll position while it is measured.
+ */
+async function wheelUntil(page: Page, stop: Promise<unknown>): Promise<number> {
+  const geometry = await page.evaluate(() => {
+    const scroller = document.querySelector('.positions-scroll');
+    if (scroller === null) throw new Error('no positions table to scroll');
+    const box = scroller.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2, travel: scroller.scrollHeight - scroller.clientHeight };
+  });
+  await page.mouse.move(geometry.x, geometry.y);
+  let done = false;
+  void stop.finally(() => (done = true));
+  let position = 0;
+  let direction = 1;
+  let steps = 0;
+  const started = performance.now();
+  // A wheel is not held back by a busy page: steps go out on schedule, without waiting for the page
+  // to take the previous one (the browser coalesces what queues), up to a few outstanding.
+  const outstanding = new Set<Promise<void>>();
+  while (!done) {
+    if ((direction > 0 && position + WHEEL_STEP_PX > geometry.travel) || (direction < 0 && position - WHEEL_STEP_PX < 0)) direction = -direction;
+    position += WHEEL_STEP_PX * direction;
+    if (outstanding.size >= MAX_OUTSTANDING_WHEELS) await Promise.race(outstanding);
+    const step: Promise<void> = page.mouse.wheel(0, WHEEL_STEP_PX * direction).finally(() => outstanding.delete(step));
+    outstanding.add(step);
+    steps += 1;
+    // Paced on the schedule, not after each step: a slow step does not lower the rate.
+    const wait = started + steps * WHEEL_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  await Promise.all(outstanding);
+  return steps;
 }
 
 /** P3 at `positions` × `hz`, each phase `phaseMs` long. */
@@ -83,7 +121,9 @@ export async function runP3(browser: Browser, options: { positions: number; hz: 
     const phases: P3Phase[] = [];
     for (const [name, scroll] of [['at rest', false], ['scrolling', true]] as const) {
       const before = await metrics();
-      const record = await live.page.evaluate(phaseInPage, [options.phaseMs, scroll] as [number, boolean]);
+      const measuring = live.page.evaluate(phaseInPage, options.phaseMs);
+      const wheelSteps = scroll ? await wheelUntil(live.page, measuring) : 0;
+      const record = await measuring;
       const work = metricDelta(before, await metrics());
       const summary = summarize(record.frames);
       const p95 = quantile(record.frames, 0.95);
@@ -93,9 +133,10 @@ export async function runP3(browser: Browser, options: { positions: number; hz: 
         frameMs: { ...summary, p95 },
         longTasks: record.longTasks.length,
         longestTaskMs: Math.max(0, ...record.longTasks),
+        wheelSteps,
         work,
       });
-      log(`  P3 ${name}: ${record.frames.length} frames, p95 ${p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms, ${record.longTasks.length} long tasks (longest ${Math.max(0, ...record.longTasks).toFixed(0)} ms); per s: task ${work.taskMsPerS.toFixed(0)} ms, script ${work.scriptMsPerS.toFixed(0)} ms, layout ${work.layoutMsPerS.toFixed(0)} ms, style ${work.styleMsPerS.toFixed(0)} ms`);
+      log(`  P3 ${name}: ${record.frames.length} frames, p95 ${p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms, ${record.longTasks.length} long tasks (longest ${Math.max(0, ...record.longTasks).toFixed(0)} ms), ${wheelSteps} wheel steps; per s: task ${work.taskMsPerS.toFixed(0)} ms, script ${work.scriptMsPerS.toFixed(0)} ms, layout ${work.layoutMsPerS.toFixed(0)} ms, style ${work.styleMsPerS.toFixed(0)} ms`);
     }
     return {
       positions: options.positions,

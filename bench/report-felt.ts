@@ -58,18 +58,20 @@ export function p3Section(p3: P3Result): string[] {
     '',
     `Target: ${P3_TARGETS.longTasks} long tasks ≥ 50 ms; p95 frame ≤ ${P3_TARGETS.p95FrameMs} ms. ${p3.rowsShown} position rows in the table; each phase ${p3.phaseMs / 1000} s.`,
     '',
-    '| phase | frames | frame p50 / p95 / p99 / max ms | long tasks (longest) | renderer main thread per s: tasks / script / layout / style | result |',
-    '|---|---|---|---|---|---|',
+    '| phase | frames | frame p50 / p95 / p99 / max ms | long tasks (longest) | wheel steps | renderer main thread per s: tasks / script / layout / style | result |',
+    '|---|---|---|---|---|---|---|',
     ...p3.phases.map(
       (phase) =>
         `| ${phase.name} | ${phase.frames} | ${phase.frameMs.p50.toFixed(1)} / ${phase.frameMs.p95.toFixed(1)} / ${phase.frameMs.p99.toFixed(1)} / ${phase.frameMs.max.toFixed(1)} | ` +
-        `${phase.longTasks} (${ms(phase.longestTaskMs, 0)}) | ${phase.work.taskMsPerS.toFixed(0)} / ${phase.work.scriptMsPerS.toFixed(0)} / ${phase.work.layoutMsPerS.toFixed(0)} / ${phase.work.styleMsPerS.toFixed(0)} ms | ` +
+        `${phase.longTasks} (${ms(phase.longestTaskMs, 0)}) | ${phase.wheelSteps} | ${phase.work.taskMsPerS.toFixed(0)} / ${phase.work.scriptMsPerS.toFixed(0)} / ${phase.work.layoutMsPerS.toFixed(0)} / ${phase.work.styleMsPerS.toFixed(0)} ms | ` +
         `${verdict(phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs)} |`,
     ),
     '',
     'Same path as P2 (simulator marks every 100 ms for every position). Long tasks: a `PerformanceObserver` of type `longtask`',
     '(the browser\'s ≥ 50 ms tasks) in the page; frames: intervals between consecutive `requestAnimationFrame` callbacks. In the',
-    '"scrolling" phase the same rAF loop scrolls the table by 40 px a frame, reversing at either end. Work split: CDP',
+    '"scrolling" phase the mouse wheel turns over the table (Playwright `mouse.wheel`, the browser\'s own input path) in 40 px',
+    'steps at 60 a second, down to the end and back, the travel measured once before: nothing in the page reads or sets the',
+    'scroll position while frames are timed (a script setting `scrollTop` each frame forces a layout no real scroll does). Work split: CDP',
     '`Performance.getMetrics` deltas (TaskDuration, ScriptDuration, LayoutDuration, RecalcStyleDuration) over the phase.',
     '',
   ];
