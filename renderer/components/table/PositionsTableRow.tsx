@@ -1,10 +1,11 @@
 /**
  * One position. Memoized on the position object itself, which the store keeps when it did not
- * change, so a mark tick on one symbol re-renders that symbol's rows only. The row also listens to
+ * change, so a mark tick on one symbol re-renders that symbol's rows only, and within them only the
+ * cells whose figures moved (PositionCell). The row also listens to
  * three small things of its own: whether it turned stale, whether figures stopped flowing, and its
  * latest alert (which makes it flash).
  */
-import { FlexRender, type Row } from '@tanstack/react-table';
+import type { Row } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { PositionRow } from '../../../shared/position';
 import type { SymbolInfo } from '../../../shared/symbols';
@@ -12,8 +13,8 @@ import { selectDataFlowing } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { useClock } from '../clock';
 import { dataTimeOf, STALE_AFTER_MS } from './cells';
-import { OnNetRowCell } from './funding-cells';
 import type { PositionsFeatures } from './positions-columns';
+import { PositionCell, shownOf } from './PositionCell';
 import { countRender } from './render-counts';
 import { riskLevel } from './risk';
 
@@ -27,8 +28,8 @@ interface Props {
   readonly row: Row<PositionsFeatures, PositionRow>;
   /** A hedge leg drawn under its net row. */
   readonly leg: boolean;
-  /** The symbol's grid. The cells read it from the table meta; it is a prop so that a row
-   *  re-renders when the symbol list arrives. */
+  /** The symbol's grid. The cells read it from the table meta; it is a prop so that a row and its
+   *  cells re-render when the symbol list arrives. */
   readonly grid: SymbolInfo | undefined;
   /** The visible columns, joined: a change of columns re-renders every row. */
   readonly columnsKey: string;
@@ -37,7 +38,7 @@ interface Props {
   readonly start: number;
 }
 
-function PositionsTableRowView({ row, leg, thresholdPct, index, start }: Props) {
+function PositionsTableRowView({ row, leg, grid, thresholdPct, index, start }: Props) {
   const position = row.original;
   countRender(position.key);
   const at = dataTimeOf(position);
@@ -66,15 +67,7 @@ function PositionsTableRowView({ row, leg, thresholdPct, index, start }: Props) 
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
     >
       {row.getVisibleCells().map((cell) => (
-        <td
-          key={cell.id}
-          role="cell"
-          data-col={cell.column.id}
-          className={cell.column.columnDef.meta?.numeric === true ? 'num' : undefined}
-        >
-          {/* Funding is booked per symbol: a hedge leg leaves it to its net row, so it is not shown twice. */}
-          {leg && cell.column.id === 'fundingToday' ? <OnNetRowCell /> : <FlexRender cell={cell} />}
-        </td>
+        <PositionCell key={cell.id} cell={cell} shown={shownOf(cell, position)} grid={grid} thresholdPct={thresholdPct} leg={leg} />
       ))}
     </tr>
   );

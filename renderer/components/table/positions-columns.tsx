@@ -6,6 +6,11 @@
  * Each accessor returns what the column sorts by; cells render the exchange's strings through
  * `shared/format.ts` on the symbol's grid. The numbers made here are sort keys only, never shown.
  * Where a figure is not available ("—") the accessor returns undefined, sorted last both ways.
+ *
+ * Each column also says what of a row its cell shows (`meta.shows`): a cell is drawn again only
+ * when that changes (PositionCell.tsx), so a mark tick redraws the handful of cells it moves, not
+ * all nineteen. test/unit/renderer/cell-shows.test.ts proves every column's list is complete: rows
+ * that agree on it render the same markup.
  */
 import {
   columnOrderingFeature,
@@ -37,9 +42,14 @@ interface PositionsTableMeta {
   readonly thresholdPct: number;
 }
 
+/** What a cell shows of its row: primitives, compared one by one. */
+export type Shown = string | number | boolean | null | undefined | readonly (string | number | boolean | null | undefined)[];
+
 interface PositionsColumnMeta {
   /** Right-aligned, tabular figures. */
   readonly numeric?: boolean;
+  /** Every value of the row the cell's output depends on (the symbol's grid and the threshold come apart). */
+  readonly shows: (row: PositionRow) => Shown;
 }
 
 export const positionsFeatures = tableFeatures({
@@ -65,7 +75,9 @@ function gridOf({ row, table }: Context): SymbolInfo | undefined {
 const priceKey = (value: string) => (isZeroDecimal(value) ? undefined : Number(value));
 const nullableKey = (value: number | null) => value ?? undefined;
 
-const numeric = { meta: { numeric: true }, sortUndefined: 'last' as const };
+const numeric = (shows: (row: PositionRow) => Shown) => ({ meta: { numeric: true, shows }, sortUndefined: 'last' as const });
+const shows = (pick: (row: PositionRow) => Shown) => ({ meta: { shows: pick } });
+const pending = (row: PositionRow) => row.liquidationPending === true;
 const price = (pick: (row: PositionRow) => string) => (context: Context) =>
   priceText(pick(context.row.original), gridOf(context));
 
@@ -73,40 +85,40 @@ const column = createColumnHelper<PositionsFeatures, PositionRow>();
 const label = (id: PositionColumn) => ({ id, header: COLUMN_LABEL[id] });
 
 export const positionsColumns = column.columns([
-  column.accessor('symbol', { ...label('symbol'), cell: ({ row }) => <span className="symbol">{row.original.symbol}</span> }),
-  column.accessor(directionOf, { ...label('side'), cell: ({ row }) => <SideCell row={row.original} /> }),
+  column.accessor('symbol', { ...label('symbol'), ...shows((row) => row.symbol), cell: ({ row }) => <span className="symbol">{row.original.symbol}</span> }),
+  column.accessor(directionOf, { ...label('side'), ...shows((row) => [directionOf(row), row.positionSide]), cell: ({ row }) => <SideCell row={row.original} /> }),
   column.accessor((row) => Math.abs(Number(row.positionAmt)), {
     ...label('size'),
-    ...numeric,
+    ...numeric((row) => row.positionAmt),
     cell: (context) => (
       <Quantity text={quantityText(context.row.original.positionAmt, gridOf(context))} unit={gridOf(context)?.baseAsset} />
     ),
   }),
   column.accessor((row) => Math.abs(row.derived.notional), {
     ...label('notional'),
-    ...numeric,
+    ...numeric((row) => row.derived.notional),
     cell: ({ row }) => amountText(Math.abs(row.original.derived.notional)),
   }),
-  column.accessor((row) => priceKey(row.entryPrice), { ...label('entry'), ...numeric, cell: price((row) => row.entryPrice) }),
+  column.accessor((row) => priceKey(row.entryPrice), { ...label('entry'), ...numeric((row) => row.entryPrice), cell: price((row) => row.entryPrice) }),
   column.accessor((row) => priceKey(row.breakEvenPrice), {
     ...label('breakEven'),
-    ...numeric,
+    ...numeric((row) => row.breakEvenPrice),
     cell: price((row) => row.breakEvenPrice),
   }),
   column.accessor((row) => priceKey(row.derived.markPrice), {
     ...label('mark'),
-    ...numeric,
+    ...numeric((row) => row.derived.markPrice),
     cell: price((row) => row.derived.markPrice),
   }),
   // While a resize or flip awaits its snapshot the held price is stale: "updating", never that price.
   column.accessor((row) => (row.liquidationPending === true ? undefined : priceKey(row.liquidationPrice)), {
     ...label('liquidation'),
-    ...numeric,
+    ...numeric((row) => [pending(row), row.liquidationPrice]),
     cell: (context) => (context.row.original.liquidationPending === true ? <UpdatingCell /> : price((row) => row.liquidationPrice)(context)),
   }),
   column.accessor((row) => nullableKey(row.derived.liquidationDistancePct), {
     ...label('liqDistance'),
-    ...numeric,
+    ...numeric((row) => [pending(row), row.derived.liquidationDistancePct]),
     cell: ({ row, table }) =>
       row.original.liquidationPending === true ? (
         <UpdatingCell />
@@ -117,53 +129,54 @@ export const positionsColumns = column.columns([
   // Cross before isolated, then by leverage.
   column.accessor((row) => (row.marginType === 'isolated' ? 1000 : 0) + Number(row.leverage), {
     ...label('marginType'),
+    ...shows((row) => [row.marginType, row.leverage]),
     cell: ({ row }) => <MarginModeCell row={row.original} />,
   }),
   column.accessor((row) => row.derived.margin, {
     ...label('margin'),
-    ...numeric,
+    ...numeric((row) => row.derived.margin),
     cell: ({ row }) => amountText(row.original.derived.margin),
   }),
   // Sorted by the position's own ratio: cross rows (which show the account's) sort last.
   column.accessor((row) => nullableKey(row.derived.marginRatioPct), {
     ...label('marginRatio'),
-    ...numeric,
+    ...numeric((row) => [row.marginType, row.derived.marginRatioPct]),
     cell: ({ row }) => <MarginRatioCell row={row.original} />,
   }),
   column.accessor((row) => row.derived.unrealizedPnl, {
     ...label('upnl'),
-    ...numeric,
+    ...numeric((row) => [row.key, row.derived.unrealizedPnl]),
     cell: ({ row }) => <PnlCell row={row.original} />,
   }),
   column.accessor((row) => nullableKey(row.derived.roePct), {
     ...label('roe'),
-    ...numeric,
+    ...numeric((row) => row.derived.roePct),
     cell: ({ row }) => <SignedPercent value={row.original.derived.roePct} />,
   }),
   column.accessor((row) => nullableKey(row.derived.fundingRate), {
     ...label('funding'),
-    ...numeric,
+    ...numeric((row) => [row.derived.fundingRate, row.derived.nextFundingTime, row.derived.fundingIntervalHours]),
     cell: ({ row }) => <FundingCell row={row.original} />,
   }),
   column.accessor((row) => nullableKey(row.derived.estimatedFunding), {
     ...label('estFunding'),
-    ...numeric,
+    ...numeric((row) => row.derived.estimatedFunding),
     cell: (context) => <FundingAmountCell amount={context.row.original.derived.estimatedFunding} currency={gridOf(context)?.marginAsset} what="next" />,
   }),
   column.accessor((row) => row.fundingToday ?? undefined, {
     ...label('fundingToday'),
-    ...numeric,
+    ...numeric((row) => row.fundingToday),
     cell: (context) => <FundingAmountCell amount={context.row.original.fundingToday} currency={gridOf(context)?.marginAsset} what="today" />,
   }),
   column.accessor((row) => row.adl ?? undefined, {
     ...label('adl'),
-    ...numeric,
+    ...numeric((row) => row.adl),
     cell: ({ row }) => <AdlCell adl={row.original.adl} />,
   }),
   // Sorted by data time, inverted: ascending puts the freshest (smallest age) first.
   column.accessor(dataTimeOf, {
     ...label('age'),
-    ...numeric,
+    ...numeric(dataTimeOf),
     invertSorting: true,
     cell: ({ row }) => <AgeCell at={dataTimeOf(row.original)} />,
   }),
