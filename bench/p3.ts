@@ -136,7 +136,7 @@ export async function runP3(browser: Browser, options: { positions: number; hz: 
         wheelSteps,
         work,
       });
-      log(`  P3 ${name}: ${record.frames.length} frames, p95 ${p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms, ${record.longTasks.length} long tasks (longest ${Math.max(0, ...record.longTasks).toFixed(0)} ms), ${wheelSteps} wheel steps; per s: task ${work.taskMsPerS.toFixed(0)} ms, script ${work.scriptMsPerS.toFixed(0)} ms, layout ${work.layoutMsPerS.toFixed(0)} ms, style ${work.styleMsPerS.toFixed(0)} ms`);
+      log(`  P3 ${name}: ${record.frames.length} frames, p95 ${p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms, ${record.longTasks.length} long tasks (longest ${Math.max(0, ...record.longTasks).toFixed(0)} ms), ${wheelSteps} wheel steps; CPU per s: main thread ${work.threadMsPerS.toFixed(0)} ms, script ${work.scriptMsPerS.toFixed(0)} ms, layout ${work.layoutMsPerS.toFixed(0)} ms, style ${work.styleMsPerS.toFixed(0)} ms`);
     }
     return {
       positions: options.positions,

@@ -4,7 +4,8 @@
  * - **main side**: the real Desk in its own process (bench/p7/main-side-child.ts), pushes
  *   structured-cloned as IPC would; its CPU (all threads) and its heap after GC;
  * - **renderer**: the built renderer in Chromium fed by a Desk here through the test bridge; its CPU
- *   is the page's main-thread task time from CDP `Performance.getMetrics` (TaskDuration).
+ *   is the CPU time of the page's main thread from CDP `Performance.getMetrics` (ThreadTime; the
+ *   whole renderer process's beside it).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +47,10 @@ export async function runP7(browser: Browser, options: { positions: number; wind
     if (code !== 0) throw new Error(`the P7 main side exited with ${code}`);
     const main = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as P7Result['main'];
     const mainCorePct = main.cpuMsPerS / 10;
-    const rendererCorePct = renderer.taskMsPerS / 10;
+    const rendererCorePct = renderer.threadMsPerS / 10;
     log(
       `  P7: ${main.positions} positions; main ${mainCorePct.toFixed(2)} % of a core, ${main.pushesPerS.toFixed(1)} pushes/s, heap ${(main.heapUsedBytes / 2 ** 20).toFixed(1)} MB ` +
-        `(rss ${(main.rssBytes / 2 ** 20).toFixed(0)} MB); renderer ${rendererCorePct.toFixed(2)} % of a core (script ${renderer.scriptMsPerS.toFixed(1)} ms/s)`,
+        `(rss ${(main.rssBytes / 2 ** 20).toFixed(0)} MB); renderer main thread ${rendererCorePct.toFixed(2)} % of a core (script ${renderer.scriptMsPerS.toFixed(1)} ms/s; whole renderer process ${(renderer.processMsPerS / 10).toFixed(2)} %)`,
     );
     return {
       positions: options.positions,

@@ -58,12 +58,12 @@ export function p3Section(p3: P3Result): string[] {
     '',
     `Target: ${P3_TARGETS.longTasks} long tasks ≥ 50 ms; p95 frame ≤ ${P3_TARGETS.p95FrameMs} ms. ${p3.rowsShown} position rows in the table; each phase ${p3.phaseMs / 1000} s.`,
     '',
-    '| phase | frames | frame p50 / p95 / p99 / max ms | long tasks (longest) | wheel steps | renderer main thread per s: tasks / script / layout / style | result |',
+    '| phase | frames | frame p50 / p95 / p99 / max ms | long tasks (longest) | wheel steps | renderer main-thread CPU per s: all / script / layout / style | result |',
     '|---|---|---|---|---|---|---|',
     ...p3.phases.map(
       (phase) =>
         `| ${phase.name} | ${phase.frames} | ${phase.frameMs.p50.toFixed(1)} / ${phase.frameMs.p95.toFixed(1)} / ${phase.frameMs.p99.toFixed(1)} / ${phase.frameMs.max.toFixed(1)} | ` +
-        `${phase.longTasks} (${ms(phase.longestTaskMs, 0)}) | ${phase.wheelSteps} | ${phase.work.taskMsPerS.toFixed(0)} / ${phase.work.scriptMsPerS.toFixed(0)} / ${phase.work.layoutMsPerS.toFixed(0)} / ${phase.work.styleMsPerS.toFixed(0)} ms | ` +
+        `${phase.longTasks} (${ms(phase.longestTaskMs, 0)}) | ${phase.wheelSteps} | ${phase.work.threadMsPerS.toFixed(0)} / ${phase.work.scriptMsPerS.toFixed(0)} / ${phase.work.layoutMsPerS.toFixed(0)} / ${phase.work.styleMsPerS.toFixed(0)} ms | ` +
         `${verdict(phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs)} |`,
     ),
     '',
@@ -72,7 +72,7 @@ export function p3Section(p3: P3Result): string[] {
     '"scrolling" phase the mouse wheel turns over the table (Playwright `mouse.wheel`, the browser\'s own input path) in 40 px',
     'steps at 60 a second, down to the end and back, the travel measured once before: nothing in the page reads or sets the',
     'scroll position while frames are timed (a script setting `scrollTop` each frame forces a layout no real scroll does). Work split: CDP',
-    '`Performance.getMetrics` deltas (TaskDuration, ScriptDuration, LayoutDuration, RecalcStyleDuration) over the phase.',
+    '`Performance.getMetrics` deltas in thread time (ThreadTime, ScriptDuration, LayoutDuration, RecalcStyleDuration) over the phase.',
     '',
   ];
 }
@@ -184,7 +184,7 @@ export function p7Section(p7: P7Result): string[] {
     '| metric | value | target | result |',
     '|---|---|---|---|',
     `| main-side CPU (all threads of the main-side process) | ${p7.mainCorePct.toFixed(2)} % of a core (${p7.main.cpuMsPerS.toFixed(1)} ms/s) | ≤ ${P7_TARGETS.mainCorePct} % | ${verdict(p7.pass.main)} |`,
-    `| renderer CPU (page main-thread tasks) | ${p7.rendererCorePct.toFixed(2)} % of a core (script ${p7.renderer.scriptMsPerS.toFixed(1)}, layout ${p7.renderer.layoutMsPerS.toFixed(1)}, style ${p7.renderer.styleMsPerS.toFixed(1)} ms/s) | ≤ ${P7_TARGETS.rendererCorePct} % | ${verdict(p7.pass.renderer)} |`,
+    `| renderer CPU (the page's main thread) | ${p7.rendererCorePct.toFixed(2)} % of a core (whole renderer process ${(p7.renderer.processMsPerS / 10).toFixed(2)} %; main-thread script ${p7.renderer.scriptMsPerS.toFixed(1)}, layout ${p7.renderer.layoutMsPerS.toFixed(1)}, style ${p7.renderer.styleMsPerS.toFixed(1)} ms/s) | ≤ ${P7_TARGETS.rendererCorePct} % | ${verdict(p7.pass.renderer)} |`,
     `| main heap used after GC | ${mb(p7.main.heapUsedBytes)} (RSS ${mb(p7.main.rssBytes)}) | ≤ ${mb(P7_TARGETS.mainHeapBytes)} | ${verdict(p7.pass.heap)} |`,
     `| pushes per second | ${p7.main.pushesPerS.toFixed(1)} | | |`,
     '',
@@ -192,7 +192,9 @@ export function p7Section(p7: P7Result): string[] {
     'process (in the app it has its own worker thread, so it is not main\'s either). **Main side**: the real Desk in its own',
     'process (bench/p7/main-side-child.ts) connected to it, one receiver attached, every push structured-cloned as IPC would;',
     'CPU = `process.cpuUsage()` over the window; heap after `gc()`. **Renderer**: the built renderer in Chromium fed by a second',
-    'Desk through the test bridge; CPU = CDP `Performance.getMetrics` TaskDuration over the same length of window.',
+    'Desk through the test bridge (socket carrier); CPU = CDP `Performance.getMetrics` ThreadTime (the main thread\'s CPU time) over the',
+    'same length of window, durations in thread time; the whole process (ProcessTime) also counts raster and compositor threads,',
+    'which rasterise in software here (no GPU) and on the GPU in the app.',
     '',
   ];
 }

@@ -1,7 +1,9 @@
 /**
  * Where a page's main thread spends its time, from Chromium itself: CDP `Performance.getMetrics`
- * reports cumulative seconds of task, script, layout and style work of the page's renderer.
- * Deltas between two readings, per second of wall time, say how busy the renderer was.
+ * reports cumulative seconds of task, script, layout and style work of the page's renderer, and the
+ * CPU time of its main thread and of its whole process. Durations are read in thread time
+ * (`timeDomain: 'threadTicks'`): CPU the renderer used, not wall time that also counts waiting for a
+ * core on a busy machine. Deltas between two readings, per second of wall time, say how busy it was.
  */
 import type { Page } from '@playwright/test';
 
@@ -12,7 +14,11 @@ export interface MetricReading {
 
 export interface BrowserWork {
   seconds: number;
-  /** All main-thread task time: the renderer's CPU on its main thread. */
+  /** CPU of the renderer's main thread (`ThreadTime`). */
+  threadMsPerS: number;
+  /** CPU of the whole renderer process, raster and compositor threads included (`ProcessTime`). */
+  processMsPerS: number;
+  /** Main-thread task time (in thread time, so CPU too). */
   taskMsPerS: number;
   scriptMsPerS: number;
   layoutMsPerS: number;
@@ -22,7 +28,7 @@ export interface BrowserWork {
 /** A reader of the page's cumulative metrics (opens a CDP session once). */
 export async function browserMetrics(page: Page): Promise<() => Promise<MetricReading>> {
   const session = await page.context().newCDPSession(page);
-  await session.send('Performance.enable');
+  await session.send('Performance.enable', { timeDomain: 'threadTicks' });
   return async () => {
     const { metrics } = await session.send('Performance.getMetrics');
     return { at: performance.now(), values: Object.fromEntries(metrics.map((metric) => [metric.name, metric.value])) };
@@ -35,6 +41,8 @@ export function metricDelta(before: MetricReading, after: MetricReading): Browse
   const rate = (name: string): number => (((after.values[name] ?? 0) - (before.values[name] ?? 0)) * 1000) / seconds;
   return {
     seconds,
+    threadMsPerS: rate('ThreadTime'),
+    processMsPerS: rate('ProcessTime'),
     taskMsPerS: rate('TaskDuration'),
     scriptMsPerS: rate('ScriptDuration'),
     layoutMsPerS: rate('LayoutDuration'),
