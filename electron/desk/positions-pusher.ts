@@ -24,6 +24,8 @@ export class PositionsPusher {
   /** The version sent and not acknowledged yet; null: nothing in flight. */
   private inFlight: PositionsView | null = null;
   private readonly throttle: LeadingThrottle;
+  /** A change is waiting for the end of this turn of the event loop. */
+  private endOfTurn: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly currentView: () => PositionsView,
@@ -34,9 +36,17 @@ export class PositionsPusher {
     this.throttle = new LeadingThrottle(PUSH_INTERVAL_MS, () => this.flush(), now);
   }
 
-  /** The view changed. */
+  /**
+   * The view changed. It goes out at the end of this turn of the event loop, not inside the change:
+   * the exchange sends the one-second marks of every symbol together, and socket reads that arrive
+   * together are handled in one turn, so they go out as one push. Sent at once, the first read would
+   * go alone and the rest would wait for its ack and a throttle interval.
+   */
   notify(): void {
-    this.throttle.notify();
+    this.endOfTurn ??= setImmediate(() => {
+      this.endOfTurn = null;
+      this.throttle.notify();
+    });
   }
 
   /**
@@ -65,6 +75,8 @@ export class PositionsPusher {
   }
 
   dispose(): void {
+    if (this.endOfTurn !== null) clearImmediate(this.endOfTurn);
+    this.endOfTurn = null;
     this.throttle.cancel();
   }
 

@@ -18,6 +18,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Lets the turn of the event loop end: a change goes out then (setImmediate, faked here). */
+function endOfTurn(): void {
+  vi.advanceTimersByTime(0);
+}
+
 function start(current: () => PositionsView) {
   const sent: PositionsPush[] = [];
   pusher = new PositionsPusher(current, (push) => sent.push(push), () => Date.now());
@@ -32,6 +37,7 @@ describe('PositionsPusher', () => {
     let view = viewOf(1, makeRows(2_000));
     const { sent, pusher } = start(() => view);
     pusher.notify();
+    endOfTurn();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: 'full', version: 1 });
     expect(applyPush(null, sent[0]!)).toEqual(view);
@@ -58,8 +64,10 @@ describe('PositionsPusher', () => {
     let view = viewOf(1, makeRows(10));
     const { sent, pusher } = start(() => view);
     pusher.notify();
+    endOfTurn();
     view = moved(view, 2, 1_700_000_000_002);
     pusher.notify();
+    endOfTurn();
     expect(pusher.ack(7)).toBe(false);
     expect(pusher.ack(0)).toBe(false);
     vi.advanceTimersByTime(100);
@@ -74,11 +82,13 @@ describe('PositionsPusher', () => {
     let view = viewOf(1, makeRows(20));
     const { sent, pusher } = start(() => view);
     pusher.notify();
+    endOfTurn();
     const startedAt = Date.now();
     // A receiver that acknowledges at once, and an engine that changes every millisecond.
     for (let ms = 1; ms <= 1_000; ms++) {
       view = moved(view, view.version + 1, 1_700_000_000_000 + ms);
       pusher.notify();
+      endOfTurn();
       const last = sent[sent.length - 1]!;
       if (pusher.waiting) pusher.ack(last.version);
       vi.advanceTimersByTime(1);
@@ -93,6 +103,7 @@ describe('PositionsPusher', () => {
     let view = viewOf(1, makeRows(10));
     const { sent, pusher } = start(() => view);
     pusher.notify();
+    endOfTurn();
     view = moved(view, 2, 1_700_000_000_002);
     pusher.resync();
     vi.advanceTimersByTime(20);
@@ -105,12 +116,34 @@ describe('PositionsPusher', () => {
     expect(pusher.ack(2)).toBe(true);
   });
 
+  it('sends the changes of one turn of the event loop as one push, not the first alone', () => {
+    let view = viewOf(1, makeRows(10));
+    const { sent, pusher } = start(() => view);
+    pusher.notify();
+    endOfTurn();
+    pusher.ack(1);
+    vi.advanceTimersByTime(100);
+    // A burst: five socket reads in one turn, each moving the view on.
+    for (let version = 2; version <= 6; version++) {
+      view = moved(view, version, 1_700_000_000_000 + version);
+      pusher.notify();
+    }
+    expect(sent).toHaveLength(1);
+    endOfTurn();
+    expect(sent.map((push) => [push.kind, push.version])).toEqual([
+      ['full', 1],
+      ['delta', 6],
+    ]);
+  });
+
   it('sends nothing for an unchanged view after an ack', () => {
     const view = viewOf(1, makeRows(5));
     const { sent, pusher } = start(() => view);
     pusher.notify();
+    endOfTurn();
     pusher.ack(1);
     pusher.notify();
+    endOfTurn();
     vi.advanceTimersByTime(100);
     expect(sent).toHaveLength(1);
     expect(pusher.waiting).toBe(false);
@@ -127,9 +160,11 @@ describe('acknowledgements across IPC', () => {
     const detach = receivers.attach((channel, payload) => {
       if (channel === 'positions') pushes.push(payload as PositionsPush);
     });
+    endOfTurn();
     const handlers = { ackPositions: (version: number) => (receivers.ackPositions(version), null) } as unknown as InvokeHandlers;
     view = moved(view, 2, 1_700_000_000_002);
     receivers.positions();
+    endOfTurn();
     expect(pushes).toHaveLength(1);
 
     for (const bad of [[-1], [1.5], ['1'], [], [1, 2], [null]]) {
