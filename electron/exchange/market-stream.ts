@@ -4,7 +4,9 @@
  * because the exchange allows only 10 incoming messages per second and drops connections over it.
  */
 import { streamSymbol } from '../../shared/symbols';
-import { ExchangeSocket, openSocket, type FrameSocket, type SocketEvents } from './socket';
+import type WebSocket from 'ws';
+import { readMarkFrame } from './mark-frame';
+import { ExchangeSocket, frameText, openSocket, parseJson, type FrameSocket, type SocketEvents } from './socket';
 import { readMarkTick, streamControlReplySchema, type MarkTick } from './wire';
 
 /** Spacing between control messages: 5/s, half the exchange's limit, leaving room for pongs. */
@@ -69,6 +71,17 @@ export class MarkPriceStream extends ExchangeSocket<MarkStreamEvents> {
     if (message === undefined || !this.isOpen) return;
     this.socket.send(JSON.stringify({ method: message.method, params: message.params, id: this.nextId++ }));
     this.drainTimer = setTimeout(() => this.drain(), CONTROL_SPACING_MS);
+  }
+
+  /**
+   * Mark frames in the exchange's plain layout are read from the text (mark-frame.ts): the same tick
+   * without a JSON.parse. Everything else, bad frames included, goes the full way through `receive`.
+   */
+  protected override receiveMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    const text = frameText(data, isBinary);
+    const tick = text === undefined ? undefined : readMarkFrame(text);
+    if (tick !== undefined) this.events.onTick(tick);
+    else this.receive(text === undefined ? undefined : parseJson(text));
   }
 
   protected receive(frame: unknown): void {

@@ -85,9 +85,19 @@ function withoutUrl(message: string, url: string): string {
 
 /** Decodes a text frame as JSON; binary frames and invalid JSON give undefined. */
 export function parseTextFrame(data: WebSocket.RawData, isBinary: boolean): unknown {
+  const text = frameText(data, isBinary);
+  return text === undefined ? undefined : parseJson(text);
+}
+
+/** A text frame's text (UTF-8); undefined for a binary frame. */
+export function frameText(data: WebSocket.RawData, isBinary: boolean): string | undefined {
   if (isBinary) return undefined;
   const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-  const text = bytes.toString('utf8');
+  return bytes.toString('utf8');
+}
+
+/** The JSON value of `text`, or undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -121,7 +131,7 @@ export abstract class ExchangeSocket<Events extends SocketEvents> {
   ) {
     socket.on('message', (data, isBinary) => {
       this.events.onFrame?.();
-      this.receive(parseTextFrame(data, isBinary));
+      this.receiveMessage(data, isBinary);
     });
     socket.on('close', (code, reason) => this.finish(code, reason.toString()));
     socket.on('pong', () => this.events.onFrame?.());
@@ -158,6 +168,11 @@ export abstract class ExchangeSocket<Events extends SocketEvents> {
     this.closed = true;
     this.release();
     this.socket.terminate();
+  }
+
+  /** A frame as it arrived; decoded as JSON and handed to `receive` unless a subclass knows better. */
+  protected receiveMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    this.receive(parseTextFrame(data, isBinary));
   }
 
   /** A decoded frame: JSON, or undefined for binary frames and text that is not JSON. */
