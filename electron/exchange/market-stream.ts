@@ -28,10 +28,8 @@ export class MarkPriceStream extends ExchangeSocket<MarkStreamEvents> {
   private nextId = 1;
   private drainTimer: NodeJS.Timeout | null = null;
 
-  private constructor(
-    socket: FrameSocket,
-    events: MarkStreamEvents,
-  ) {
+  /** On an open socket; `connect` opens one (tests pass a stand-in). */
+  constructor(socket: FrameSocket, events: MarkStreamEvents) {
     super(socket, events);
   }
 

@@ -1,0 +1,129 @@
+/**
+ * The mark frame fast path (electron/exchange/mark-frame.ts) must decide nothing the full path
+ * (JSON.parse + readMarkTick) would decide otherwise: for any text it gives that path's tick, or
+ * undefined (the full path then reads the frame, and rejects or reports it as before).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readMarkFrame } from '../../../electron/exchange/mark-frame';
+import { parseJson } from '../../../electron/exchange/socket';
+import { readMarkTick, type MarkTick } from '../../../electron/exchange/wire';
+import { hostileValue } from '../../support/hostile-values';
+
+/** What the full path makes of a frame's text: a tick, or null (not a mark tick, or not JSON). */
+function fullPath(text: string): MarkTick | null {
+  const frame = parseJson(text) as { stream?: unknown; data?: unknown } | null | undefined;
+  if (typeof frame !== 'object' || frame === null || typeof frame.stream !== 'string') return null;
+  return readMarkTick(frame.data);
+}
+
+/** The fast path agrees with the full path wherever it answers. */
+function agrees(text: string): void {
+  const tick = readMarkFrame(text);
+  if (tick !== undefined) expect(tick).toStrictEqual(fullPath(text));
+}
+
+const payload = {
+  e: 'markPriceUpdate',
+  E: 1_562_305_380_000,
+  s: 'BTCUSDT',
+  p: '11794.15000000',
+  ap: '11794.15000000',
+  P: '11784.62659091',
+  i: '11784.25641265',
+  r: '0.00038167',
+  T: 1_562_306_400_000,
+};
+const frame = (data: unknown, stream: unknown = 'btcusdt@markPrice@1s'): string => JSON.stringify({ stream, data });
+const plain = frame(payload);
+
+/** Characters that make or break JSON and the tick's grammars. */
+const jsonish = fc.constantFrom(...'{}[]",:\\ \t\n0123456789-+.eEtrufalsn_ABZaz币\u0000\u001f\u2028'.split(''), '\\"', '\\u0041', '"s":', '"E":', '"p":"1"', ',"r":"0.1"');
+
+describe('readMarkFrame', () => {
+  it('reads the exchange\'s frame as the full path does, funding included', () => {
+    const tick = readMarkFrame(plain);
+    expect(tick).toStrictEqual({ symbol: 'BTCUSDT', markPrice: '11794.15000000', eventTime: 1_562_305_380_000, fundingRate: '0.00038167', nextFundingTime: 1_562_306_400_000 });
+    expect(tick).toStrictEqual(fullPath(plain));
+  });
+
+  it('reads a frame without funding, or a quarterly\'s empty rate and zero time, as the full path does', () => {
+    const { r: _rate, T: _time, ...bare } = payload;
+    for (const data of [bare, { ...payload, r: '', T: 0 }, { ...payload, r: 7, T: '1' }]) {
+      const text = frame(data);
+      expect(readMarkFrame(text)).toBeDefined();
+      expect(readMarkFrame(text)).toStrictEqual(fullPath(text));
+    }
+  });
+
+  it('takes the last of a repeated key, as JSON.parse does', () => {
+    const text = plain.replace('"p":"11794.15000000"', '"p":"1.5","p":"2.5"');
+    expect(readMarkFrame(text)?.markPrice).toBe('2.5');
+    expect(fullPath(text)?.markPrice).toBe('2.5');
+  });
+
+  it('leaves to the full path what it does not read exactly: escapes, whitespace, floats, big or negative integers', () => {
+    const others = [
+      plain.replace('"s":"BTCUSDT"', '"s":"BTC\\u0055SDT"'),
+      plain.replace('"ap":"11794.15000000"', '"ap":"a\\"b"'),
+      plain.replace('"data":{', '"data": {'),
+      JSON.stringify({ stream: 'x', data: payload }, null, 1),
+      plain.replace('"E":1562305380000', '"E":1562305380000.0'),
+      plain.replace('"E":1562305380000', '"E":1.5623e12'),
+      plain.replace('"E":1562305380000', '"E":1562305380000000'),
+      plain.replace('"T":1562306400000', '"T":-1'),
+      plain.replace('"ap":"11794.15000000"', '"ap":null'),
+      frame(payload).replace('{"stream"', '{"x":1,"stream"'),
+      JSON.stringify({ data: payload, stream: 'btcusdt@markPrice@1s' }),
+      `${plain} `,
+    ];
+    for (const text of others) {
+      expect(readMarkFrame(text)).toBeUndefined();
+      agrees(text);
+    }
+    // The full path still reads the well-formed ones among them.
+    expect(fullPath(others[0]!)?.symbol).toBe('BTCUSDT');
+    expect(fullPath(others[2]!)?.symbol).toBe('BTCUSDT');
+  });
+
+  it('never lets through a frame the full path refuses: "1e309", huge integers, wrong types, control characters', () => {
+    const refused = [
+      plain.replace('"p":"11794.15000000"', '"p":"1e309"'),
+      plain.replace('"E":1562305380000', '"E":"1562305380000"'),
+      plain.replace('"E":1562305380000', `"E":${'9'.repeat(20)}`),
+      plain.replace('"E":1562305380000', '"E":01562305380000'),
+      plain.replace('"s":"BTCUSDT"', '"s":42'),
+      plain.replace('"e":"markPriceUpdate"', '"e":"markPriceUpdatf"'),
+      plain.replace('"ap":"11794.15000000"', '"ap":"11794\u000115"'),
+      plain.replace('@1s"', '@1s\u0000"'),
+      plain.slice(0, -1),
+      plain.slice(0, plain.length / 2),
+    ];
+    for (const text of refused) {
+      expect(fullPath(text)).toBeNull();
+      expect(readMarkFrame(text)).toBeUndefined();
+    }
+  });
+
+  it('agrees with the full path on hostile payloads (10,000 cases)', () => {
+    const field = fc.constantFrom('e', 'E', 's', 'p', 'ap', 'r', 'T', 'x', '__proto__');
+    const hostile = fc.tuple(fc.array(fc.tuple(field, hostileValue), { maxLength: 3 }), fc.oneof(fc.string(), hostileValue)).map(([fields, stream]) => {
+      const data: Record<string, unknown> = { ...payload };
+      for (const [key, value] of fields) data[key] = value;
+      return frame(data, stream);
+    });
+    fc.assert(fc.property(hostile, agrees), { numRuns: 10_000 });
+  });
+
+  it('agrees with the full path on the exchange\'s frame edited character by character (20,000 cases)', () => {
+    const edit = fc.tuple(fc.nat({ max: plain.length }), fc.nat({ max: 3 }), fc.array(jsonish, { maxLength: 3 }));
+    const edited = fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) =>
+      edits.reduce((text, [at, cut, inserted]) => text.slice(0, at) + inserted.join('') + text.slice(at + cut), plain),
+    );
+    fc.assert(fc.property(edited, agrees), { numRuns: 20_000 });
+  });
+
+  it('agrees with the full path on any JSON and any text (10,000 cases)', () => {
+    fc.assert(fc.property(fc.oneof(fc.json(), fc.jsonValue().map((data) => frame(data)), fc.string()), agrees), { numRuns: 10_000 });
+  });
+});
