@@ -1,7 +1,8 @@
 /**
  * Shapes of what the exchange sends, checked before anything uses it: every frame is untrusted.
  * Replies to requests are rare and go through zod; mark price frames are hot (one per symbol per
- * second, thousands per second in the benchmarks) and get a hand-written check instead.
+ * second, thousands per second in the benchmarks) and get a hand-written check instead (markTickOf),
+ * whether read from a parsed object (readMarkTick) or straight from the text (mark-frame.ts).
  */
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
