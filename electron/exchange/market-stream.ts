@@ -6,7 +6,7 @@
 import { streamSymbol } from '../../shared/symbols';
 import type WebSocket from 'ws';
 import { readMarkFrame } from './mark-frame';
-import { ExchangeSocket, frameText, openSocket, parseJson, type FrameSocket, type SocketEvents } from './socket';
+import { ExchangeSocket, openSocket, parseJsonBytes, textFrameBytes, type FrameSocket, type SocketEvents } from './socket';
 import { readMarkTick, streamControlReplySchema, type MarkTick } from './wire';
 
 /** Spacing between control messages: 5/s, half the exchange's limit, leaving room for pongs. */
@@ -72,14 +72,15 @@ export class MarkPriceStream extends ExchangeSocket<MarkStreamEvents> {
   }
 
   /**
-   * Mark frames in the exchange's plain layout are read from the text (mark-frame.ts): the same tick
-   * without a JSON.parse. Everything else, bad frames included, goes the full way through `receive`.
+   * Mark frames in the exchange's plain layout are read from their bytes (mark-frame.ts): the same
+   * tick without decoding and JSON.parse. Everything else, bad frames included, goes the full way
+   * through `receive`.
    */
   protected override receiveMessage(data: WebSocket.RawData, isBinary: boolean): void {
-    const text = frameText(data, isBinary);
-    const tick = text === undefined ? undefined : readMarkFrame(text);
+    const bytes = textFrameBytes(data, isBinary);
+    const tick = bytes === undefined ? undefined : readMarkFrame(bytes);
     if (tick !== undefined) this.events.onTick(tick);
-    else this.receive(text === undefined ? undefined : parseJson(text));
+    else this.receive(bytes === undefined ? undefined : parseJsonBytes(bytes));
   }
 
   protected receive(frame: unknown): void {

@@ -85,21 +85,20 @@ function withoutUrl(message: string, url: string): string {
 
 /** Decodes a text frame as JSON; binary frames and invalid JSON give undefined. */
 export function parseTextFrame(data: WebSocket.RawData, isBinary: boolean): unknown {
-  const text = frameText(data, isBinary);
-  return text === undefined ? undefined : parseJson(text);
+  const bytes = textFrameBytes(data, isBinary);
+  return bytes === undefined ? undefined : parseJsonBytes(bytes);
 }
 
-/** A text frame's text (UTF-8); undefined for a binary frame. */
-export function frameText(data: WebSocket.RawData, isBinary: boolean): string | undefined {
+/** A text frame's bytes (UTF-8), whichever form `ws` gave them in; undefined for a binary frame. */
+export function textFrameBytes(data: WebSocket.RawData, isBinary: boolean): Buffer | undefined {
   if (isBinary) return undefined;
-  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-  return bytes.toString('utf8');
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
 }
 
-/** The JSON value of `text`, or undefined when it is not JSON. */
-export function parseJson(text: string): unknown {
+/** The JSON value of UTF-8 `bytes`, or undefined when they are not JSON. */
+export function parseJsonBytes(bytes: Buffer): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }

@@ -6,21 +6,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readMarkFrame } from '../../../electron/exchange/mark-frame';
-import { parseJson } from '../../../electron/exchange/socket';
+import { parseJsonBytes } from '../../../electron/exchange/socket';
 import { readMarkTick, type MarkTick } from '../../../electron/exchange/wire';
 import { hostileValue } from '../../support/hostile-values';
 
 /** What the full path makes of a frame's text: a tick, or null (not a mark tick, or not JSON). */
-function fullPath(text: string): MarkTick | null {
-  const frame = parseJson(text) as { stream?: unknown; data?: unknown } | null | undefined;
+function fullPath(text: string | Buffer): MarkTick | null {
+  const frame = parseJsonBytes(Buffer.from(text)) as { stream?: unknown; data?: unknown } | null | undefined;
   if (typeof frame !== 'object' || frame === null || typeof frame.stream !== 'string') return null;
   return readMarkTick(frame.data);
 }
 
+/** The fast path on a frame's text, sent as UTF-8. */
+const read = (text: string): MarkTick | undefined => readMarkFrame(Buffer.from(text));
+
 /** The fast path agrees with the full path wherever it answers. */
-function agrees(text: string): void {
-  const tick = readMarkFrame(text);
-  if (tick !== undefined) expect(tick).toStrictEqual(fullPath(text));
+function agrees(text: string | Uint8Array): void {
+  const bytes = Buffer.from(text);
+  const tick = readMarkFrame(bytes);
+  if (tick !== undefined) expect(tick).toStrictEqual(fullPath(bytes));
 }
 
 const payload = {
@@ -42,7 +46,7 @@ const jsonish = fc.constantFrom(...'{}[]",:\\ \t\n0123456789-+.eEtrufalsn_ABZaz�
 
 describe('readMarkFrame', () => {
   it('reads the exchange\'s frame as the full path does, funding included', () => {
-    const tick = readMarkFrame(plain);
+    const tick = read(plain);
     expect(tick).toStrictEqual({ symbol: 'BTCUSDT', markPrice: '11794.15000000', eventTime: 1_562_305_380_000, fundingRate: '0.00038167', nextFundingTime: 1_562_306_400_000 });
     expect(tick).toStrictEqual(fullPath(plain));
   });
@@ -51,15 +55,29 @@ describe('readMarkFrame', () => {
     const { r: _rate, T: _time, ...bare } = payload;
     for (const data of [bare, { ...payload, r: '', T: 0 }, { ...payload, r: 7, T: '1' }]) {
       const text = frame(data);
-      expect(readMarkFrame(text)).toBeDefined();
-      expect(readMarkFrame(text)).toStrictEqual(fullPath(text));
+      expect(read(text)).toBeDefined();
+      expect(read(text)).toStrictEqual(fullPath(text));
     }
   });
 
   it('takes the last of a repeated key, as JSON.parse does', () => {
     const text = plain.replace('"p":"11794.15000000"', '"p":"1.5","p":"2.5"');
-    expect(readMarkFrame(text)?.markPrice).toBe('2.5');
+    expect(read(text)?.markPrice).toBe('2.5');
     expect(fullPath(text)?.markPrice).toBe('2.5');
+    // Also when the repeats differ in type: the last one's type counts.
+    const mixed = [
+      plain.replace('"r":"0.00038167"', '"r":5,"r":"0.1"'),
+      plain.replace('"r":"0.00038167"', '"r":"0.1","r":5'),
+      plain.replace('"s":"BTCUSDT"', '"s":1,"s":"ETHUSDT"'),
+      plain.replace('"s":"BTCUSDT"', '"s":"ETHUSDT","s":1'),
+      plain.replace('"T":1562306400000', '"T":"x","T":7'),
+      plain.replace('"T":1562306400000', '"T":7,"T":"x"'),
+    ];
+    for (const repeated of mixed) {
+      expect(read(repeated)).toStrictEqual(fullPath(repeated) ?? undefined);
+    }
+    expect(read(mixed[0]!)?.fundingRate).toBe('0.1');
+    expect(read(mixed[2]!)?.symbol).toBe('ETHUSDT');
   });
 
   it('leaves to the full path what it does not read exactly: escapes, whitespace, floats, big or negative integers', () => {
@@ -78,7 +96,7 @@ describe('readMarkFrame', () => {
       `${plain} `,
     ];
     for (const text of others) {
-      expect(readMarkFrame(text)).toBeUndefined();
+      expect(read(text)).toBeUndefined();
       agrees(text);
     }
     // The full path still reads the well-formed ones among them.
@@ -101,8 +119,32 @@ describe('readMarkFrame', () => {
     ];
     for (const text of refused) {
       expect(fullPath(text)).toBeNull();
-      expect(readMarkFrame(text)).toBeUndefined();
+      expect(read(text)).toBeUndefined();
     }
+  });
+
+  it('reads bytes as UTF-8 would: non-ASCII in a string it skips is read, a non-ASCII symbol is left to the full path', () => {
+    for (const skipped of [plain.replace('"ap":"11794.15000000"', '"ap":"é币\u{1F600}"'), plain.replace('@markPrice@1s', '@markPrice@1s币')]) {
+      expect(read(skipped)).toBeDefined();
+      agrees(skipped);
+    }
+    // An invalid UTF-8 byte decodes to U+FFFD, which JSON takes in a string.
+    const invalid = Buffer.from(plain.replace('"ap":"11794.15000000"', '"ap":"#"'));
+    invalid[invalid.indexOf('#')] = 0xff;
+    expect(readMarkFrame(invalid)).toBeDefined();
+    agrees(invalid);
+    const unicode = frame({ ...payload, s: '币安人生USDT' });
+    expect(read(unicode)).toBeUndefined();
+    expect(fullPath(unicode)?.symbol).toBe('币安人生USDT');
+    expect(read(plain.replace('"p":"11794.15000000"', '"p":"11794.1５"'))).toBeUndefined();
+  });
+
+  it('agrees with the full path on any bytes spliced into the exchange\'s frame (10,000 cases)', () => {
+    const bytes = Buffer.from(plain);
+    const spliced = fc.tuple(fc.nat({ max: bytes.length }), fc.nat({ max: 2 }), fc.uint8Array({ maxLength: 4 })).map(([at, cut, inserted]) =>
+      Buffer.concat([bytes.subarray(0, at), inserted, bytes.subarray(Math.min(at + cut, bytes.length))]),
+    );
+    fc.assert(fc.property(spliced, agrees), { numRuns: 10_000 });
   });
 
   it('agrees with the full path on hostile payloads (10,000 cases)', () => {
