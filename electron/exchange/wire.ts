@@ -2,7 +2,7 @@
  * Shapes of what the exchange sends, checked before anything uses it: every frame is untrusted.
  * Replies to requests are rare and go through zod; mark price frames are hot (one per symbol per
  * second, thousands per second in the benchmarks) and get a hand-written check instead (markTickOf),
- * whether read from a parsed object (readMarkTick) or straight from the text (mark-frame.ts).
+ * whether read from a parsed object (readMarkTick) or straight from the frame's bytes (mark-frame.ts).
  */
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
@@ -149,7 +149,7 @@ export function readMarkTick(data: unknown): MarkTick | null {
 
 /**
  * The checks of a `markPriceUpdate`'s fields, wherever they were read from (a parsed object here,
- * the frame text in mark-frame.ts): the tick, or null when the fields do not make one.
+ * the frame's bytes in mark-frame.ts): the tick, or null when the fields do not make one.
  */
 export function markTickOf(e: unknown, E: unknown, s: unknown, p: unknown, r: unknown, T: unknown): MarkTick | null {
   if (e !== 'markPriceUpdate') return null;

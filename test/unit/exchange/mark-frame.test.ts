@@ -1,6 +1,6 @@
 /**
  * The mark frame fast path (electron/exchange/mark-frame.ts) must decide nothing the full path
- * (JSON.parse + readMarkTick) would decide otherwise: for any text it gives that path's tick, or
+ * (UTF-8 decoding + JSON.parse + readMarkTick) would decide otherwise: for any frame it gives that path's tick, or
  * undefined (the full path then reads the frame, and rejects or reports it as before).
  */
 import fc from 'fast-check';
