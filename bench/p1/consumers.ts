@@ -1,7 +1,8 @@
 /**
  * The two P1 consumers, fed the same frames by the blaster over a real loopback socket:
  * - floor: a bare `ws` client doing JSON.parse + Map.set per frame — the least any consumer does;
- * - engine: PerpDesk's real path — MarkPriceStream (ws, frame decode, hand-written validation)
+ * - engine: PerpDesk's real path — MarkPriceStream (ws, frame decode — plain mark frames read from
+ *   the text without JSON.parse, electron/exchange/mark-frame.ts — hand-written validation)
  *   → PositionEngine.tick (ticks batched per socket read, reducer applyMarkPrices + derive) with N
  *   open positions loaded.
  * Each measures process CPU time (user + system) and wall time from the first frame to the last.

@@ -4,7 +4,9 @@
  * because the exchange allows only 10 incoming messages per second and drops connections over it.
  */
 import { streamSymbol } from '../../shared/symbols';
-import { ExchangeSocket, openSocket, type FrameSocket, type SocketEvents } from './socket';
+import type WebSocket from 'ws';
+import { readMarkFrame } from './mark-frame';
+import { ExchangeSocket, openSocket, parseJsonBytes, textFrameBytes, type FrameSocket, type SocketEvents } from './socket';
 import { readMarkTick, streamControlReplySchema, type MarkTick } from './wire';
 
 /** Spacing between control messages: 5/s, half the exchange's limit, leaving room for pongs. */
@@ -26,10 +28,8 @@ export class MarkPriceStream extends ExchangeSocket<MarkStreamEvents> {
   private nextId = 1;
   private drainTimer: NodeJS.Timeout | null = null;
 
-  private constructor(
-    socket: FrameSocket,
-    events: MarkStreamEvents,
-  ) {
+  /** On an open socket; `connect` opens one (tests pass a stand-in). */
+  constructor(socket: FrameSocket, events: MarkStreamEvents) {
     super(socket, events);
   }
 
@@ -69,6 +69,18 @@ export class MarkPriceStream extends ExchangeSocket<MarkStreamEvents> {
     if (message === undefined || !this.isOpen) return;
     this.socket.send(JSON.stringify({ method: message.method, params: message.params, id: this.nextId++ }));
     this.drainTimer = setTimeout(() => this.drain(), CONTROL_SPACING_MS);
+  }
+
+  /**
+   * Mark frames in the exchange's plain layout are read from their bytes (mark-frame.ts): the same
+   * tick without decoding and JSON.parse. Everything else, bad frames included, goes the full way
+   * through `receive`.
+   */
+  protected override receiveMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    const bytes = textFrameBytes(data, isBinary);
+    const tick = bytes === undefined ? undefined : readMarkFrame(bytes);
+    if (tick !== undefined) this.events.onTick(tick);
+    else this.receive(bytes === undefined ? undefined : parseJsonBytes(bytes));
   }
 
   protected receive(frame: unknown): void {

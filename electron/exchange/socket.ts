@@ -85,11 +85,20 @@ function withoutUrl(message: string, url: string): string {
 
 /** Decodes a text frame as JSON; binary frames and invalid JSON give undefined. */
 export function parseTextFrame(data: WebSocket.RawData, isBinary: boolean): unknown {
+  const bytes = textFrameBytes(data, isBinary);
+  return bytes === undefined ? undefined : parseJsonBytes(bytes);
+}
+
+/** A text frame's bytes (UTF-8), whichever form `ws` gave them in; undefined for a binary frame. */
+export function textFrameBytes(data: WebSocket.RawData, isBinary: boolean): Buffer | undefined {
   if (isBinary) return undefined;
-  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
-  const text = bytes.toString('utf8');
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
+/** The JSON value of UTF-8 `bytes`, or undefined when they are not JSON. */
+export function parseJsonBytes(bytes: Buffer): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }
@@ -121,7 +130,7 @@ export abstract class ExchangeSocket<Events extends SocketEvents> {
   ) {
     socket.on('message', (data, isBinary) => {
       this.events.onFrame?.();
-      this.receive(parseTextFrame(data, isBinary));
+      this.receiveMessage(data, isBinary);
     });
     socket.on('close', (code, reason) => this.finish(code, reason.toString()));
     socket.on('pong', () => this.events.onFrame?.());
@@ -158,6 +167,11 @@ export abstract class ExchangeSocket<Events extends SocketEvents> {
     this.closed = true;
     this.release();
     this.socket.terminate();
+  }
+
+  /** A frame as it arrived; decoded as JSON and handed to `receive` unless a subclass knows better. */
+  protected receiveMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    this.receive(parseTextFrame(data, isBinary));
   }
 
   /** A decoded frame: JSON, or undefined for binary frames and text that is not JSON. */

@@ -1,7 +1,8 @@
 /**
  * Shapes of what the exchange sends, checked before anything uses it: every frame is untrusted.
  * Replies to requests are rare and go through zod; mark price frames are hot (one per symbol per
- * second, thousands per second in the benchmarks) and get a hand-written check instead.
+ * second, thousands per second in the benchmarks) and get a hand-written check instead (markTickOf),
+ * whether read from a parsed object (readMarkTick) or straight from the frame's bytes (mark-frame.ts).
  */
 import { z } from 'zod';
 import { decimalStringSchema } from '../../shared/decimal-schema';
@@ -143,20 +144,23 @@ function isDecimal(text: string): boolean {
 export function readMarkTick(data: unknown): MarkTick | null {
   if (typeof data !== 'object' || data === null) return null;
   const frame = data as Record<string, unknown>;
-  if (frame.e !== 'markPriceUpdate') return null;
-  const symbol = frame.s;
-  if (typeof symbol !== 'string' || !isSymbolName(symbol)) return null;
-  const markPrice = frame.p;
-  if (typeof markPrice !== 'string' || !isDecimal(markPrice)) return null;
-  const eventTime = frame.E;
-  if (typeof eventTime !== 'number' || !Number.isSafeInteger(eventTime) || eventTime < 0) return null;
+  return markTickOf(frame.e, frame.E, frame.s, frame.p, frame.r, frame.T);
+}
+
+/**
+ * The checks of a `markPriceUpdate`'s fields, wherever they were read from (a parsed object here,
+ * the frame's bytes in mark-frame.ts): the tick, or null when the fields do not make one.
+ */
+export function markTickOf(e: unknown, E: unknown, s: unknown, p: unknown, r: unknown, T: unknown): MarkTick | null {
+  if (e !== 'markPriceUpdate') return null;
+  if (typeof s !== 'string' || !isSymbolName(s)) return null;
+  if (typeof p !== 'string' || !isDecimal(p)) return null;
+  if (typeof E !== 'number' || !Number.isSafeInteger(E) || E < 0) return null;
   // Funding is optional: a frame without it (a quarterly sends `r: ""`, `T: 0`) still gives its mark.
-  const rate = frame.r;
-  const fundingRate = typeof rate === 'string' && isDecimal(rate) ? rate : undefined;
-  const next = frame.T;
-  const nextFundingTime = typeof next === 'number' && Number.isSafeInteger(next) && next > 0 ? next : undefined;
+  const fundingRate = typeof r === 'string' && isDecimal(r) ? r : undefined;
+  const nextFundingTime = typeof T === 'number' && Number.isSafeInteger(T) && T > 0 ? T : undefined;
   // Both properties always set, in this order, so every tick has one object shape (bench/PROFILE.md: P1).
-  return { symbol, markPrice, eventTime, fundingRate, nextFundingTime };
+  return { symbol: s, markPrice: p, eventTime: E, fundingRate, nextFundingTime };
 }
 
 /** The market stream's control replies: `{"result":…,"id":…}` or `{"error":{code,msg},"id":…}`. */
