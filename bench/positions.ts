@@ -13,9 +13,17 @@ export function symbolName(index: number): string {
   return `C${String(index).padStart(4, '0')}USDT`;
 }
 
-/** The starting mark of a symbol (varied so rows differ). */
+/** Price magnitudes of real USDⓈ-M listings, from sub-cent coins to BTC: mark texts of 10 to 15 characters. */
+const MAGNITUDES = [0.001, 0.1, 1, 10, 1_000, 100_000];
+
+/** The starting mark of a symbol (varied so rows differ, across the listings' magnitudes). */
 export function basePrice(index: number): number {
-  return 10 + ((index * 7919) % 5000) / 10;
+  return MAGNITUDES[index % MAGNITUDES.length]! * (1 + ((index * 7919) % 5000) / 5000);
+}
+
+/** About 1,250 USDT of notional at any price, as a quantity on a 0.001 step. */
+function quantityAt(price: number): string {
+  return Math.max(0.001, 1_250 / price).toFixed(3);
 }
 
 /** `count` open one-way positions on symbols C0000USDT…; longs and shorts, cross and isolated mixed. */
@@ -24,7 +32,7 @@ export function openPositions(count: number): ExchangePosition[] {
     const price = basePrice(index);
     const long = index % 3 !== 0;
     const isolated = index % 4 === 0;
-    const amount = long ? '12.500' : '-7.250';
+    const amount = long ? quantityAt(price) : `-${quantityAt(price * 1.7)}`;
     return {
       symbol: symbolName(index),
       positionSide: 'BOTH',
