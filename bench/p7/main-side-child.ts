@@ -6,7 +6,7 @@
  * After the first positions arrive and a warm-up, CPU (user + system, every thread of this process)
  * is measured over the window; then a full GC and the heap. Prints one JSON line.
  *
- *   node --expose-gc --import tsx bench/p7/main-side-child.ts '<json: urls, credentials, warmupMs, windowMs>'
+ *   bench/p7.ts bundles it (esbuild) and runs: node --expose-gc <bundle> '<json: urls, credentials, warmupMs, windowMs>'
  */
 import { serialize } from 'node:v8';
 import { Desk } from '../../electron/desk/desk';
