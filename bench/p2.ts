@@ -43,6 +43,13 @@ export interface P2Run {
   pageMs: Summary;
   /** Largest bytes waiting in a simulator market socket. */
   socketBufferedMaxBytes: number;
+  /**
+   * How long the simulator takes to send one round of marks (first to last frame of a round). It
+   * runs in this process, on the desk's event loop: frames sent early in a round wait for the rest
+   * of it before the client can read them, which the app (remote exchange, or the demo simulator on
+   * its own worker thread) does not have. Part of "upstream".
+   */
+  senderRoundMs: Summary;
 }
 
 /** Decimal text of the table (grouping and signs stripped) → its number of decimals and value. */
@@ -94,6 +101,22 @@ function queueDepths(entered: readonly number[], arrived: readonly number[]): nu
     depths.push(i + 1 - j);
   }
   return depths;
+}
+
+/** First-to-last send time of each round of marks (a round: sends closer than half the interval). */
+function roundSpans(sends: readonly MarkSend[], intervalMs: number): number[] {
+  const spans: number[] = [];
+  let first = sends[0]?.at;
+  let last = first;
+  for (const send of sends) {
+    if (first === undefined || last === undefined || send.at - last > intervalMs / 2) {
+      if (first !== undefined && last !== undefined) spans.push(last - first);
+      first = send.at;
+    }
+    last = send.at;
+  }
+  if (first !== undefined && last !== undefined) spans.push(last - first);
+  return spans;
 }
 
 /** One P2 workload in a fresh simulator, desk and page. */
@@ -148,11 +171,12 @@ export async function runP2(browser: Browser, options: P2Options, log: (line: st
       carrierMs: summarize(stages.map((stage) => stage.carrier)),
       pageMs: summarize(stages.map((stage) => stage.page)),
       socketBufferedMaxBytes: recorder.maxBufferedBytes(),
+      senderRoundMs: summarize(roundSpans(sends, options.markIntervalMs)),
     };
     log(
       `  P2 ${options.label}: ${Math.round(run.sentPerSecond)} marks/s sent, ${run.matched}/${run.changes} changes matched, ` +
         `p50 ${run.latencyMs.p50.toFixed(1)} ms p99 ${run.latencyMs.p99.toFixed(1)} ms max ${run.latencyMs.max.toFixed(1)} ms; ` +
-        `upstream p50 ${run.upstreamMs.p50.toFixed(1)} ms, carrier p50 ${run.carrierMs.p50.toFixed(1)} ms queue max ${run.carrierQueue.max}; page p50 ${run.pageMs.p50.toFixed(1)} ms; socket buffer max ${run.socketBufferedMaxBytes} B; clock ±${clock.uncertaintyMs.toFixed(2)} ms`,
+        `upstream p50 ${run.upstreamMs.p50.toFixed(1)} ms, carrier p50 ${run.carrierMs.p50.toFixed(1)} ms queue max ${run.carrierQueue.max}; page p50 ${run.pageMs.p50.toFixed(1)} ms; socket buffer max ${run.socketBufferedMaxBytes} B; sender round p50 ${run.senderRoundMs.p50.toFixed(1)} ms; clock ±${clock.uncertaintyMs.toFixed(2)} ms`,
     );
     return run;
   } finally {
