@@ -2,7 +2,7 @@
 import type { P2Run } from './p2';
 import { P2_TARGETS } from './p2';
 import type { P3Result } from './p3';
-import { P3_TARGETS } from './p3';
+import { FRAME_CLOCK_RESOLUTION_MS, P3_TARGETS, p3PhasePass } from './p3';
 import type { P4SerialiseWorkload, SchemeCost } from './p4-serialise';
 import { P4_SERIALISE_TARGET_CORE_PCT } from './p4-serialise';
 import { P5_MILESTONES, P5_TARGET_MS, type P5Result, type P5Start } from './p5';
@@ -60,7 +60,7 @@ export function p3Section(p3: P3Result): string[] {
   return [
     `## P3 — renderer, ${p3.positions} positions all updating at ${p3.hz} Hz: ${verdict(p3.pass)}`,
     '',
-    `Target: ${P3_TARGETS.longTasks} long tasks ≥ 50 ms; p95 frame ≤ ${P3_TARGETS.p95FrameMs} ms. ${p3.rowsShown} position rows in the table; each phase ${p3.phaseMs / 1000} s.`,
+    `Target: ${P3_TARGETS.longTasks} long tasks ≥ 50 ms; p95 frame ≤ ${P3_TARGETS.p95FrameMs} ms (to the page clock's ${FRAME_CLOCK_RESOLUTION_MS} ms resolution: an on-time 60 Hz frame reads 16.6–16.8 ms). ${p3.rowsShown} position rows in the table; each phase ${p3.phaseMs / 1000} s.`,
     '',
     '| phase | frames | frame p50 / p95 / p99 / max ms | long tasks (longest) | wheel steps | renderer main-thread CPU per s: all / script / layout / style | result |',
     '|---|---|---|---|---|---|---|',
@@ -68,7 +68,7 @@ export function p3Section(p3: P3Result): string[] {
       (phase) =>
         `| ${phase.name} | ${phase.frames} | ${phase.frameMs.p50.toFixed(1)} / ${phase.frameMs.p95.toFixed(1)} / ${phase.frameMs.p99.toFixed(1)} / ${phase.frameMs.max.toFixed(1)} | ` +
         `${phase.longTasks} (${ms(phase.longestTaskMs, 0)}) | ${phase.wheelSteps} | ${phase.work.threadMsPerS.toFixed(0)} / ${phase.work.scriptMsPerS.toFixed(0)} / ${phase.work.layoutMsPerS.toFixed(0)} / ${phase.work.styleMsPerS.toFixed(0)} ms | ` +
-        `${verdict(phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs)} |`,
+        `${verdict(p3PhasePass(phase))} |`,
     ),
     '',
     'Same path as P2 (simulator marks every 100 ms for every position). Long tasks: a `PerformanceObserver` of type `longtask`',
