@@ -24,7 +24,8 @@ export const FRAME_CLOCK_RESOLUTION_MS = 0.1;
 
 /** Whether a phase met P3: no long task, and its p95 frame one frame period (to the clock's resolution). */
 export function p3PhasePass(phase: Pick<P3Phase, 'longTasks' | 'frameMs'>): boolean {
-  return phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs + FRAME_CLOCK_RESOLUTION_MS;
+  // Intervals are differences of 0.1 ms steps, up to floating-point error (16.7 + 0.1 is 16.79999…).
+  return phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs + FRAME_CLOCK_RESOLUTION_MS + 1e-6;
 }
 
 export interface P3Phase {
