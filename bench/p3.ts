@@ -11,22 +11,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { startLiveDesk } from './browser/live-desk';
 import { browserMetrics, metricDelta, type BrowserWork } from './browser/cdp-metrics';
+import { p3PhasePass } from './p3-verdict';
 import { quantile, summarize, type Summary } from './stats';
-
-export const P3_TARGETS = { longTasks: 0, p95FrameMs: 16.7 } as const;
-
-/**
- * The page clock's resolution: Chromium coarsens `performance.now()` (and so rAF timestamps) to
- * 0.1 ms, so a frame that is exactly on time at 60 Hz (16.67 ms) reads 16.6, 16.7 or 16.8. An
- * interval within the target plus this resolution is one frame, not a late one.
- */
-export const FRAME_CLOCK_RESOLUTION_MS = 0.1;
-
-/** Whether a phase met P3: no long task, and its p95 frame one frame period (to the clock's resolution). */
-export function p3PhasePass(phase: Pick<P3Phase, 'longTasks' | 'frameMs'>): boolean {
-  // Intervals are differences of 0.1 ms steps, up to floating-point error (16.7 + 0.1 is 16.79999…).
-  return phase.longTasks <= P3_TARGETS.longTasks && phase.frameMs.p95 <= P3_TARGETS.p95FrameMs + FRAME_CLOCK_RESOLUTION_MS + 1e-6;
-}
 
 export interface P3Phase {
   name: 'at rest' | 'scrolling';
@@ -86,11 +72,19 @@ const WHEEL_INTERVAL_MS = 1000 / 60;
 const MAX_OUTSTANDING_WHEELS = 4;
 
 /**
- * Turns the mouse wheel over the table until `stop()` resolves: 40 px steps at 60 a second, down to
- * the end of the list and back up. The travel is computed once (the list does not change length
+ * Turns the mouse wheel over the table until `stop` settles: 40 px steps at 60 a second, down to
+ * the end of the list and back up. The travel was read once before (the list does not change length
  * here), so the page is never asked for its scroll position while it is measured.
  */
-async function wheelUntil(page: Page, stop: Promise<unknown>): Promise<number> {
+interface ScrollGeometry {
+  x: number;
+  y: number;
+  /** How far the table scrolls, top to bottom (px). */
+  travel: number;
+}
+
+/** Where the table is and how far it scrolls, read before a phase is timed; the mouse is put over it. */
+async function scrollGeometry(page: Page): Promise<ScrollGeometry> {
   const geometry = await page.evaluate(() => {
     const scroller = document.querySelector('.positions-scroll');
     if (scroller === null) throw new Error('no positions table to scroll');
@@ -98,8 +92,16 @@ async function wheelUntil(page: Page, stop: Promise<unknown>): Promise<number> {
     return { x: box.left + box.width / 2, y: box.top + box.height / 2, travel: scroller.scrollHeight - scroller.clientHeight };
   });
   await page.mouse.move(geometry.x, geometry.y);
+  return geometry;
+}
+
+async function wheelUntil(page: Page, geometry: ScrollGeometry, stop: Promise<unknown>): Promise<number> {
   let done = false;
-  void stop.finally(() => (done = true));
+  const finish = (): void => {
+    done = true;
+  };
+  // However the phase ends (a page error too), the wheel stops; the phase's own await reports the error.
+  stop.then(finish, finish);
   let position = 0;
   let direction = 1;
   let steps = 0;
@@ -134,8 +136,9 @@ export async function runP3(browser: Browser, options: { positions: number; hz: 
     const phases: P3Phase[] = [];
     for (const [name, scroll] of [['at rest', false], ['scrolling', true]] as const) {
       const before = await metrics();
+      const geometry = scroll ? await scrollGeometry(live.page) : null;
       const measuring = live.page.evaluate(phaseInPage, options.phaseMs);
-      const wheelSteps = scroll ? await wheelUntil(live.page, measuring) : 0;
+      const wheelSteps = geometry === null ? 0 : await wheelUntil(live.page, geometry, measuring);
       const record = await measuring;
       const work = metricDelta(before, await metrics());
       const summary = summarize(record.frames);

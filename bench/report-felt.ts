@@ -2,7 +2,7 @@
 import type { P2Run } from './p2';
 import { P2_TARGETS } from './p2';
 import type { P3Result } from './p3';
-import { FRAME_CLOCK_RESOLUTION_MS, P3_TARGETS, p3PhasePass } from './p3';
+import { FRAME_CLOCK_RESOLUTION_MS, P3_TARGETS, p3PhasePass } from './p3-verdict';
 import type { P4SerialiseWorkload, SchemeCost } from './p4-serialise';
 import { P4_SERIALISE_TARGET_CORE_PCT } from './p4-serialise';
 import { P5_MILESTONES, P5_TARGET_MS, type P5Result, type P5Start } from './p5';
@@ -36,8 +36,9 @@ export function p2Section(steady: P2Run, loaded: P2Run): string[] {
     row(loaded, `p99 ≤ ${P2_TARGETS.loadedP99Ms} ms, queues bounded`, p2LoadedPass(loaded)),
     '',
     '- **Path**: the simulator (in this process, scenario `large`, N one-way positions) → its `/market` socket → the real',
-    '  client (`MarkPriceStream`) → `PositionEngine` → `PositionsPusher` → the browser test bridge\'s carrier (one Playwright',
-    '  `page.evaluate` per push carrying it as one string in structured clone\'s terms, decoded in the page: test/support/test-bridge.ts) → the renderer\'s store → the table, built renderer (out/renderer) in headless Chromium.',
+    '  client (`MarkPriceStream`) → `PositionEngine` → `PositionsPusher` → the browser test bridge\'s socket carrier (one',
+    '  WebSocket on 127.0.0.1 for pushes and invoke calls, each message in structured clone\'s terms, decoded at each end:',
+    '  test/support/bridge-socket.ts) → the renderer\'s store → the table, built renderer (out/renderer) in headless Chromium.',
     '- **Sender time**: each mark frame is timestamped as the simulator hands it to its socket (`ws` send wrapped by the bench,',
     '  bench/browser/mark-sends.ts). **DOM time**: a MutationObserver on the table stamps every change of a mark cell\'s text',
     '  (bench/browser/mark-changes.ts). A change is attributed to the first frame of that symbol, after the previous change\'s',
@@ -97,7 +98,7 @@ export function p4SerialiseSection(workloads: readonly P4SerialiseWorkload[]): s
     '|---|---|---|---|---|---|---|---|',
     ...workloads.flatMap((w) => [
       schemeRow(`${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | one message per version`, w.perVersion),
-      // The parts scheme is gone since issue 15 (bench/PROFILE.md keeps the last comparison); shown only for a build that has it.
+      // The parts scheme is gone since issue 15 (bench/PROFILE-HISTORY.md keeps the last comparison); shown only for a build that has it.
       ...(w.parts === null ? [] : [schemeRow(`${w.positions.toLocaleString('en-US')} × ${w.hz} Hz | parts (48 KB budget)`, w.parts)]),
     ]),
     '',

@@ -8,7 +8,7 @@
  * is created at once — its page is the slowest part of a start — and the desk starts while it
  * loads. The page's calls wait for the started desk (handlersWhenStarted), and the window is shown
  * only once both its first paint and the desk's start are done. (Loading the desk's modules lazily
- * was measured too: it made starts slower, bench/PROFILE.md.)
+ * was measured too: it made starts slower, bench/PROFILE-HISTORY.md.)
  *
  * Any failure before the window shows (onReady's own rejection, a damaged store that cannot be set
  * aside, a demo worker that does not start, an uncaught error) is shown in a native error box with

@@ -38,7 +38,12 @@ export async function browserMetrics(page: Page): Promise<() => Promise<MetricRe
 /** The work done between two readings, in ms per second of wall time. */
 export function metricDelta(before: MetricReading, after: MetricReading): BrowserWork {
   const seconds = (after.at - before.at) / 1000;
-  const rate = (name: string): number => (((after.values[name] ?? 0) - (before.values[name] ?? 0)) * 1000) / seconds;
+  const rate = (name: string): number => {
+    const [from, to] = [before.values[name], after.values[name]];
+    // A metric this Chromium does not report must not read as zero work.
+    if (from === undefined || to === undefined) throw new Error(`Chromium reported no ${name} metric`);
+    return ((to - from) * 1000) / seconds;
+  };
   return {
     seconds,
     threadMsPerS: rate('ThreadTime'),

@@ -27,7 +27,10 @@ export class Receivers {
     private readonly currentStatus: () => ConnectionStatus,
   ) {}
 
-  /** Starts pushing to a receiver: a full view and the status first; returns the detach function. */
+  /**
+   * Starts pushing to a receiver: the status at once and a full view at the end of this turn (the
+   * pusher's rule); returns the detach function.
+   */
   attach(sink: PushSink): () => void {
     const receiver: Receiver = {
       sink,

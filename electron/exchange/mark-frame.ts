@@ -74,8 +74,8 @@ function stringEnd(bytes: Uint8Array, from: number, asciiOnly: boolean): number 
 }
 
 /**
- * From this length on, V8 builds a string grown by `+=` as a rope that is flattened when first read:
- * a 15-character price (`104250.00000000`) cost ~290 ns that way against ~100 ns through Buffer's
+ * From this length on (V8's minimum cons-string length), V8 builds a string grown by `+=` as a rope
+ * that is flattened when first read: a 15-character price (`104250.00000000`) cost ~290 ns that way against ~100 ns through Buffer's
  * decoder, while below it `+=` is the cheaper of the two (bench/PROFILE.md, P1).
  */
 const ROPE_LENGTH = 13;

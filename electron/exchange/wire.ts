@@ -113,7 +113,7 @@ export interface MarkTick {
 
 /**
  * `-?\d{1,30}(\.\d{1,30})?`, checked by hand: it runs on every mark frame, and the equivalent regular
- * expression costs ~20 ns more per frame (bench/PROFILE.md). Symbol names: `isSymbolName` (shared/symbols.ts).
+ * expression costs ~20 ns more per frame (bench/PROFILE-HISTORY.md). Symbol names: `isSymbolName` (shared/symbols.ts).
  */
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57; // 0-9
@@ -159,7 +159,7 @@ export function markTickOf(e: unknown, E: unknown, s: unknown, p: unknown, r: un
   // Funding is optional: a frame without it (a quarterly sends `r: ""`, `T: 0`) still gives its mark.
   const fundingRate = typeof r === 'string' && isDecimal(r) ? r : undefined;
   const nextFundingTime = typeof T === 'number' && Number.isSafeInteger(T) && T > 0 ? T : undefined;
-  // Both properties always set, in this order, so every tick has one object shape (bench/PROFILE.md: P1).
+  // Both properties always set, in this order, so every tick has one object shape (bench/PROFILE-HISTORY.md: P1).
   return { symbol: s, markPrice: p, eventTime: E, fundingRate, nextFundingTime };
 }
 

@@ -2,7 +2,7 @@
  * Keeps the answers and pushes whose size depends on how much happened (alerts in force, the
  * connection timeline) bounded, whatever happened, measured as everywhere else (shared/payload-size.ts):
  * lists where the newest or most urgent matter are cut to what fits. (The symbol list, which must
- * arrive whole, goes in one answer: bench/PROFILE.md, "The symbol list".)
+ * arrive whole, goes in one answer: bench/PROFILE-HISTORY.md, "The symbol list".)
  */
 import type { Alert } from '../../shared/alerts';
 import { payloadBytes } from '../../shared/payload-size';

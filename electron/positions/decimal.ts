@@ -1,7 +1,7 @@
 /**
  * Parsing a mark price, the one number every tick parses. `Number()` on a decimal string costs
  * ~60–90 ns here; most prices have few enough digits for an exact shortcut, which costs ~40 ns
- * (bench/PROFILE.md).
+ * (bench/PROFILE-HISTORY.md).
  */
 
 /** Powers of ten that are exact doubles (10^22 is the largest). */

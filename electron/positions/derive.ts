@@ -11,7 +11,7 @@ import { parseDecimal } from './decimal';
 
 /**
  * A mark price. The fields are named as in a stream tick (MarkTick), so the engine stores each tick
- * itself as its symbol's mark instead of copying it into a new object per frame (bench/PROFILE.md).
+ * itself as its symbol's mark instead of copying it into a new object per frame (bench/PROFILE-HISTORY.md).
  */
 export interface Mark {
   /** The mark price as the exchange wrote it. */
@@ -27,7 +27,7 @@ export interface Mark {
 /**
  * What derive needs from a row, parsed once. A mark tick changes none of it, so the engine keeps the
  * basis of each open row and re-derives from it: parsing the row's decimal strings was most of the
- * cost of a tick (bench/PROFILE.md).
+ * cost of a tick (bench/PROFILE-HISTORY.md).
  */
 export interface DeriveBasis {
   /** Signed: + long, − short. */

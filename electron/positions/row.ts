@@ -26,7 +26,7 @@ export function buildRow(
   extras?: RowExtras,
 ): PositionRow {
   // One object literal, not a spread of exchangeFields(): this runs for every row on every mark tick,
-  // and the spread measured ~150× slower on Node 20 (bench/PROFILE.md).
+  // and the spread measured ~150× slower on Node 20 (bench/PROFILE-HISTORY.md).
   return {
     symbol: position.symbol,
     positionSide: position.positionSide,

@@ -2,7 +2,7 @@
  * The mark ticks waiting to be applied together (those of one socket read), the newest per symbol.
  * Each symbol keeps its slot between batches (one per followed symbol), so taking a tick costs one
  * lookup in a map whose size does not change: a Map cleared after every batch regrew its table
- * every time, which cost more than the ticks themselves (bench/PROFILE.md).
+ * every time, which cost more than the ticks themselves (bench/PROFILE-HISTORY.md).
  */
 import type { MarkTick } from '../exchange/wire';
 

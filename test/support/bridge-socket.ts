@@ -40,6 +40,11 @@ function connectPage(url: string, encode: (value: unknown) => string, decode: (t
   socket.addEventListener('open', () => {
     for (const message of unsent.splice(0)) socket.send(message);
   });
+  // A carrier that is gone fails the calls it held, as a closed IPC channel would, instead of leaving them hanging.
+  socket.addEventListener('close', () => {
+    for (const call of pending.values()) call.reject(new Error('test carrier: the socket closed'));
+    pending.clear();
+  });
   socket.addEventListener('message', (event) => {
     const text = String(event.data);
     const lineEnd = text.indexOf('\n');
@@ -73,6 +78,10 @@ export async function startSocketCarrier(invoke: Invoke): Promise<SocketCarrier>
   server.on('connection', (socket) => {
     page?.close();
     page = socket;
+    // A reload closes the old page's socket: pushes wait for the new one instead of going to it.
+    socket.on('close', () => {
+      if (page === socket) page = null;
+    });
     for (const message of held.splice(0)) socket.send(message);
     socket.on('message', (data, isBinary) => {
       if (isBinary) return; // the page sends text only
@@ -82,10 +91,12 @@ export async function startSocketCarrier(invoke: Invoke): Promise<SocketCarrier>
       const answer = (message: string): void => {
         if (socket.readyState === socket.OPEN) socket.send(message);
       };
-      invoke(channel, decodeClone(text.slice(lineEnd + 1))).then(
-        (result) => answer(`result ${id}\n${encodeClone(result)}`),
-        (error: unknown) => answer(`error ${id}\n${error instanceof Error ? error.message : String(error)}`),
-      );
+      const fail = (error: unknown): void => answer(`error ${id}\n${error instanceof Error ? error.message : String(error)}`);
+      // Arguments the carrier cannot decode, or a result it cannot encode, fail that call, as IPC would.
+      Promise.resolve()
+        .then(() => invoke(channel, decodeClone(text.slice(lineEnd + 1))))
+        .then((result) => answer(`result ${id}\n${encodeClone(result)}`))
+        .catch(fail);
     });
   });
   const { port } = server.address() as AddressInfo;

@@ -6,7 +6,8 @@
  * JSON alone would not be faithful: it drops `undefined` properties, turns NaN/±Infinity into null,
  * -0 into 0, array holes into null, and has no BigInt, Date, Map or Set. Those are tagged here, so
  * `decodeClone(encodeClone(v))` equals `structuredClone(v)` for every value made of them, plain
- * objects and arrays (property-tested against `structuredClone` itself). Anything else structured
+ * objects and arrays (property-tested against `structuredClone` itself), except that an object
+ * reached twice arrives as two equal copies where structured clone keeps one. Anything else structured
  * clone would refuse (functions, symbols) or that this carrier does not model (cycles, typed
  * arrays, boxed primitives, other built-ins) throws here, naming where it was: a payload the test
  * carrier cannot carry faithfully fails loudly instead of arriving different.

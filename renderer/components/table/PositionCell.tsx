@@ -34,7 +34,8 @@ function PositionCellView({ cell, leg }: Props) {
 /** For a column that does not say what it shows: drawn on every render of its row. */
 const ALWAYS = Symbol('always drawn');
 
-function sameShown(a: Shown | typeof ALWAYS, b: Shown | typeof ALWAYS): boolean {
+/** Whether two `shows` results are the same, value by value (the memo's test; exported for its property test). */
+export function sameShown(a: Shown | typeof ALWAYS, b: Shown | typeof ALWAYS): boolean {
   if (a === ALWAYS || b === ALWAYS) return false;
   if (!Array.isArray(a) || !Array.isArray(b)) return Object.is(a, b);
   return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));

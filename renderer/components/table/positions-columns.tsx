@@ -9,7 +9,7 @@
  *
  * Each column also says what of a row its cell shows (`meta.shows`): a cell is drawn again only
  * when that changes (PositionCell.tsx), so a mark tick redraws the handful of cells it moves, not
- * all nineteen. test/unit/renderer/cell-shows.test.ts proves every column's list is complete: rows
+ * all nineteen. test/unit/renderer/cell-shows.test.ts checks every column's list over random rows: rows
  * that agree on it render the same markup.
  */
 import {

@@ -1,9 +1,11 @@
 /**
  * A position cell is drawn again only when its column's `meta.shows` of the row changes
- * (renderer/components/table/PositionCell.tsx). That is safe only if `shows` names everything the
- * cell's output depends on: here, for every column, two rows that agree on it (and on the symbol's
- * grid, which the cell is also given) must render the same markup, over random rows and random edits of them. A field missing from a column's list shows up
- * as a pair of rows with equal `shows` and different markup.
+ * (renderer/components/table/PositionCell.tsx, compared by its `sameShown`). That is safe only if
+ * `shows` names everything the cell's output depends on: here, for every column, two rows that
+ * agree on it (and on the symbol's grid, which the cell is also given) must render the same markup,
+ * over random rows and random edits of them. A field missing from a column's list shows up as a pair
+ * of rows with equal `shows` and different markup — for the fields varied below, which are every row
+ * field a cell reads today: a cell that starts reading another must add it to the pool.
  */
 import fc from 'fast-check';
 import { createElement, Fragment, type ReactNode } from 'react';
@@ -11,6 +13,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { PositionRow, PositionsView } from '../../../shared/position';
 import { positionKey } from '../../../shared/position';
+import { sameShown } from '../../../renderer/components/table/PositionCell';
 import { positionsColumns, type Shown } from '../../../renderer/components/table/positions-columns';
 import { AppStoreContext, createAppStore } from '../../../renderer/store/store';
 import { positionRow, SYMBOLS } from './fake-api';
@@ -103,11 +106,6 @@ function markup(cell: CellFn, row: PositionRow): string {
   return renderToStaticMarkup(createElement(AppStoreContext, { value: rendered }, createElement(Probe)));
 }
 
-function same(a: Shown, b: Shown): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b)) return Object.is(a, b);
-  return a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
-}
-
 describe("every column's `shows` names all its cell depends on", () => {
   for (const column of positionsColumns) {
     const def = column as unknown as { id: string; cell: CellFn; meta?: { shows?: (row: PositionRow) => Shown } };
@@ -117,7 +115,7 @@ describe("every column's `shows` names all its cell depends on", () => {
       let agreed = 0;
       fc.assert(
         fc.property(pairs, ([a, b]) => {
-          if (!same(shows!(a), shows!(b)) || symbols.get(a.symbol) !== symbols.get(b.symbol)) return true;
+          if (!sameShown(shows!(a), shows!(b)) || symbols.get(a.symbol) !== symbols.get(b.symbol)) return true;
           agreed += 1;
           return markup(def.cell, a) === markup(def.cell, b);
         }),
