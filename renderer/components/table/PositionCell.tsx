@@ -31,7 +31,10 @@ function PositionCellView({ cell, leg }: Props) {
   );
 }
 
-/** For a column that does not say what it shows: drawn on every render of its row. */
+/**
+ * For a column that does not say what it shows: drawn on every render of its row. Every column says
+ * today (cell-shows.test.ts requires it); a new one without `shows` is then only slower, never stale.
+ */
 const ALWAYS = Symbol('always drawn');
 
 /** Whether two `shows` results are the same, value by value (the memo's test; exported for its property test). */
