@@ -39,7 +39,7 @@ export const invokeContract = {
   selectSymbol: { args: z.tuple([symbolNameSchema.nullable()]), result: z.null() },
   /**
    * Every listed symbol with its tick and step sizes, in one answer: ~700 symbols are ~110 KB, under
-   * a millisecond to serialise, and Electron carries it whole (bench/PROFILE.md, "The symbol list").
+   * a millisecond to serialise, and Electron carries it whole (bench/PROFILE-HISTORY.md, "The symbol list").
    */
   listSymbols: { args: z.tuple([]), result: z.array(symbolInfoSchema).max(MAX_LISTED_SYMBOLS) },
   /** Demo mode only: switch between the simulator's one-way, hedge and Multi-Assets accounts. */
